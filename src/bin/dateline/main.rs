@@ -1,0 +1,93 @@
+//! The `dateline` command line: the core's actions for editors' scripts and for tests.
+//!
+//! A thin shell like the app: it parses arguments (clap lives only here), opens the workspace
+//! and calls [`dateline::Workspace`]. With `--json` results go to stdout as JSON and errors to
+//! stderr as `{ "code", "message" }`; every failure exits non-zero. Each area of commands has
+//! its own module.
+
+mod article;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dateline::{Error, Workspace};
+
+use output::Out;
+
+#[derive(Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Dateline, the offline editorial workstation"
+)]
+struct Cli {
+    /// The workspace folder (default: $DATELINE_WORKSPACE, else the OS data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    workspace: Option<PathBuf>,
+
+    /// Print machine-readable JSON on stdout (errors as JSON on stderr).
+    #[arg(long, global = true)]
+    json: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the workspace (folder and database) if it does not exist yet.
+    Init {
+        /// Also seed the demo desk (the model article and its photos) when the desk is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Write, list, show and render articles.
+    #[command(subcommand)]
+    Article(article::ArticleCmd),
+    /// Full-text search over headline, dek and body.
+    Search { query: Vec<String> },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Out { json: cli.json };
+    match run(cli, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, out: &Out) -> Result<(), Error> {
+    let dir = cli
+        .workspace
+        .unwrap_or_else(dateline::workspace::default_dir);
+    let mut ws = Workspace::open(&dir)?;
+    match cli.command {
+        Command::Init { demo } => {
+            if demo {
+                dateline::demo::seed_if_empty(&mut ws)?;
+            }
+            out.value(
+                &serde_json::json!({ "workspace": ws.dir(), "articles": ws.articles()?.len() }),
+                || format!("Workspace ready at {}", ws.dir().display()),
+            );
+            Ok(())
+        }
+        Command::Article(cmd) => article::run(cmd, &mut ws, out),
+        Command::Search { query } => {
+            let hits = ws.search(&query.join(" "))?;
+            out.value(&hits, || {
+                hits.iter()
+                    .map(|h| format!("{:>5}  {}\n       {}", h.id, h.headline, h.snippet))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            Ok(())
+        }
+    }
+}

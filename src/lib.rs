@@ -1,0 +1,21 @@
+//! Dateline's core: everything a correspondent, a photo desk or an editor can do, as plain
+//! Rust calls over a workspace folder. It knows nothing of Tauri, windows or JavaScript; the
+//! app (`src-tauri/`) and the CLI (`src/bin/dateline.rs`) are thin shells over
+//! [`workspace::Workspace`].
+
+pub mod article;
+pub mod credit;
+pub mod demo;
+pub mod error;
+pub mod markdown;
+pub mod model;
+pub mod photo;
+pub mod slug;
+pub mod store;
+pub mod workspace;
+
+pub use error::{Error, ErrorCode, ErrorDto, Result};
+pub use workspace::Workspace;
+
+/// The version of Dateline, as written into exported manifests.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

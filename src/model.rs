@@ -1,0 +1,282 @@
+//! The newsroom's nouns: articles, bylines, authors, sections, photos, crops, heroes and
+//! revisions, as plain data.
+//!
+//! These types are what the store reads and writes and what crosses IPC and the CLI's
+//! `--json` (their TypeScript twins are generated into `ui/src/lib/backend/types.ts`, and a
+//! test fails when that file is stale). Validation of raw input happens once, at the edge, in
+//! the `*Draft` → domain conversions of the rooms that own them; nothing here touches a disk.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub type ArticleId = i64;
+pub type PhotoId = i64;
+pub type AuthorId = i64;
+
+/// Where a story stands in the workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Draft,
+    InEdit,
+    CopyDesk,
+    Ready,
+    Published,
+    Spiked,
+    Archived,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Draft,
+        Status::InEdit,
+        Status::CopyDesk,
+        Status::Ready,
+        Status::Published,
+        Status::Spiked,
+        Status::Archived,
+    ];
+
+    /// The stable machine name, as stored and as written in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::InEdit => "in_edit",
+            Status::CopyDesk => "copy_desk",
+            Status::Ready => "ready",
+            Status::Published => "published",
+            Status::Spiked => "spiked",
+            Status::Archived => "archived",
+        }
+    }
+
+    /// The name a newsroom uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::InEdit => "In edit",
+            Status::CopyDesk => "Copy desk",
+            Status::Ready => "Ready",
+            Status::Published => "Published",
+            Status::Spiked => "Spiked",
+            Status::Archived => "Archived",
+        }
+    }
+
+    /// Accepts the machine name or the newsroom label, in any case ("In edit", "in_edit").
+    pub fn parse(s: &str) -> Option<Status> {
+        let norm: String = s
+            .trim()
+            .chars()
+            .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+            .collect::<String>()
+            .to_lowercase();
+        Status::ALL.into_iter().find(|st| st.as_str() == norm)
+    }
+}
+
+/// One name on the byline, in order. `author_id` links a profile; guest bylines have none.
+/// `role` is the role shown for this article (it may override the profile's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+pub struct Byline {
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub author_id: Option<AuthorId>,
+}
+
+/// A photo of the hero, with the named crop it is shown in (a composite cell otherwise fills
+/// around the photo's focal point).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HeroPhoto {
+    pub photo_id: PhotoId,
+    #[serde(default)]
+    pub crop: Option<String>,
+}
+
+/// The article's lead image: one photo, or a composite of two or three side by side, as in
+/// the model article. `edited_by` ends the composed caption line ("Edited by Sociedad Media").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Hero {
+    pub photos: Vec<HeroPhoto>,
+    #[serde(default)]
+    pub edited_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Article {
+    pub id: ArticleId,
+    pub slug: String,
+    pub headline: String,
+    pub dek: String,
+    /// Markdown.
+    pub body: String,
+    /// The place line, e.g. "MEXICO CITY".
+    pub dateline: String,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    /// BCP 47 language tag: `en`, `es`, …
+    pub language: String,
+    pub status: Status,
+    pub bylines: Vec<Byline>,
+    pub hero: Option<Hero>,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A row of the library list: what an editor scans, without the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub slug: String,
+    pub headline: String,
+    pub status: Status,
+    pub section: Option<String>,
+    pub bylines: Vec<String>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The editable fields of an article, as they arrive from the form, the CLI or an import.
+/// `slug: None` derives one from the headline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, Default)]
+#[serde(default)]
+pub struct ArticleDraft {
+    pub headline: String,
+    pub dek: String,
+    pub body: String,
+    pub dateline: String,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    pub language: Option<String>,
+    pub status: Option<Status>,
+    pub slug: Option<String>,
+    pub bylines: Vec<Byline>,
+    pub hero: Option<Hero>,
+}
+
+impl From<&Article> for ArticleDraft {
+    fn from(a: &Article) -> Self {
+        ArticleDraft {
+            headline: a.headline.clone(),
+            dek: a.dek.clone(),
+            body: a.body.clone(),
+            dateline: a.dateline.clone(),
+            section: a.section.clone(),
+            tags: a.tags.clone(),
+            language: Some(a.language.clone()),
+            status: Some(a.status),
+            slug: Some(a.slug.clone()),
+            bylines: a.bylines.clone(),
+            hero: a.hero.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Author {
+    pub id: AuthorId,
+    pub name: String,
+    pub role: String,
+    pub bio: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Section {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+}
+
+/// A point in the oriented photo, as fractions of its width and height (0..=1).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct Focus {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Default for Focus {
+    fn default() -> Self {
+        Focus { x: 0.5, y: 0.5 }
+    }
+}
+
+/// The editorial fields of a photo: what the caption and credit line are made of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(default)]
+pub struct PhotoFields {
+    pub caption: String,
+    pub creator: String,
+    pub agency: String,
+    /// The "via" of "Bloomberg via Getty Images".
+    pub distributor: String,
+    pub copyright: String,
+    pub alt_text: String,
+    pub usage_terms: String,
+    /// When set, replaces the credit line composed in house style.
+    pub credit_override: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Photo {
+    pub id: PhotoId,
+    /// SHA-256 of the original's bytes: its name in the workspace.
+    pub sha256: String,
+    /// The file name it was imported from.
+    pub original_name: String,
+    /// `image/jpeg`, `image/png` or `image/webp`.
+    pub mime: String,
+    /// Oriented size (EXIF orientation applied).
+    pub width: u32,
+    pub height: u32,
+    pub fields: PhotoFields,
+    pub focus: Focus,
+    /// The credit line in house style (or the override).
+    pub credit_line: String,
+    #[ts(type = "string")]
+    pub imported_at: DateTime<Utc>,
+}
+
+/// A named crop of a photo, as fractions of the oriented original.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Crop {
+    pub photo_id: PhotoId,
+    pub name: String,
+    /// "16:9", "4:3", "3:2", "1:1", "4:5" or "free".
+    pub aspect: String,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// One saved state of an article in its history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Revision {
+    pub id: i64,
+    pub article_id: ArticleId,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    /// Who saved it (the desk's local identity).
+    pub author: String,
+    /// Why it was taken: "created", "autosave", "checkpoint", "status: ready", "restored #12".
+    pub reason: String,
+    pub headline: String,
+    pub words: u32,
+}
+
+/// One hit of a full-text search, with a highlighted snippet (`<mark>` around matches; the
+/// rest is escaped text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub id: ArticleId,
+    pub slug: String,
+    pub headline: String,
+    pub snippet: String,
+}

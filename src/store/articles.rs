@@ -1,0 +1,465 @@
+//! Articles, their bylines, tags, sections and heroes; authors; full-text search.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+
+use super::{parse_ts, ts, Tx};
+use crate::article::ValidArticle;
+use crate::error::{Error, Result};
+use crate::model::{
+    Article, ArticleId, ArticleSummary, Author, Byline, Hero, HeroPhoto, SearchHit, Section, Status,
+};
+
+const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.body, a.dateline, s.name, \
+     a.language, a.status, a.hero_edited_by, a.created_at, a.updated_at";
+
+impl Tx<'_> {
+    /// Finds an article by numeric id or by slug.
+    pub fn resolve_article(&self, key: &str) -> Result<ArticleId> {
+        let key = key.trim();
+        if let Ok(id) = key.parse::<i64>() {
+            let found: Option<i64> = self
+                .conn
+                .query_row("SELECT id FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = found {
+                return Ok(id);
+            }
+        }
+        self.conn
+            .query_row("SELECT id FROM articles WHERE slug = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::not_found("article", key))
+    }
+
+    /// The article that holds `slug`, if any.
+    pub fn article_with_slug(&self, slug: &str) -> Result<Option<ArticleId>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM articles WHERE slug = ?1", [slug], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn insert_article(&self, a: &ValidArticle, now: DateTime<Utc>) -> Result<ArticleId> {
+        let section_id = self.ensure_section(a.section.as_deref())?;
+        self.conn
+            .execute(
+                "INSERT INTO articles (slug, headline, dek, body, dateline, section_id, language,
+                                       status, hero_edited_by, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                params![
+                    a.slug.as_str(),
+                    a.headline,
+                    a.dek,
+                    a.body,
+                    a.dateline,
+                    section_id,
+                    a.language,
+                    a.status.as_str(),
+                    a.hero.as_ref().and_then(|h| h.edited_by.as_deref()),
+                    ts(&now),
+                ],
+            )
+            .map_err(|e| unique_slug(e, a))?;
+        let id = self.conn.last_insert_rowid();
+        self.write_children(id, a)?;
+        Ok(id)
+    }
+
+    pub fn update_article(
+        &self,
+        id: ArticleId,
+        a: &ValidArticle,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let section_id = self.ensure_section(a.section.as_deref())?;
+        let n = self
+            .conn
+            .execute(
+                "UPDATE articles SET slug = ?2, headline = ?3, dek = ?4, body = ?5, dateline = ?6,
+                        section_id = ?7, language = ?8, status = ?9, hero_edited_by = ?10,
+                        updated_at = ?11
+                 WHERE id = ?1",
+                params![
+                    id,
+                    a.slug.as_str(),
+                    a.headline,
+                    a.dek,
+                    a.body,
+                    a.dateline,
+                    section_id,
+                    a.language,
+                    a.status.as_str(),
+                    a.hero.as_ref().and_then(|h| h.edited_by.as_deref()),
+                    ts(&now),
+                ],
+            )
+            .map_err(|e| unique_slug(e, a))?;
+        if n == 0 {
+            return Err(Error::not_found("article", id));
+        }
+        self.conn
+            .execute("DELETE FROM bylines WHERE article_id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM article_tags WHERE article_id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM hero_photos WHERE article_id = ?1", [id])?;
+        self.write_children(id, a)
+    }
+
+    fn write_children(&self, id: ArticleId, a: &ValidArticle) -> Result<()> {
+        for (pos, b) in a.bylines.iter().enumerate() {
+            let author_id = match b.author_id {
+                Some(aid) => Some(aid),
+                None => self.author_id_by_name(&b.name)?,
+            };
+            self.conn.execute(
+                "INSERT INTO bylines (article_id, position, author_id, name, role)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, pos as i64, author_id, b.name, b.role],
+            )?;
+        }
+        for (pos, tag) in a.tags.iter().enumerate() {
+            self.conn.execute(
+                "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)",
+                params![id, pos as i64, tag],
+            )?;
+        }
+        if let Some(hero) = &a.hero {
+            for (pos, p) in hero.photos.iter().enumerate() {
+                self.conn
+                    .execute(
+                        "INSERT INTO hero_photos (article_id, position, photo_id, crop)
+                         VALUES (?1, ?2, ?3, ?4)",
+                        params![id, pos as i64, p.photo_id, p.crop],
+                    )
+                    .map_err(|e| match e.sqlite_error_code() {
+                        Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                            Error::not_found("photo", p.photo_id)
+                        }
+                        _ => e.into(),
+                    })?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn article(&self, id: ArticleId) -> Result<Article> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a LEFT JOIN sections s ON s.id = a.section_id
+             WHERE a.id = ?1"
+        );
+        let row = self
+            .conn
+            .query_row(&sql, [id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    parse_ts(&r.get::<_, String>(10)?)?,
+                    parse_ts(&r.get::<_, String>(11)?)?,
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| Error::not_found("article", id))?;
+        let (id, slug, headline, dek, body, dateline, section, language, status, edited_by, c, u) =
+            row;
+        let hero_photos = self.hero_photos(id)?;
+        let hero = if hero_photos.is_empty() {
+            None
+        } else {
+            Some(Hero {
+                photos: hero_photos,
+                edited_by,
+            })
+        };
+        Ok(Article {
+            id,
+            slug,
+            headline,
+            dek,
+            body,
+            dateline,
+            section,
+            tags: self.tags(id)?,
+            language,
+            status: Status::parse(&status).unwrap_or_default(),
+            bylines: self.bylines(id)?,
+            hero,
+            created_at: c,
+            updated_at: u,
+        })
+    }
+
+    fn bylines(&self, id: ArticleId) -> Result<Vec<Byline>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT name, role, author_id FROM bylines WHERE article_id = ?1 ORDER BY position",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok(Byline {
+                name: r.get(0)?,
+                role: r.get(1)?,
+                author_id: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn tags(&self, id: ArticleId) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT tag FROM article_tags WHERE article_id = ?1 ORDER BY position",
+        )?;
+        let rows = st.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn hero_photos(&self, id: ArticleId) -> Result<Vec<HeroPhoto>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT photo_id, crop FROM hero_photos WHERE article_id = ?1 ORDER BY position",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok(HeroPhoto {
+                photo_id: r.get(0)?,
+                crop: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The library list, newest change first.
+    pub fn article_summaries(&self) -> Result<Vec<ArticleSummary>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.slug, a.headline, a.status, s.name, a.updated_at,
+                    (SELECT group_concat(name, char(31)) FROM
+                        (SELECT name FROM bylines b WHERE b.article_id = a.id ORDER BY position))
+             FROM articles a LEFT JOIN sections s ON s.id = a.section_id
+             ORDER BY a.updated_at DESC, a.id DESC",
+        )?;
+        let rows = st.query_map([], |r| {
+            let names: Option<String> = r.get(6)?;
+            Ok(ArticleSummary {
+                id: r.get(0)?,
+                slug: r.get(1)?,
+                headline: r.get(2)?,
+                status: Status::parse(&r.get::<_, String>(3)?).unwrap_or_default(),
+                section: r.get(4)?,
+                updated_at: parse_ts(&r.get::<_, String>(5)?)?,
+                bylines: names
+                    .map(|n| n.split('\u{1f}').map(str::to_string).collect())
+                    .unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Full-text search over headline, dek and body: diacritic-insensitive, each word also
+    /// matching as a prefix, best matches first.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.slug, a.headline,
+                    snippet(articles_fts, -1, char(2), char(3), '…', 12)
+             FROM articles_fts f JOIN articles a ON a.id = f.rowid
+             WHERE articles_fts MATCH ?1
+             ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0)
+             LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![fts, limit], |r| {
+            let raw: String = r.get(3)?;
+            Ok(SearchHit {
+                id: r.get(0)?,
+                slug: r.get(1)?,
+                headline: r.get(2)?,
+                snippet: highlight(&raw),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn delete_article(&self, id: ArticleId) -> Result<()> {
+        let n = self
+            .conn
+            .execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(Error::not_found("article", id));
+        }
+        Ok(())
+    }
+
+    /// The id of the section called `name`, created when it does not exist yet.
+    fn ensure_section(&self, name: Option<&str>) -> Result<Option<i64>> {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+            return Ok(None);
+        };
+        if let Some(id) = self
+            .conn
+            .query_row("SELECT id FROM sections WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?
+        {
+            return Ok(Some(id));
+        }
+        let base = crate::slug::Slug::derive(name)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "section".to_string());
+        let mut n = 1;
+        loop {
+            let candidate = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            let taken: bool = self.conn.query_row(
+                "SELECT EXISTS(SELECT 1 FROM sections WHERE slug = ?1)",
+                [&candidate],
+                |r| r.get(0),
+            )?;
+            if !taken {
+                self.conn.execute(
+                    "INSERT INTO sections (name, slug) VALUES (?1, ?2)",
+                    params![name, candidate],
+                )?;
+                return Ok(Some(self.conn.last_insert_rowid()));
+            }
+            n += 1;
+        }
+    }
+
+    pub fn sections(&self) -> Result<Vec<Section>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id, name, slug FROM sections ORDER BY name COLLATE NOCASE")?;
+        let rows = st.query_map([], |r| {
+            Ok(Section {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                slug: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn author_id_by_name(&self, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM authors WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Adds an author profile, or updates the role and bio of the one with that name.
+    pub fn upsert_author(&self, name: &str, role: &str, bio: &str) -> Result<Author> {
+        self.conn.execute(
+            "INSERT INTO authors (name, role, bio) VALUES (?1, ?2, ?3)
+             ON CONFLICT(name) DO UPDATE SET role = excluded.role, bio = excluded.bio",
+            params![name, role, bio],
+        )?;
+        let id = self
+            .author_id_by_name(name)?
+            .ok_or_else(|| Error::not_found("author", name))?;
+        // Link bylines typed before the profile existed.
+        self.conn.execute(
+            "UPDATE bylines SET author_id = ?1 WHERE author_id IS NULL AND name = ?2",
+            params![id, name],
+        )?;
+        Ok(Author {
+            id,
+            name: name.to_string(),
+            role: role.to_string(),
+            bio: bio.to_string(),
+        })
+    }
+
+    pub fn authors(&self) -> Result<Vec<Author>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name, role, bio FROM authors ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(Author {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+                bio: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn article_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+    }
+}
+
+fn unique_slug(e: rusqlite::Error, a: &ValidArticle) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) if e.to_string().contains("slug") => {
+            Error::DuplicateSlug(a.slug.to_string())
+        }
+        _ => e.into(),
+    }
+}
+
+/// Turns what a person types into an FTS5 query: each word quoted (so punctuation and FTS
+/// operators are plain text) and matched as a prefix; all words must match.
+fn fts_query(input: &str) -> Option<String> {
+    let terms: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// Escapes a snippet and turns the STX/ETX match markers into `<mark>`.
+fn highlight(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 16);
+    for c in raw.chars() {
+        match c {
+            '\u{2}' => out.push_str("<mark>"),
+            '\u{3}' => out.push_str("</mark>"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_quoted_prefixes() {
+        assert_eq!(fts_query("Pena  mex"), Some("\"Pena\"* \"mex\"*".into()));
+        assert_eq!(fts_query("\"OR\" NEAR("), Some("\"OR\"* \"NEAR\"*".into()));
+        assert_eq!(fts_query(" -- "), None);
+    }
+
+    #[test]
+    fn snippets_are_escaped_and_marked() {
+        assert_eq!(
+            highlight("a <b> \u{2}Peña\u{3}"),
+            "a &lt;b&gt; <mark>Peña</mark>"
+        );
+    }
+}

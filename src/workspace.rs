@@ -1,0 +1,367 @@
+//! The desk a person works in: a folder holding `dateline.sqlite` and the photo originals,
+//! and every action a user can take on it.
+//!
+//! This is the core's front door: the Tauri commands and the CLI call these methods and
+//! nothing deeper. Each method validates its input once (through the room that owns it),
+//! then does its effects through the store in one transaction. Photos' originals are written
+//! to a temporary name and renamed into place before their row is committed, so the database
+//! never names a file that is not there.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::article::ValidArticle;
+use crate::error::{Error, Result};
+use crate::model::{
+    Article, ArticleDraft, ArticleId, ArticleSummary, Author, Focus, Photo, PhotoFields, PhotoId,
+    Revision, SearchHit, Section,
+};
+use crate::store::{NewPhoto, Store};
+use crate::{credit, markdown, photo};
+
+/// The database file inside a workspace folder.
+pub const DB_FILE: &str = "dateline.sqlite";
+/// The folder of photo originals inside a workspace folder.
+pub const ORIGINALS_DIR: &str = "originals";
+/// Environment variable that points Dateline at a workspace folder.
+pub const ENV_WORKSPACE: &str = "DATELINE_WORKSPACE";
+
+/// Saves closer together than this are folded into the newest revision.
+pub const REVISION_INTERVAL: Duration = Duration::from_secs(5 * 60);
+
+pub struct Workspace {
+    dir: PathBuf,
+    store: Store,
+}
+
+/// Where the desk lives when nothing says otherwise: `$DATELINE_WORKSPACE`, else the OS data
+/// folder (`~/.local/share/dateline` on Linux).
+pub fn default_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(ENV_WORKSPACE).filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("", "", "dateline")
+        .map(|p| p.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("dateline-desk"))
+}
+
+impl Workspace {
+    /// Opens the workspace folder `dir`, creating it and its database when missing.
+    pub fn open(dir: &Path) -> Result<Workspace> {
+        std::fs::create_dir_all(dir.join(ORIGINALS_DIR)).map_err(|e| Error::io(dir, e))?;
+        let store = Store::open(&dir.join(DB_FILE))?;
+        Ok(Workspace {
+            dir: dir.to_path_buf(),
+            store,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.store.read(|t| t.article_count())? == 0)
+    }
+
+    /// The desk's local identity: the name stamped on revisions.
+    pub fn identity(&self) -> Result<String> {
+        Ok(self
+            .store
+            .read(|t| t.setting("identity"))?
+            .unwrap_or_default())
+    }
+
+    pub fn set_identity(&mut self, name: &str) -> Result<()> {
+        let name = name.trim();
+        self.store.write(|t| t.set_setting("identity", name))
+    }
+
+    /// The publication's name, as in "Edited by Sociedad Media" and the export's publisher.
+    pub fn publication(&self) -> Result<String> {
+        Ok(self
+            .store
+            .read(|t| t.setting("publication"))?
+            .unwrap_or_default())
+    }
+
+    pub fn set_publication(&mut self, name: &str) -> Result<()> {
+        let name = name.trim();
+        self.store.write(|t| t.set_setting("publication", name))
+    }
+
+    // ---- Articles -------------------------------------------------------------------------
+
+    pub fn create_article(&mut self, draft: ArticleDraft) -> Result<Article> {
+        let mut valid = ValidArticle::new(draft, None)?;
+        let who = self.identity()?;
+        let now = Utc::now();
+        let id = self.store.write(|t| {
+            if valid.slug_derived {
+                let base = valid.slug.clone();
+                let mut n = 1;
+                while t.article_with_slug(valid.slug.as_str())?.is_some() {
+                    n += 1;
+                    valid.slug = base.with_suffix(n);
+                }
+            }
+            let id = t.insert_article(&valid, now)?;
+            t.insert_revision(id, &valid.to_draft(), &who, "created", now)?;
+            Ok(id)
+        })?;
+        self.article_by_id(id)
+    }
+
+    /// Saves the article's fields. Saves within [`REVISION_INTERVAL`] of the newest autosave
+    /// revision refresh it; a later save, or a change of status, starts a new one.
+    pub fn save_article(&mut self, id: ArticleId, draft: ArticleDraft) -> Result<Article> {
+        self.save_article_at(id, draft, Utc::now())
+    }
+
+    #[doc(hidden)]
+    pub fn save_article_at(
+        &mut self,
+        id: ArticleId,
+        draft: ArticleDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Article> {
+        let who = self.identity()?;
+        self.store.write(|t| {
+            let current = t.article(id)?;
+            let valid = ValidArticle::new(draft, Some(&current.slug))?;
+            if let Some(other) = t.article_with_slug(valid.slug.as_str())? {
+                if other != id {
+                    return Err(Error::DuplicateSlug(valid.slug.to_string()));
+                }
+            }
+            t.update_article(id, &valid, now)?;
+            let reason = if valid.status != current.status {
+                format!("status: {}", valid.status.label())
+            } else {
+                "autosave".to_string()
+            };
+            let fresh = match t.latest_revision(id)? {
+                Some((_, at, r)) if r == "autosave" && reason == "autosave" => {
+                    (now - at).to_std().unwrap_or_default() >= REVISION_INTERVAL
+                }
+                _ => true,
+            };
+            if fresh {
+                t.insert_revision(id, &valid.to_draft(), &who, &reason, now)?;
+            }
+            Ok(())
+        })?;
+        self.article_by_id(id)
+    }
+
+    /// Records the current state as a revision of its own, whatever the interval.
+    pub fn checkpoint(&mut self, key: &str) -> Result<Revision> {
+        let who = self.identity()?;
+        let now = Utc::now();
+        self.store.write(|t| {
+            let id = t.resolve_article(key)?;
+            let a = t.article(id)?;
+            t.insert_revision(id, &ArticleDraft::from(&a), &who, "checkpoint", now)?;
+            Ok(())
+        })?;
+        let id = self.store.read(|t| t.resolve_article(key))?;
+        self.revisions(id)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::not_found("revision", key))
+    }
+
+    /// Finds an article by id or slug.
+    pub fn article(&self, key: &str) -> Result<Article> {
+        self.store.read(|t| {
+            let id = t.resolve_article(key)?;
+            t.article(id)
+        })
+    }
+
+    pub fn article_by_id(&self, id: ArticleId) -> Result<Article> {
+        self.store.read(|t| t.article(id))
+    }
+
+    pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
+        self.store.read(|t| t.article_summaries())
+    }
+
+    pub fn delete_article(&mut self, key: &str) -> Result<()> {
+        self.store.write(|t| {
+            let id = t.resolve_article(key)?;
+            t.delete_article(id)
+        })
+    }
+
+    pub fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {
+        self.store.read(|t| t.revisions(id))
+    }
+
+    /// The article as it was at `revision_id`.
+    pub fn revision(&self, revision_id: i64) -> Result<ArticleDraft> {
+        self.store
+            .read(|t| t.revision_snapshot(revision_id))
+            .map(|(_, d)| d)
+    }
+
+    /// Renders the article's body to sanitized HTML, as the preview and exports show it.
+    pub fn render_article(&self, key: &str) -> Result<String> {
+        let a = self.article(key)?;
+        Ok(markdown::render(&a.body, &a.language))
+    }
+
+    /// Full-text search over headline, dek and body.
+    pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
+        self.store.read(|t| t.search(query, 50))
+    }
+
+    pub fn sections(&self) -> Result<Vec<Section>> {
+        self.store.read(|t| t.sections())
+    }
+
+    pub fn authors(&self) -> Result<Vec<Author>> {
+        self.store.read(|t| t.authors())
+    }
+
+    pub fn upsert_author(&mut self, name: &str, role: &str, bio: &str) -> Result<Author> {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return Err(Error::invalid("name", "An author needs a name."));
+        }
+        self.store
+            .write(|t| t.upsert_author(&name, role.trim(), bio.trim()))
+    }
+
+    // ---- Photos ---------------------------------------------------------------------------
+
+    /// Imports a photo from its bytes. The same bytes give the same photo; `fields` fill the
+    /// editorial fields of a new photo.
+    pub fn import_photo_bytes(
+        &mut self,
+        bytes: &[u8],
+        source: &Path,
+        fields: PhotoFields,
+    ) -> Result<Photo> {
+        let info = photo::inspect(bytes, source)?;
+        if let Some(id) = self.store.read(|t| t.photo_by_sha(&info.sha256))? {
+            return self.photo(id);
+        }
+        let dest = self.original_path(&info.sha256, info.extension);
+        if !dest.exists() {
+            write_atomically(&dest, bytes)?;
+        }
+        let original_name = source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let new = NewPhoto {
+            sha256: info.sha256.clone(),
+            original_name,
+            mime: info.mime.to_string(),
+            width: info.width,
+            height: info.height,
+            fields,
+            focus: Default::default(),
+            embedded: "{}".into(),
+        };
+        let (id, _) = self.store.write(|t| t.insert_photo(&new, Utc::now()))?;
+        self.photo(id)
+    }
+
+    /// Saves a photo's editorial fields and focal point.
+    pub fn update_photo(
+        &mut self,
+        id: PhotoId,
+        fields: PhotoFields,
+        focus: Focus,
+    ) -> Result<Photo> {
+        let focus = Focus {
+            x: focus.x.clamp(0.0, 1.0),
+            y: focus.y.clamp(0.0, 1.0),
+        };
+        if !focus.x.is_finite() || !focus.y.is_finite() {
+            return Err(Error::invalid(
+                "focus",
+                "The focal point must lie inside the photo.",
+            ));
+        }
+        self.store.write(|t| t.update_photo(id, &fields, focus))?;
+        self.photo(id)
+    }
+
+    pub fn photo(&self, id: PhotoId) -> Result<Photo> {
+        let mut p = self.store.read(|t| t.photo(id))?;
+        p.credit_line = credit::credit_line(&p.fields);
+        Ok(p)
+    }
+
+    pub fn photos(&self) -> Result<Vec<Photo>> {
+        let mut ps = self.store.read(|t| t.photos())?;
+        for p in &mut ps {
+            p.credit_line = credit::credit_line(&p.fields);
+        }
+        Ok(ps)
+    }
+
+    /// The path of a photo's untouched original.
+    pub fn photo_original(&self, id: PhotoId) -> Result<PathBuf> {
+        let p = self.store.read(|t| t.photo(id))?;
+        let ext = match p.mime.as_str() {
+            "image/png" => "png",
+            "image/webp" => "webp",
+            _ => "jpg",
+        };
+        Ok(self.original_path(&p.sha256, ext))
+    }
+
+    /// The composed caption line of the article's hero ("…Credit: …; … Edited by …").
+    pub fn hero_caption(&self, a: &Article) -> Result<String> {
+        let Some(hero) = &a.hero else {
+            return Ok(String::new());
+        };
+        let photos = hero
+            .photos
+            .iter()
+            .map(|h| self.photo(h.photo_id))
+            .collect::<Result<Vec<_>>>()?;
+        let fields: Vec<&PhotoFields> = photos.iter().map(|p| &p.fields).collect();
+        Ok(credit::caption_line(&fields, hero.edited_by.as_deref()))
+    }
+
+    fn original_path(&self, sha256: &str, ext: &str) -> PathBuf {
+        self.dir.join(ORIGINALS_DIR).join(format!("{sha256}.{ext}"))
+    }
+
+    /// `PRAGMA integrity_check` of the desk database.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.store.integrity_check()
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `dest`, syncs it and renames it into place, so a
+/// crash leaves either no file or the whole file.
+pub(crate) fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        dest.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, dest)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(dest, e));
+    }
+    Ok(())
+}
