@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
+use ts_rs::TS;
 
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
@@ -34,6 +36,15 @@ pub const REVISION_INTERVAL: Duration = Duration::from_secs(5 * 60);
 pub struct Workspace {
     dir: PathBuf,
     store: Store,
+}
+
+/// What the app shows about the desk it has open: where it is, whose it is, who is working.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DeskInfo {
+    /// The workspace folder, as the operating system spells it.
+    pub dir: String,
+    pub publication: String,
+    pub identity: String,
 }
 
 /// Where the desk lives when nothing says otherwise: `$DATELINE_WORKSPACE`, else the OS data
@@ -60,6 +71,15 @@ impl Workspace {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The desk's folder, publication and local identity in one read, for the app's top bar.
+    pub fn info(&self) -> Result<DeskInfo> {
+        Ok(DeskInfo {
+            dir: self.dir.display().to_string(),
+            publication: self.publication()?,
+            identity: self.identity()?,
+        })
     }
 
     pub fn is_empty(&self) -> Result<bool> {
@@ -364,4 +384,21 @@ pub(crate) fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
         return Err(Error::io(dest, e));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn info_names_the_folder_publication_and_identity() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let mut ws = Workspace::open(tmp.path()).expect("open");
+        ws.set_publication(" Sociedad Media ").expect("publication");
+        ws.set_identity("Demo Desk").expect("identity");
+        let info = ws.info().expect("info");
+        assert_eq!(info.dir, tmp.path().display().to_string());
+        assert_eq!(info.publication, "Sociedad Media");
+        assert_eq!(info.identity, "Demo Desk");
+    }
 }

@@ -1,0 +1,28 @@
+//! Build script of the app crate: reads the Tauri config at the repository root (not the
+//! default `src-tauri/tauri.conf.json`), and declares the app's own commands so that a
+//! capability must name each one the window may call (Tauri allows every app command when no
+//! list is given).
+
+const COMMANDS: &[&str] = &[
+    "desk_info",
+    "list_articles",
+    "get_article",
+    "create_article",
+    "save_article",
+    "render_markdown",
+    "list_photos",
+    "hero_caption",
+    "search",
+    "list_sections",
+    "list_authors",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .config_path("../tauri.conf.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        // A build script can only report its failure by failing.
+        panic!("tauri-build failed: {e:#}");
+    }
+}

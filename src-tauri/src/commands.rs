@@ -1,0 +1,76 @@
+//! The IPC commands: each one translates a request from the web UI into one core call.
+//!
+//! Commands are `async` so Tauri runs them off the window's thread, and return the core's
+//! types or its `{ code, message }` error, never a panic. Their argument and result types are
+//! the core's (generated into `ui/src/lib/backend/types.ts`); nothing here adds a shape.
+
+use dateline::model::{Article, ArticleDraft, ArticleId, ArticleSummary, Author, Photo};
+use dateline::model::{SearchHit, Section};
+use dateline::workspace::DeskInfo;
+use dateline::{markdown, ErrorDto};
+use tauri::State;
+
+use crate::desk::Desk;
+
+type Answer<T> = Result<T, ErrorDto>;
+
+#[tauri::command]
+pub async fn desk_info(desk: State<'_, Desk>) -> Answer<DeskInfo> {
+    desk.with(|ws| ws.info())
+}
+
+#[tauri::command]
+pub async fn list_articles(desk: State<'_, Desk>) -> Answer<Vec<ArticleSummary>> {
+    desk.with(|ws| ws.articles())
+}
+
+#[tauri::command]
+pub async fn get_article(desk: State<'_, Desk>, id: ArticleId) -> Answer<Article> {
+    desk.with(|ws| ws.article_by_id(id))
+}
+
+#[tauri::command]
+pub async fn create_article(desk: State<'_, Desk>, draft: ArticleDraft) -> Answer<Article> {
+    desk.with(|ws| ws.create_article(draft))
+}
+
+#[tauri::command]
+pub async fn save_article(
+    desk: State<'_, Desk>,
+    id: ArticleId,
+    draft: ArticleDraft,
+) -> Answer<Article> {
+    desk.with(|ws| ws.save_article(id, draft))
+}
+
+/// The preview's render: the same function the CLI and exports use. It needs no desk, so it
+/// never waits behind a save.
+#[tauri::command]
+pub async fn render_markdown(markdown: String, language: String) -> Answer<String> {
+    Ok(markdown::render(&markdown, &language))
+}
+
+#[tauri::command]
+pub async fn list_photos(desk: State<'_, Desk>) -> Answer<Vec<Photo>> {
+    desk.with(|ws| ws.photos())
+}
+
+#[tauri::command]
+pub async fn hero_caption(desk: State<'_, Desk>, id: ArticleId) -> Answer<String> {
+    desk.with(|ws| ws.hero_caption(&ws.article_by_id(id)?))
+}
+
+#[tauri::command]
+pub async fn search(desk: State<'_, Desk>, query: String) -> Answer<Vec<SearchHit>> {
+    desk.with(|ws| ws.search(&query))
+}
+
+#[tauri::command]
+pub async fn list_sections(desk: State<'_, Desk>) -> Answer<Vec<Section>> {
+    desk.with(|ws| ws.sections())
+}
+
+#[tauri::command]
+pub async fn list_authors(desk: State<'_, Desk>) -> Answer<Vec<Author>> {
+    desk.with(|ws| ws.authors())
+}

@@ -1,0 +1,111 @@
+//! The open desk as Tauri state: which workspace folder to open, and the one lock around it.
+//!
+//! The folder comes from `--workspace DIR`, else `$DATELINE_WORKSPACE`, else the OS data
+//! folder. A desk that cannot be opened (a newer format, a file that is not a database) does
+//! not stop the window: every command then answers with that error, so the UI can say what is
+//! wrong in words a journalist can act on instead of the app vanishing.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use dateline::{demo, ErrorCode, ErrorDto, Workspace};
+
+/// The workspace folder named by the command line (`--workspace DIR` or `--workspace=DIR`),
+/// else by the environment or the platform's data folder. Unknown arguments are ignored,
+/// because WebDriver and desktop launchers may add their own.
+pub fn choose_dir(mut args: impl Iterator<Item = String>) -> PathBuf {
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            if let Some(dir) = args.next().filter(|d| !d.is_empty()) {
+                return PathBuf::from(dir);
+            }
+        } else if let Some(dir) = arg.strip_prefix("--workspace=").filter(|d| !d.is_empty()) {
+            return PathBuf::from(dir);
+        }
+    }
+    dateline::workspace::default_dir()
+}
+
+pub struct Desk {
+    workspace: Result<Mutex<Workspace>, ErrorDto>,
+}
+
+impl Desk {
+    /// Opens the desk at `dir`, seeding the demo desk when it holds no article yet.
+    pub fn open(dir: &std::path::Path) -> Desk {
+        let workspace = Workspace::open(dir).map_err(ErrorDto::from).map(|mut ws| {
+            // A desk whose demo could not be seeded is still a working desk: say so and go on.
+            if let Err(e) = demo::seed_if_empty(&mut ws) {
+                eprintln!("dateline-app: the demo desk could not be seeded: {e}");
+            }
+            Mutex::new(ws)
+        });
+        if let Err(e) = &workspace {
+            eprintln!("dateline-app: {}", e.message);
+        }
+        Desk { workspace }
+    }
+
+    /// Runs `f` on the open workspace, turning every failure into the one IPC error shape.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> dateline::Result<T>,
+    ) -> Result<T, ErrorDto> {
+        let lock = self.workspace.as_ref().map_err(Clone::clone)?;
+        let mut ws = lock.lock().map_err(|_| ErrorDto {
+            code: ErrorCode::Storage,
+            message: "An earlier action failed halfway; restart Dateline to go on. \
+                      Everything saved before is intact."
+                .into(),
+        })?;
+        f(&mut ws).map_err(ErrorDto::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(args: &[&str], expected: Option<&str>) {
+        let got = choose_dir(args.iter().map(|s| s.to_string()));
+        match expected {
+            Some(dir) => assert_eq!(got, PathBuf::from(dir), "{args:?}"),
+            None => assert_eq!(got, dateline::workspace::default_dir(), "{args:?}"),
+        }
+    }
+
+    #[test]
+    fn workspace_argument() {
+        check(&["--workspace", "/tmp/desk"], Some("/tmp/desk"));
+        check(&["--workspace=/tmp/desk"], Some("/tmp/desk"));
+        check(&["--unknown", "--workspace", "/tmp/d"], Some("/tmp/d"));
+        check(&["--workspace"], None);
+        check(&["--workspace="], None);
+        check(&[], None);
+    }
+
+    #[test]
+    fn an_empty_desk_gets_the_demo_article() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::open(tmp.path());
+        let articles = desk.with(|ws| ws.articles()).expect("articles");
+        assert_eq!(articles.len(), 1);
+        assert_eq!(
+            articles[0].headline,
+            "Sheinbaum Rejects U.S. Offer to Help Combat Drug Cartels"
+        );
+    }
+
+    #[test]
+    fn a_desk_that_cannot_open_answers_every_command_with_its_error() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            tmp.path().join("dateline.sqlite"),
+            b"not a database at all, sorry",
+        )
+        .expect("write");
+        let desk = Desk::open(tmp.path());
+        let err = desk.with(|ws| ws.articles()).expect_err("must fail");
+        assert_eq!(err.code, ErrorCode::NotADatabase);
+    }
+}

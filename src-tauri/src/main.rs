@@ -1,0 +1,39 @@
+//! Dateline's desktop window: a thin Tauri 2 shell over the `dateline` core.
+//!
+//! This crate picks the workspace folder, opens it (seeding the demo desk into an empty one),
+//! registers the IPC commands and the `photo:` scheme, and hands the window to the web UI in
+//! `ui/`. It holds no newsroom logic of its own: every command is a few lines that call
+//! [`dateline::Workspace`], and every failure crosses IPC as the core's `{ code, message }`.
+
+// Release builds on Windows should not open a console beside the window.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod desk;
+mod photo_scheme;
+
+fn main() {
+    let dir = desk::choose_dir(std::env::args().skip(1));
+    let desk = desk::Desk::open(&dir);
+    let result = tauri::Builder::default()
+        .manage(desk)
+        .register_asynchronous_uri_scheme_protocol(photo_scheme::SCHEME, photo_scheme::serve)
+        .invoke_handler(tauri::generate_handler![
+            commands::desk_info,
+            commands::list_articles,
+            commands::get_article,
+            commands::create_article,
+            commands::save_article,
+            commands::render_markdown,
+            commands::list_photos,
+            commands::hero_caption,
+            commands::search,
+            commands::list_sections,
+            commands::list_authors,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = result {
+        eprintln!("dateline-app: the window could not be started: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,92 @@
+//! The `photo:` URI scheme: how the webview shows a photo of the desk.
+//!
+//! `photo://localhost/<id>` (`http://photo.localhost/<id>` on Windows) answers with the
+//! untouched original of photo `<id>` of the open workspace. The path is only ever a photo id
+//! looked up through the core, never a file path, so the webview cannot read anything else
+//! from the disk. Reading runs on a blocking thread so a large original never stalls the
+//! window.
+
+use std::borrow::Cow;
+
+use tauri::http::{header, Request, Response, StatusCode};
+use tauri::{Manager, UriSchemeContext, UriSchemeResponder, Wry};
+
+use crate::desk::Desk;
+
+pub const SCHEME: &str = "photo";
+
+pub fn serve(
+    ctx: UriSchemeContext<'_, Wry>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
+    let app = ctx.app_handle().clone();
+    let path = request.uri().path().to_string();
+    tauri::async_runtime::spawn_blocking(move || {
+        responder.respond(answer(app.state::<Desk>().inner(), &path));
+    });
+}
+
+/// The response for the request path `/<id>`.
+fn answer(desk: &Desk, path: &str) -> Response<Cow<'static, [u8]>> {
+    let Ok(id) = path.trim_start_matches('/').parse::<i64>() else {
+        return status(StatusCode::BAD_REQUEST);
+    };
+    let found = desk.with(|ws| Ok((ws.photo(id)?.mime, ws.photo_original(id)?)));
+    let Ok((mime, file)) = found else {
+        return status(StatusCode::NOT_FOUND);
+    };
+    match std::fs::read(&file) {
+        Ok(bytes) => Response::builder()
+            .header(header::CONTENT_TYPE, mime)
+            .body(Cow::Owned(bytes))
+            .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),
+        Err(_) => status(StatusCode::NOT_FOUND),
+    }
+}
+
+fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
+    let mut r = Response::new(Cow::Borrowed(&[][..]));
+    *r.status_mut() = code;
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn desk() -> (tempfile::TempDir, Desk) {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::open(tmp.path());
+        (tmp, desk)
+    }
+
+    #[test]
+    fn serves_the_original_of_a_desk_photo() {
+        let (_tmp, desk) = desk();
+        let photo = desk.with(|ws| ws.photos()).expect("photos")[0].clone();
+        let r = answer(&desk, &format!("/{}", photo.id));
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()[header::CONTENT_TYPE], "image/jpeg");
+        assert_eq!(&r.body()[..3], &[0xFF, 0xD8, 0xFF], "a JPEG's first bytes");
+    }
+
+    #[test]
+    fn never_serves_anything_but_a_photo_id() {
+        let (_tmp, desk) = desk();
+        for path in [
+            "/../dateline.sqlite",
+            "/%2e%2e/etc/passwd",
+            "/",
+            "/1.jpg",
+            "/-1x",
+        ] {
+            assert_eq!(
+                answer(&desk, path).status(),
+                StatusCode::BAD_REQUEST,
+                "{path}"
+            );
+        }
+        assert_eq!(answer(&desk, "/999").status(), StatusCode::NOT_FOUND);
+    }
+}

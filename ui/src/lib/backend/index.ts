@@ -1,0 +1,85 @@
+// The one seam between the UI and the Rust side. Every Tauri command the window may call is
+// wrapped here with the types generated from the core (`types.ts`); components import these
+// functions and never `invoke` themselves. Every failure is turned into a `Failure`
+// (`{ code, message }`): the UI branches on `code` and shows `message`, never parses it.
+
+import { convertFileSrc, invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import type {
+  Article,
+  ArticleDraft,
+  ArticleSummary,
+  Author,
+  DeskInfo,
+  ErrorCode,
+  ErrorDto,
+  Photo,
+  SearchHit,
+  Section,
+} from "./types";
+
+export type * from "./types";
+
+/** A failed call: the core's error, or `ipc` when the call never reached the core. */
+export interface Failure {
+  code: ErrorCode | "ipc";
+  message: string;
+}
+
+function isErrorDto(e: unknown): e is ErrorDto {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === "string" &&
+    typeof (e as { message?: unknown }).message === "string"
+  );
+}
+
+/** Any thrown value as a `Failure`, so callers have one shape to handle. */
+export function failure(e: unknown): Failure {
+  if (isErrorDto(e)) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    code: "ipc",
+    message: `Dateline's window could not reach the desk (${detail}). Your text is still in the editor.`,
+  };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw failure(e);
+  }
+}
+
+export const deskInfo = () => call<DeskInfo>("desk_info");
+export const listArticles = () => call<ArticleSummary[]>("list_articles");
+export const getArticle = (id: number) => call<Article>("get_article", { id });
+export const createArticle = (draft: ArticleDraft) => call<Article>("create_article", { draft });
+export const saveArticle = (id: number, draft: ArticleDraft) =>
+  call<Article>("save_article", { id, draft });
+export const renderMarkdown = (markdown: string, language: string) =>
+  call<string>("render_markdown", { markdown, language });
+export const listPhotos = () => call<Photo[]>("list_photos");
+export const heroCaption = (id: number) => call<string>("hero_caption", { id });
+export const search = (query: string) => call<SearchHit[]>("search", { query });
+export const listSections = () => call<Section[]>("list_sections");
+export const listAuthors = () => call<Author[]>("list_authors");
+
+/** The URL the webview loads photo `id`'s original from (the app's `photo:` scheme). */
+export function photoUrl(id: number): string {
+  return convertFileSrc(String(id), "photo");
+}
+
+/**
+ * Asks `mayClose` before the window closes (the close button, the window manager, Alt-F4).
+ * The window stays open until it settles, so a pending save is written first; when it
+ * answers `false` (the save failed) the window stays open and the user sees why.
+ * Resolves to a function that stops listening.
+ */
+export async function onCloseRequested(mayClose: () => Promise<boolean>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async (event) => {
+    if (!(await mayClose())) event.preventDefault();
+  });
+}

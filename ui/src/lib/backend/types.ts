@@ -1,0 +1,141 @@
+// Generated from the Rust types of the `dateline` core by `tests/bindings.rs`.
+// Do not edit: change the Rust type, then run `UPDATE_BINDINGS=1 cargo test --test bindings`.
+
+/**
+ * What kind of failure this is, for the UI and scripts to branch on.
+ */
+export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "not_a_database" | "storage" | "disk_full" | "io" | "bad_photo" | "bad_import" | "cancelled";
+
+/**
+ * The single error shape that leaves the core: `{ code, message }`.
+ */
+export type ErrorDto = { code: ErrorCode, message: string, };
+
+/**
+ * What the app shows about the desk it has open: where it is, whose it is, who is working.
+ */
+export type DeskInfo = { 
+/**
+ * The workspace folder, as the operating system spells it.
+ */
+dir: string, publication: string, identity: string, };
+
+/**
+ * Where a story stands in the workflow.
+ */
+export type Status = "draft" | "in_edit" | "copy_desk" | "ready" | "published" | "spiked" | "archived";
+
+/**
+ * One name on the byline, in order. `author_id` links a profile; guest bylines have none.
+ * `role` is the role shown for this article (it may override the profile's).
+ */
+export type Byline = { name: string, role: string | null, author_id?: number | null, };
+
+/**
+ * A photo of the hero, with the named crop it is shown in (a composite cell otherwise fills
+ * around the photo's focal point).
+ */
+export type HeroPhoto = { photo_id: number, crop: string | null, };
+
+/**
+ * The article's lead image: one photo, or a composite of two or three side by side, as in
+ * the model article. `edited_by` ends the composed caption line ("Edited by Sociedad Media").
+ */
+export type Hero = { photos: Array<HeroPhoto>, edited_by: string | null, };
+
+export type Article = { id: number, slug: string, headline: string, dek: string, 
+/**
+ * Markdown.
+ */
+body: string, 
+/**
+ * The place line, e.g. "MEXICO CITY".
+ */
+dateline: string, section: string | null, tags: Array<string>, 
+/**
+ * BCP 47 language tag: `en`, `es`, …
+ */
+language: string, status: Status, bylines: Array<Byline>, hero: Hero | null, created_at: string, updated_at: string, };
+
+/**
+ * A row of the library list: what an editor scans, without the body.
+ */
+export type ArticleSummary = { id: number, slug: string, headline: string, status: Status, section: string | null, bylines: Array<string>, updated_at: string, };
+
+/**
+ * The editable fields of an article, as they arrive from the form, the CLI or an import.
+ * `slug: None` derives one from the headline.
+ */
+export type ArticleDraft = { headline: string, dek: string, body: string, dateline: string, section: string | null, tags: Array<string>, language: string | null, status: Status | null, slug: string | null, bylines: Array<Byline>, hero: Hero | null, };
+
+export type Author = { id: number, name: string, role: string, bio: string, };
+
+export type Section = { id: number, name: string, slug: string, };
+
+/**
+ * A point in the oriented photo, as fractions of its width and height (0..=1).
+ */
+export type Focus = { x: number, y: number, };
+
+/**
+ * The editorial fields of a photo: what the caption and credit line are made of.
+ */
+export type PhotoFields = { caption: string, creator: string, agency: string, 
+/**
+ * The "via" of "Bloomberg via Getty Images".
+ */
+distributor: string, copyright: string, alt_text: string, usage_terms: string, 
+/**
+ * When set, replaces the credit line composed in house style.
+ */
+credit_override: string | null, };
+
+export type Photo = { id: number, 
+/**
+ * SHA-256 of the original's bytes: its name in the workspace.
+ */
+sha256: string, 
+/**
+ * The file name it was imported from.
+ */
+original_name: string, 
+/**
+ * `image/jpeg`, `image/png` or `image/webp`.
+ */
+mime: string, 
+/**
+ * Oriented size (EXIF orientation applied).
+ */
+width: number, height: number, fields: PhotoFields, focus: Focus, 
+/**
+ * The credit line in house style (or the override).
+ */
+credit_line: string, imported_at: string, };
+
+/**
+ * A named crop of a photo, as fractions of the oriented original.
+ */
+export type Crop = { photo_id: number, name: string, 
+/**
+ * "16:9", "4:3", "3:2", "1:1", "4:5" or "free".
+ */
+aspect: string, x: number, y: number, w: number, h: number, };
+
+/**
+ * One saved state of an article in its history.
+ */
+export type Revision = { id: number, article_id: number, created_at: string, 
+/**
+ * Who saved it (the desk's local identity).
+ */
+author: string, 
+/**
+ * Why it was taken: "created", "autosave", "checkpoint", "status: ready", "restored #12".
+ */
+reason: string, headline: string, words: number, };
+
+/**
+ * One hit of a full-text search, with a highlighted snippet (`<mark>` around matches; the
+ * rest is escaped text).
+ */
+export type SearchHit = { id: number, slug: string, headline: string, snippet: string, };

@@ -1,0 +1,120 @@
+// The article being edited, as the form holds it: every field but the body (which lives in
+// the editor) as reactive state, and the conversion into the `ArticleDraft` the core
+// validates. Fields the form does not edit yet (the hero) are carried through untouched, so a
+// save never drops them.
+
+import type { Article, ArticleDraft, Byline, Hero, Status } from "../backend";
+
+export const LANGUAGES = [
+  { tag: "en", name: "English" },
+  { tag: "es", name: "Español" },
+] as const;
+
+export const STATUSES: { value: Status; label: string }[] = [
+  { value: "draft", label: "Draft" },
+  { value: "in_edit", label: "In edit" },
+  { value: "copy_desk", label: "Copy desk" },
+  { value: "ready", label: "Ready" },
+  { value: "published", label: "Published" },
+  { value: "spiked", label: "Spiked" },
+  { value: "archived", label: "Archived" },
+];
+
+export function statusLabel(s: Status): string {
+  return STATUSES.find((x) => x.value === s)?.label ?? s;
+}
+
+/** A byline row of the form; `key` keeps rows stable while they are added and removed. */
+export interface BylineRow {
+  key: number;
+  name: string;
+  role: string;
+  author_id: number | null;
+}
+
+let nextKey = 1;
+export function bylineRow(b?: Byline): BylineRow {
+  return {
+    key: nextKey++,
+    name: b?.name ?? "",
+    role: b?.role ?? "",
+    author_id: b?.author_id ?? null,
+  };
+}
+
+export class Draft {
+  /** `null` until a new article is first saved. */
+  id = $state<number | null>(null);
+  headline = $state("");
+  dek = $state("");
+  dateline = $state("");
+  section = $state("");
+  /** As typed: comma-separated. */
+  tags = $state("");
+  language = $state("en");
+  status = $state<Status>("draft");
+  slug = $state("");
+  bylines = $state<BylineRow[]>([]);
+  hero = $state<Hero | null>(null);
+  updatedAt = $state("");
+
+  load(a: Article): void {
+    this.id = a.id;
+    this.headline = a.headline;
+    this.dek = a.dek;
+    this.dateline = a.dateline;
+    this.section = a.section ?? "";
+    this.tags = a.tags.join(", ");
+    this.language = a.language;
+    this.status = a.status;
+    this.slug = a.slug;
+    this.bylines = a.bylines.map(bylineRow);
+    this.hero = a.hero;
+    this.updatedAt = a.updated_at;
+  }
+
+  /** An empty article, not stored until it has a headline. */
+  clear(byline?: Byline): void {
+    this.id = null;
+    this.headline = "";
+    this.dek = "";
+    this.dateline = "";
+    this.section = "";
+    this.tags = "";
+    this.language = "en";
+    this.status = "draft";
+    this.slug = "";
+    this.bylines = [bylineRow(byline)];
+    this.hero = null;
+    this.updatedAt = "";
+  }
+
+  /** True when nothing but the body would be worth keeping. */
+  get blank(): boolean {
+    return !this.headline.trim() && !this.dek.trim();
+  }
+
+  toDraft(body: string): ArticleDraft {
+    return {
+      headline: this.headline,
+      dek: this.dek,
+      body,
+      dateline: this.dateline,
+      section: this.section.trim() || null,
+      tags: this.tags
+        .split(",")
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+      language: this.language,
+      status: this.status,
+      // An empty slug asks the core to keep the current one (or derive one from the headline).
+      slug: this.slug.trim() || null,
+      bylines: this.bylines.map((b) => ({
+        name: b.name,
+        role: b.role.trim() || null,
+        author_id: b.author_id,
+      })),
+      hero: this.hero,
+    };
+  }
+}

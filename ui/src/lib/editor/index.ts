@@ -1,0 +1,85 @@
+// The body editor, assembled in one place from one extension per file. Toggles that change
+// while the editor lives (the article's language, distraction-free mode) sit in Compartments
+// and are reconfigured, never rebuilt.
+
+import { Compartment, EditorState, type Extension } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+
+import { cspNonce } from "./csp";
+import { editing } from "./editing";
+import { formatting } from "./formatting";
+import { history } from "./history";
+import { markdownSyntax } from "./markdown";
+import { placeholder } from "./placeholder";
+import { editListener, programmatic } from "./programmatic";
+import { spellcheck } from "./spellcheck";
+import { baseTheme, distractionFreeTheme } from "./theme";
+import { wrapping } from "./wrapping";
+
+export interface EditorOptions {
+  parent: HTMLElement;
+  text: string;
+  language: string;
+  /** Called after every change the writer makes (never for programmatic ones). */
+  onEdit: () => void;
+}
+
+export interface Editor {
+  readonly view: EditorView;
+  /** The whole text. Costs a copy of the document: call it when the text is needed. */
+  text(): string;
+  /** Shows another article's text, with a fresh undo history. Not an edit. */
+  load(text: string): void;
+  /** Replaces the text as one undoable step that is not reported as an edit. */
+  replace(text: string): void;
+  setLanguage(language: string): void;
+  setDistractionFree(on: boolean): void;
+  focus(): void;
+  destroy(): void;
+}
+
+export function createEditor(options: EditorOptions): Editor {
+  const language = new Compartment();
+  const distractionFree = new Compartment();
+  let current = { language: options.language, distractionFree: false };
+
+  const extensions = (): Extension => [
+    cspNonce(),
+    markdownSyntax(),
+    formatting(),
+    history(),
+    editing(),
+    wrapping(),
+    placeholder("Write the story. Markdown: **bold**, _italic_, > quote, ## heading."),
+    baseTheme(),
+    language.of(spellcheck(current.language)),
+    distractionFree.of(distractionFreeTheme(current.distractionFree)),
+    editListener(options.onEdit),
+  ];
+  const stateFor = (text: string) => EditorState.create({ doc: text, extensions: extensions() });
+
+  const view = new EditorView({ state: stateFor(options.text), parent: options.parent });
+
+  return {
+    view,
+    text: () => view.state.doc.toString(),
+    // A new state rather than a transaction: no listener sees a load, and undo cannot walk
+    // back into the previous article.
+    load: (text) => view.setState(stateFor(text)),
+    replace: (text) =>
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        annotations: programmatic.of(true),
+      }),
+    setLanguage: (lang) => {
+      current = { ...current, language: lang };
+      view.dispatch({ effects: language.reconfigure(spellcheck(lang)) });
+    },
+    setDistractionFree: (on) => {
+      current = { ...current, distractionFree: on };
+      view.dispatch({ effects: distractionFree.reconfigure(distractionFreeTheme(on)) });
+    },
+    focus: () => view.focus(),
+    destroy: () => view.destroy(),
+  };
+}

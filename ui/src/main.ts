@@ -1,0 +1,14 @@
+// Entry point of the desk window's UI: the bundled serif (no remote fonts), the app's
+// styles, and the root component.
+
+import "@fontsource-variable/source-serif-4/standard.css";
+import "@fontsource-variable/source-serif-4/standard-italic.css";
+import "./app.css";
+
+import { mount } from "svelte";
+import App from "./App.svelte";
+
+const target = document.getElementById("app");
+if (!target) throw new Error("index.html has no #app element");
+
+export default mount(App, { target });
