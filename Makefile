@@ -1,0 +1,12 @@
+# The two commands of the README. Both set up a fresh Debian machine first (packages, npm,
+# tauri-driver, the UI build); see scripts/setup.sh.
+.PHONY: run test setup
+
+run: setup
+	./scripts/run.sh
+
+test: setup
+	./scripts/test.sh
+
+setup:
+	./scripts/setup.sh

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test Dateline has: formatting and lints, the core's unit and integration tests on
+# real SQLite files and real photos, the generated TypeScript bindings, the UI's type check,
+# and the end-to-end tests of the real app in a real webview under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+say "Formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+(cd ui && npm run --silent check)
+
+say "Core, CLI and app tests"
+cargo test --workspace --exclude dateline-e2e
+
+say "End-to-end tests in the real window (Xvfb + tauri-driver + WebKitWebDriver)"
+cargo build -p dateline-app --quiet
+xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" \
+  cargo test -p dateline-e2e -- --test-threads=1

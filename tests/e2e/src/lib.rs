@@ -1,0 +1,158 @@
+//! The end-to-end harness: starts `tauri-driver` (which drives WebKitWebDriver), opens the
+//! real `dateline-app` binary on a temporary workspace, and offers the few waits the tests
+//! need. Tests assert what a person sees in the window; they wait for UI state, never sleep.
+//!
+//! Needs a display (the test command runs under `xvfb-run`), `tauri-driver` on PATH and the
+//! app built at `target/debug/dateline-app` (or `$DATELINE_APP`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// How long any single wait may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(30);
+
+static PORTS: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
+
+pub fn app_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("DATELINE_APP") {
+        return PathBuf::from(p);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/dateline-app")
+}
+
+/// One running app under one tauri-driver.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts the app on the workspace folder `workspace`.
+    pub async fn start(workspace: &Path) -> Result<App> {
+        let app = app_path();
+        if !app.is_file() {
+            return Err(format!(
+                "the app is not built at {} (run `make test`, which builds it)",
+                app.display()
+            )
+            .into());
+        }
+        // Each app gets its own pair of ports, so a slow shutdown never blocks the next start.
+        let n = PORTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let port = 4444 + n * 2;
+        let native = port + 1;
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("could not start tauri-driver (is it installed?): {e}"))?;
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({
+                "application": app,
+                "args": ["--workspace", workspace],
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + WAIT;
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => {
+                    terminate(&driver);
+                    return Err(format!("could not connect to tauri-driver: {e}").into());
+                }
+            }
+        };
+        let app = App { client, driver };
+        app.wait_for(r#"[data-testid="library"]"#).await?;
+        Ok(app)
+    }
+
+    /// Closes the window the way a person quits, and stops the driver.
+    pub async fn quit(mut self) -> Result<()> {
+        let r = self.client.clone().close().await;
+        terminate(&self.driver);
+        let _ = self.driver.wait();
+        r.map_err(|e| e.into())
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("waited {WAIT:?} for {css}: {e}"))?)
+    }
+
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        Ok(self.client.find(Locator::Css(css)).await?)
+    }
+
+    /// Waits until `check` accepts the text of the element at `css`; returns that text.
+    pub async fn wait_for_text(&self, css: &str, check: impl Fn(&str) -> bool) -> Result<String> {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(t) = el.text().await {
+                    if check(&t) {
+                        return Ok(t);
+                    }
+                    last = t;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("{css} never showed the expected text; last seen: {last:?}").into())
+    }
+
+    /// The `value` of a form field.
+    pub async fn value(&self, css: &str) -> Result<String> {
+        Ok(self.find(css).await?.prop("value").await?.unwrap_or_default())
+    }
+
+    /// Runs a script in the page and returns its JSON result.
+    pub async fn js(&self, script: &str) -> Result<serde_json::Value> {
+        Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// Saves a PNG of the window, for people to look at (not for assertions).
+    pub async fn screenshot(&self, path: &Path) -> Result<()> {
+        let png = self.client.screenshot().await?;
+        std::fs::write(path, png)?;
+        Ok(())
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // SIGTERM, never SIGKILL: a killed tauri-driver orphans WebKitWebDriver on its port.
+        terminate(&self.driver);
+    }
+}
+
+fn terminate(child: &Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+}

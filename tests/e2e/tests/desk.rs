@@ -1,0 +1,75 @@
+//! The desk in the real window: a correspondent writes an article, sees the preview render
+//! it, quits, starts Dateline again and finds every word.
+
+use dateline_e2e::{App, Result};
+
+const HEADLINE: &str = "Lluvias dejan sin luz a Oaxaca";
+const BODY_WORDS: &str = "Las tormentas derribaron postes en la costa";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn write_preview_quit_and_reopen() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+
+    let app = App::start(ws.path()).await?;
+    // The demo desk greets a new user with the model article.
+    app.wait_for_text(r#"[data-testid="library"]"#, |t| {
+        t.contains("Sheinbaum Rejects U.S. Offer")
+    })
+    .await?;
+
+    app.find(r#"[data-testid="new-article"]"#).await?.click().await?;
+    let headline = app.wait_for(r#"[data-testid="headline-input"]"#).await?;
+    headline.click().await?;
+    headline.send_keys(HEADLINE).await?;
+    let body = app
+        .wait_for(r#"[data-testid="body-editor"] .cm-content"#)
+        .await?;
+    body.click().await?;
+    body.send_keys(&format!("{BODY_WORDS} and **strong winds**.")).await?;
+
+    // The preview is the core's render: Markdown emphasis becomes <strong>.
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| t.contains(BODY_WORDS))
+        .await?;
+    let strong = app
+        .wait_for(r#"[data-testid="preview-body"] strong"#)
+        .await?;
+    assert_eq!(strong.text().await?, "strong winds");
+    app.wait_for_text(r#"[data-testid="preview-headline"]"#, |t| t == HEADLINE)
+        .await?;
+    app.wait_for(r#"[data-testid="save-state"][data-state="saved"]"#)
+        .await?;
+    app.wait_for_text(r#"[data-testid="library"]"#, |t| t.contains(HEADLINE))
+        .await?;
+    app.quit().await?;
+
+    // Start again on the same desk: the article is there with every word.
+    let app = App::start(ws.path()).await?;
+    app.wait_for_text(r#"[data-testid="library"]"#, |t| t.contains(HEADLINE))
+        .await?;
+    let items = app
+        .client
+        .find_all(fantoccini::Locator::Css(r#"[data-testid="library-item"]"#))
+        .await?;
+    let mut opened = false;
+    for item in items {
+        if item.text().await?.contains(HEADLINE) {
+            item.click().await?;
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "the article is listed in the library");
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| t.contains(BODY_WORDS))
+        .await?;
+    assert_eq!(app.value(r#"[data-testid="headline-input"]"#).await?, HEADLINE);
+    let text = app
+        .find(r#"[data-testid="body-editor"] .cm-content"#)
+        .await?
+        .text()
+        .await?;
+    assert!(
+        text.contains(&format!("{BODY_WORDS} and **strong winds**.")),
+        "{text}"
+    );
+    app.quit().await
+}
