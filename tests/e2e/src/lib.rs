@@ -48,7 +48,12 @@ impl App {
         let port = 4444 + n * 2;
         let native = port + 1;
         let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -108,27 +113,45 @@ impl App {
         Ok(self.client.find(Locator::Css(css)).await?)
     }
 
-    /// Waits until `check` accepts the text of the element at `css`; returns that text.
+    /// Waits until `check` accepts the text of the element at `css` (its text content with
+    /// runs of white space collapsed); returns that text. Text content rather than WebDriver's
+    /// rendered text, because WebKit's driver drops line-clamped text that a person does see.
     pub async fn wait_for_text(&self, css: &str, check: impl Fn(&str) -> bool) -> Result<String> {
         let deadline = Instant::now() + WAIT;
         let mut last = String::new();
         while Instant::now() < deadline {
-            if let Ok(el) = self.client.find(Locator::Css(css)).await {
-                if let Ok(t) = el.text().await {
-                    if check(&t) {
-                        return Ok(t);
-                    }
-                    last = t;
+            if let Some(t) = self.text(css).await? {
+                if check(&t) {
+                    return Ok(t);
                 }
+                last = t;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         Err(format!("{css} never showed the expected text; last seen: {last:?}").into())
     }
 
+    /// The text content of the first element at `css`, white space collapsed, if there is one.
+    pub async fn text(&self, css: &str) -> Result<Option<String>> {
+        let v = self
+            .client
+            .execute(
+                "const e = document.querySelector(arguments[0]);
+                 return e ? e.textContent.replace(/\\s+/g, ' ').trim() : null;",
+                vec![serde_json::Value::String(css.to_string())],
+            )
+            .await?;
+        Ok(v.as_str().map(str::to_string))
+    }
+
     /// The `value` of a form field.
     pub async fn value(&self, css: &str) -> Result<String> {
-        Ok(self.find(css).await?.prop("value").await?.unwrap_or_default())
+        Ok(self
+            .find(css)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
     }
 
     /// Runs a script in the page and returns its JSON result.
@@ -154,5 +177,6 @@ impl Drop for App {
 fn terminate(child: &Child) {
     let _ = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
+        .stderr(Stdio::null())
         .status();
 }

@@ -17,7 +17,10 @@ async fn write_preview_quit_and_reopen() -> Result<()> {
     })
     .await?;
 
-    app.find(r#"[data-testid="new-article"]"#).await?.click().await?;
+    app.find(r#"[data-testid="new-article"]"#)
+        .await?
+        .click()
+        .await?;
     let headline = app.wait_for(r#"[data-testid="headline-input"]"#).await?;
     headline.click().await?;
     headline.send_keys(HEADLINE).await?;
@@ -25,15 +28,21 @@ async fn write_preview_quit_and_reopen() -> Result<()> {
         .wait_for(r#"[data-testid="body-editor"] .cm-content"#)
         .await?;
     body.click().await?;
-    body.send_keys(&format!("{BODY_WORDS} and **strong winds**.")).await?;
+    body.send_keys(&format!("{BODY_WORDS} and **strong winds**."))
+        .await?;
 
     // The preview is the core's render: Markdown emphasis becomes <strong>.
-    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| t.contains(BODY_WORDS))
-        .await?;
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
+        t.contains(BODY_WORDS)
+    })
+    .await?;
     let strong = app
         .wait_for(r#"[data-testid="preview-body"] strong"#)
         .await?;
-    assert_eq!(strong.text().await?, "strong winds");
+    assert_eq!(
+        strong.prop("textContent").await?.as_deref(),
+        Some("strong winds")
+    );
     app.wait_for_text(r#"[data-testid="preview-headline"]"#, |t| t == HEADLINE)
         .await?;
     app.wait_for(r#"[data-testid="save-state"][data-state="saved"]"#)
@@ -52,21 +61,30 @@ async fn write_preview_quit_and_reopen() -> Result<()> {
         .await?;
     let mut opened = false;
     for item in items {
-        if item.text().await?.contains(HEADLINE) {
+        if item
+            .prop("textContent")
+            .await?
+            .unwrap_or_default()
+            .contains(HEADLINE)
+        {
             item.click().await?;
             opened = true;
             break;
         }
     }
     assert!(opened, "the article is listed in the library");
-    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| t.contains(BODY_WORDS))
-        .await?;
-    assert_eq!(app.value(r#"[data-testid="headline-input"]"#).await?, HEADLINE);
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
+        t.contains(BODY_WORDS)
+    })
+    .await?;
+    assert_eq!(
+        app.value(r#"[data-testid="headline-input"]"#).await?,
+        HEADLINE
+    );
     let text = app
-        .find(r#"[data-testid="body-editor"] .cm-content"#)
+        .text(r#"[data-testid="body-editor"] .cm-content"#)
         .await?
-        .text()
-        .await?;
+        .unwrap_or_default();
     assert!(
         text.contains(&format!("{BODY_WORDS} and **strong winds**.")),
         "{text}"
