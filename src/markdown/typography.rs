@@ -148,11 +148,10 @@ pub fn typeset(pieces: &[Piece], lang: Lang) -> Vec<String> {
                         Lang::Spanish if !between_digits => '—',
                         _ => '–',
                     })
-                } else if c == '—' {
-                    Some('—')
-                } else if lang == Lang::Spanish
-                    && (block_start || dialogue)
-                    && is_dialogue_hyphen(prev, next, block_start)
+                } else if c == '—'
+                    || (lang == Lang::Spanish
+                        && (block_start || dialogue)
+                        && is_dialogue_hyphen(prev, next, block_start))
                 {
                     Some('—')
                 } else {
