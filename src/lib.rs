@@ -7,6 +7,7 @@ pub mod article;
 pub mod credit;
 pub mod demo;
 pub mod error;
+pub mod frontmatter;
 pub mod markdown;
 pub mod model;
 pub mod photo;
