@@ -11,6 +11,7 @@ pub mod frontmatter;
 pub mod markdown;
 pub mod model;
 pub mod photo;
+pub mod revision;
 pub mod slug;
 pub mod store;
 pub mod workspace;

@@ -33,7 +33,8 @@ pub const REVISION_INTERVAL: Duration = Duration::from_secs(5 * 60);
 
 pub struct Workspace {
     dir: PathBuf,
-    store: Store,
+    /// Rooms that add actions in their own `impl Workspace` block (`revision`) query it.
+    pub(crate) store: Store,
 }
 
 /// Where the desk lives when nothing says otherwise: `$DATELINE_WORKSPACE`, else the OS data
