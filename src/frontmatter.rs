@@ -532,6 +532,13 @@ impl Workspace {
         let a = self.article(key)?;
         Ok(export(&ArticleDraft::from(&a)))
     }
+
+    /// Writes [`Workspace::export_markdown`] to `dest` through a temporary file renamed into
+    /// place, so a crash leaves the old file or the new one, never half of one.
+    pub fn export_markdown_to(&self, key: &str, dest: &Path) -> Result<()> {
+        let text = self.export_markdown(key)?;
+        crate::workspace::write_atomically(dest, text.as_bytes())
+    }
 }
 
 #[cfg(test)]
