@@ -113,5 +113,6 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
             photos: hero,
             edited_by: Some(a.edited_by),
         }),
+        front_matter_extra: None,
     })
 }

@@ -35,7 +35,8 @@ pub const REVISION_INTERVAL: Duration = Duration::from_secs(5 * 60);
 
 pub struct Workspace {
     dir: PathBuf,
-    store: Store,
+    /// Rooms that add actions in their own `impl Workspace` block (`revision`) query it.
+    pub(crate) store: Store,
 }
 
 /// What the app shows about the desk it has open: where it is, whose it is, who is working.
