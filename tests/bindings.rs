@@ -8,8 +8,9 @@ use std::path::Path;
 
 use dateline::error::{ErrorCode, ErrorDto};
 use dateline::model::{
-    Article, ArticleDraft, ArticleSummary, Author, Byline, Crop, Focus, Hero, HeroPhoto, Photo,
-    PhotoFields, Revision, SearchHit, Section, Status,
+    Article, ArticleDraft, ArticleSummary, Author, Byline, Crop, DiffOp, DiffSpan, Focus, Hero,
+    HeroPhoto, ImportReport, ImportWarning, Photo, PhotoFields, Revision, RevisionDiff, SearchHit,
+    Section, Status,
 };
 use dateline::workspace::DeskInfo;
 use ts_rs::{Config, TS};
@@ -44,6 +45,11 @@ fn generate() -> String {
         decl::<Crop>(&cfg),
         decl::<Revision>(&cfg),
         decl::<SearchHit>(&cfg),
+        decl::<ImportWarning>(&cfg),
+        decl::<ImportReport>(&cfg),
+        decl::<DiffOp>(&cfg),
+        decl::<DiffSpan>(&cfg),
+        decl::<RevisionDiff>(&cfg),
     ];
     format!(
         "// Generated from the Rust types of the `dateline` core by `tests/bindings.rs`.\n\

@@ -55,7 +55,14 @@ dateline: string, section: string | null, tags: Array<string>,
 /**
  * BCP 47 language tag: `en`, `es`, …
  */
-language: string, status: Status, bylines: Array<Byline>, hero: Hero | null, created_at: string, updated_at: string, };
+language: string, status: Status, bylines: Array<Byline>, hero: Hero | null, 
+/**
+ * The front matter keys of an imported file that Dateline does not use (`layout`,
+ * `aliases`, `[extra]`…), verbatim, as a block between its fences (`---` YAML or `+++`
+ * TOML). Markdown export writes them back after Dateline's own keys. `None` for articles
+ * written in Dateline.
+ */
+front_matter_extra: string | null, created_at: string, updated_at: string, };
 
 /**
  * A row of the library list: what an editor scans, without the body.
@@ -66,7 +73,11 @@ export type ArticleSummary = { id: number, slug: string, headline: string, statu
  * The editable fields of an article, as they arrive from the form, the CLI or an import.
  * `slug: None` derives one from the headline.
  */
-export type ArticleDraft = { headline: string, dek: string, body: string, dateline: string, section: string | null, tags: Array<string>, language: string | null, status: Status | null, slug: string | null, bylines: Array<Byline>, hero: Hero | null, };
+export type ArticleDraft = { headline: string, dek: string, body: string, dateline: string, section: string | null, tags: Array<string>, language: string | null, status: Status | null, slug: string | null, bylines: Array<Byline>, hero: Hero | null, 
+/**
+ * See [`Article::front_matter_extra`].
+ */
+front_matter_extra: string | null, };
 
 export type Author = { id: number, name: string, role: string, bio: string, };
 
@@ -139,3 +150,43 @@ reason: string, headline: string, words: number, };
  * rest is escaped text).
  */
 export type SearchHit = { id: number, slug: string, headline: string, snippet: string, };
+
+/**
+ * One thing worth knowing about an imported file, at a line of it.
+ */
+export type ImportWarning = { 
+/**
+ * The file line (1-based) the warning is about.
+ */
+line: number, 
+/**
+ * The front matter key it is about.
+ */
+key: string, 
+/**
+ * The whole sentence for a person, naming the file and the line.
+ */
+message: string, };
+
+/**
+ * A Markdown import that went through: the article, and what the desk should know about the
+ * file (keys kept as they were, alternatives not used). Warnings never stop an import.
+ */
+export type ImportReport = { article: Article, warnings: Array<ImportWarning>, };
+
+/**
+ * What a span of a revision diff did between the older and the newer text.
+ */
+export type DiffOp = "equal" | "insert" | "delete";
+
+/**
+ * A run of words (with the spaces between them) that a diff kept, added or removed.
+ */
+export type DiffSpan = { op: DiffOp, text: string, };
+
+/**
+ * A word-level comparison of two revisions of one article, field by field, in reading
+ * order: concatenating the `equal` and `delete` spans gives the older text, the `equal` and
+ * `insert` spans the newer.
+ */
+export type RevisionDiff = { from: number, to: number, headline: Array<DiffSpan>, dek: Array<DiffSpan>, body: Array<DiffSpan>, };

@@ -56,6 +56,8 @@ export class Draft {
   slug = $state("");
   bylines = $state<BylineRow[]>([]);
   hero = $state<Hero | null>(null);
+  /** Front-matter keys of an imported file that Dateline keeps and writes back on export. */
+  frontMatterExtra = $state<string | null>(null);
   updatedAt = $state("");
 
   load(a: Article): void {
@@ -70,6 +72,7 @@ export class Draft {
     this.slug = a.slug;
     this.bylines = a.bylines.map(bylineRow);
     this.hero = a.hero;
+    this.frontMatterExtra = a.front_matter_extra;
     this.updatedAt = a.updated_at;
   }
 
@@ -86,6 +89,7 @@ export class Draft {
     this.slug = "";
     this.bylines = [bylineRow(byline)];
     this.hero = null;
+    this.frontMatterExtra = null;
     this.updatedAt = "";
   }
 
@@ -115,6 +119,7 @@ export class Draft {
         author_id: b.author_id,
       })),
       hero: this.hero,
+      front_matter_extra: this.frontMatterExtra,
     };
   }
 }
