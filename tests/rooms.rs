@@ -8,6 +8,9 @@ const ROOMS: &[(&str, &[&str])] = &[
     ("rusqlite", &["src/store/"]),
     ("comrak", &["src/markdown"]),
     ("ammonia", &["src/markdown"]),
+    ("serde_saphyr", &["src/frontmatter"]),
+    ("toml", &["src/frontmatter"]),
+    ("similar", &["src/revision"]),
     ("image", &["src/photo"]),
     ("fast_image_resize", &["src/photo"]),
     ("clap", &["src/bin/"]),
@@ -87,7 +90,10 @@ fn each_library_lives_in_one_room() {
 fn the_check_sees_a_use_when_there_is_one() {
     assert!(uses("use rusqlite::Connection;", "rusqlite"));
     assert!(uses("    let x = image::open(p);", "image"));
-    assert!(!uses("// rusqlite::Connection is only in store", "rusqlite"));
+    assert!(!uses(
+        "// rusqlite::Connection is only in store",
+        "rusqlite"
+    ));
     assert!(!uses("let image_width = 3;", "image"));
 }
 
