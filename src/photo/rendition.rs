@@ -106,8 +106,9 @@ pub struct Source<'a> {
 
 // ---- Planning (pure) ----------------------------------------------------------------------
 
-/// The widths to make for a crop `crop_width` wide: widest first, never wider than the crop
-/// (Dateline never upscales), without repeats; the warnings say what was left out.
+/// The widths to make for a crop `crop_width` wide: widest first, without repeats, never
+/// wider than the crop (Dateline never upscales): widths the crop cannot fill become one
+/// rendition at the crop's own width. The warnings say what was capped.
 pub fn plan_widths(crop_width: u32, asked: &[u32]) -> (Vec<u32>, Vec<String>) {
     let mut widths: Vec<u32> = asked.iter().copied().filter(|&w| w > 0).collect();
     widths.sort_unstable_by(|a, b| b.cmp(a));
@@ -116,12 +117,12 @@ pub fn plan_widths(crop_width: u32, asked: &[u32]) -> (Vec<u32>, Vec<String>) {
     let mut out: Vec<u32> = widths.into_iter().filter(|&w| w <= crop_width).collect();
     let mut warnings = Vec::new();
     if !too_wide.is_empty() {
-        if out.is_empty() {
-            out.push(crop_width);
+        if out.first() != Some(&crop_width) {
+            out.insert(0, crop_width);
         }
         warnings.push(format!(
-            "The crop is {crop_width} pixels wide, so no rendition {} pixels wide was made \
-             (Dateline never enlarges a photo).",
+            "The crop is {crop_width} pixels wide, so no rendition {} pixels wide was made; \
+             the widest is {crop_width} (Dateline never enlarges a photo).",
             too_wide
                 .iter()
                 .map(u32::to_string)
@@ -569,7 +570,8 @@ mod tests {
     #[test]
     fn widths_are_never_upscaled() {
         check(5760, &[2048, 1200, 600], &[2048, 1200, 600], 0);
-        check(1500, &[2048, 1200, 600], &[1200, 600], 1);
+        check(1500, &[2048, 1200, 600], &[1500, 1200, 600], 1);
+        check(1200, &[2048, 1200, 600], &[1200, 600], 1);
         check(500, &[2048, 1200, 600], &[500], 1);
         check(3000, &[600, 2048, 600, 0], &[2048, 600], 0);
         check(2048, &[2048], &[2048], 0);
