@@ -1,8 +1,8 @@
 //! The photo desk: importing a photo file safely, reading what it says about itself, crop
 //! maths, renditions that carry their credits, and composite heroes.
 //!
-//! This is the only room that imports `image`, `fast_image_resize`, `jpeg-decoder`,
-//! `zune-jpeg`, `jpeg-encoder`, `webp`, `kamadak-exif` and `roxmltree`. It refuses a file before
+//! This is the only room that imports `image`, `fast_image_resize`, `zune-jpeg`,
+//! `jpeg-encoder`, `webp`, `kamadak-exif` and `roxmltree`. It refuses a file before
 //! allocating pixels when its header claims more than [`MAX_PIXELS`], proves at import that
 //! the pixels decode (and that a JPEG is not cut short), and never modifies an original: the
 //! bytes are copied into the workspace under their SHA-256. It does not store anything
