@@ -7,6 +7,7 @@
 
 mod article;
 mod output;
+mod photo;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,9 @@ enum Command {
     /// Write, list, show and render articles.
     #[command(subcommand)]
     Article(article::ArticleCmd),
+    /// Import, list, show, crop photos and make their renditions.
+    #[command(subcommand)]
+    Photo(photo::PhotoCmd),
     /// Full-text search over headline, dek and body.
     Search { query: Vec<String> },
 }
@@ -79,6 +83,7 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
             Ok(())
         }
         Command::Article(cmd) => article::run(cmd, &mut ws, out),
+        Command::Photo(cmd) => photo::run(cmd, &mut ws, out),
         Command::Search { query } => {
             let hits = ws.search(&query.join(" "))?;
             out.value(&hits, || {
