@@ -11,12 +11,21 @@
 mod commands;
 mod desk;
 mod photo_scheme;
+mod spellcheck;
+
+use tauri::Manager;
 
 fn main() {
     let dir = desk::choose_dir(std::env::args().skip(1));
     let desk = desk::Desk::open(&dir);
     let result = tauri::Builder::default()
         .manage(desk)
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                spellcheck::enable(&window);
+            }
+            Ok(())
+        })
         .register_asynchronous_uri_scheme_protocol(photo_scheme::SCHEME, photo_scheme::serve)
         .invoke_handler(tauri::generate_handler![
             commands::desk_info,
