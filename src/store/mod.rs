@@ -226,7 +226,11 @@ mod tests {
     #[test]
     fn migration_numbers_ascend() {
         for (i, (n, _)) in MIGRATIONS.iter().enumerate() {
-            assert_eq!(*n, i as i64 + 1, "migrations are numbered 1, 2, 3… without gaps");
+            assert_eq!(
+                *n,
+                i as i64 + 1,
+                "migrations are numbered 1, 2, 3… without gaps"
+            );
         }
     }
 
