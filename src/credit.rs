@@ -5,7 +5,7 @@
 //! credits with "; " and may end with "Edited by {publication}". Pure functions over text:
 //! the photo room, the preview and every export call these, so the line is written once.
 
-use crate::model::PhotoFields;
+use crate::model::{CodeReplacement, PhotoFields};
 
 /// The credit line of one photo: the override when a person typed one, else composed.
 pub fn credit_line(f: &PhotoFields) -> String {
@@ -58,6 +58,42 @@ pub fn caption_line(photos: &[&PhotoFields], edited_by: Option<&str>) -> String 
         line.push_str(by);
     }
     line
+}
+
+/// Expands the desk's codes in `text` in one pass (an expansion is never expanded again);
+/// where codes overlap the longest wins.
+pub fn expand_codes(text: &str, table: &[CodeReplacement]) -> String {
+    let mut codes: Vec<&CodeReplacement> = table.iter().filter(|r| !r.code.is_empty()).collect();
+    codes.sort_by(|a, b| b.code.len().cmp(&a.code.len()));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'outer: while let Some(c) = rest.chars().next() {
+        for r in &codes {
+            if let Some(after) = rest.strip_prefix(r.code.as_str()) {
+                out.push_str(&r.expansion);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// A photo's fields with the desk's codes expanded in each.
+pub fn expand_fields(f: &PhotoFields, table: &[CodeReplacement]) -> PhotoFields {
+    let x = |s: &str| expand_codes(s, table);
+    PhotoFields {
+        caption: x(&f.caption),
+        creator: x(&f.creator),
+        agency: x(&f.agency),
+        distributor: x(&f.distributor),
+        copyright: x(&f.copyright),
+        alt_text: x(&f.alt_text),
+        usage_terms: x(&f.usage_terms),
+        credit_override: f.credit_override.as_deref().map(x),
+    }
 }
 
 #[cfg(test)]
@@ -116,5 +152,33 @@ mod tests {
         let a = fields("A caption.", "Jane Doe", "AP", "");
         assert_eq!(caption_line(&[&a], None), "A caption. Credit: Jane Doe/AP");
         assert_eq!(caption_line(&[], Some("X")), "Edited by X");
+    }
+
+    #[test]
+    fn expands_codes_once_longest_first() {
+        let table = [
+            CodeReplacement {
+                code: "=rtr=".into(),
+                expansion: "Reuters".into(),
+            },
+            CodeReplacement {
+                code: "=rtrs=".into(),
+                expansion: "Reuters staff".into(),
+            },
+            CodeReplacement {
+                code: "=loop=".into(),
+                expansion: "=rtr=".into(),
+            },
+        ];
+        for (input, expected) in [
+            ("=rtr=", "Reuters"),
+            ("Photo: =rtr=/=rtr=", "Photo: Reuters/Reuters"),
+            ("=rtrs= in Peña", "Reuters staff in Peña"),
+            ("=loop=", "=rtr="),
+            ("no codes", "no codes"),
+            ("=rtr", "=rtr"),
+        ] {
+            assert_eq!(expand_codes(input, &table), expected, "{input}");
+        }
     }
 }

@@ -256,6 +256,14 @@ pub struct Crop {
     pub h: f64,
 }
 
+/// A shorthand the photo desk types in a photo's fields, expanded when they are saved
+/// (`=rtr=` → "Reuters").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CodeReplacement {
+    pub code: String,
+    pub expansion: String,
+}
+
 /// One saved state of an article in its history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Revision {

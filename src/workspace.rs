@@ -32,8 +32,8 @@ pub const ENV_WORKSPACE: &str = "DATELINE_WORKSPACE";
 pub const REVISION_INTERVAL: Duration = Duration::from_secs(5 * 60);
 
 pub struct Workspace {
-    dir: PathBuf,
-    store: Store,
+    pub(crate) dir: PathBuf,
+    pub(crate) store: Store,
 }
 
 /// Where the desk lives when nothing says otherwise: `$DATELINE_WORKSPACE`, else the OS data
@@ -245,7 +245,9 @@ impl Workspace {
         source: &Path,
         fields: PhotoFields,
     ) -> Result<Photo> {
-        let info = photo::inspect(bytes, source)?;
+        // Every check happens before a byte is written, so a refused photo changes nothing.
+        let examined = photo::examine(bytes, source)?;
+        let info = &examined.info;
         if let Some(id) = self.store.read(|t| t.photo_by_sha(&info.sha256))? {
             return self.photo(id);
         }
@@ -257,15 +259,18 @@ impl Workspace {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let table = self.store.read(|t| t.code_replacements())?;
+        let fields = photo::desk_prefer(fields, examined.fields.clone());
         let new = NewPhoto {
             sha256: info.sha256.clone(),
             original_name,
             mime: info.mime.to_string(),
             width: info.width,
             height: info.height,
-            fields,
+            fields: credit::expand_fields(&fields, &table),
             focus: Default::default(),
-            embedded: "{}".into(),
+            embedded: serde_json::to_string(&examined.metadata)
+                .map_err(|e| Error::Storage(e.to_string()))?,
         };
         let (id, _) = self.store.write(|t| t.insert_photo(&new, Utc::now()))?;
         self.photo(id)
@@ -288,6 +293,8 @@ impl Workspace {
                 "The focal point must lie inside the photo.",
             ));
         }
+        let table = self.store.read(|t| t.code_replacements())?;
+        let fields = credit::expand_fields(&fields, &table);
         self.store.write(|t| t.update_photo(id, &fields, focus))?;
         self.photo(id)
     }
@@ -331,7 +338,7 @@ impl Workspace {
         Ok(credit::caption_line(&fields, hero.edited_by.as_deref()))
     }
 
-    fn original_path(&self, sha256: &str, ext: &str) -> PathBuf {
+    pub(crate) fn original_path(&self, sha256: &str, ext: &str) -> PathBuf {
         self.dir.join(ORIGINALS_DIR).join(format!("{sha256}.{ext}"))
     }
 

@@ -8,6 +8,7 @@
 
 mod articles;
 mod photos;
+mod replacements;
 mod revisions;
 
 pub use photos::NewPhoto;
@@ -21,7 +22,10 @@ use crate::error::{Error, Result};
 
 /// Numbered migrations; `PRAGMA user_version` is the number applied. Append only: a shipped
 /// migration is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_photo_desk.sql"),
+];
 
 /// The newest desk format this build reads and writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

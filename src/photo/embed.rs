@@ -1,0 +1,248 @@
+//! The credits every rendition carries: an XMP packet and an IPTC IIM block built from a
+//! photo's fields, and the WebP container that holds the XMP.
+//!
+//! Wire services and CMSs read either standard, so both are written: XMP in full, IIM in
+//! UTF-8 (CodedCharacterSet `ESC % G`) cut at IIM's byte limits on a character boundary. The
+//! JPEG encoder places the segments (APP1, APP13); this module only builds their bytes. What a
+//! file says on import is `metadata`'s job.
+
+use super::metadata::{NS_DC, NS_IPTC_CORE, NS_PHOTOSHOP, NS_RDF, NS_XMP_RIGHTS};
+
+/// The credit fields written into a rendition, already composed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Credits {
+    pub creator: String,
+    /// `photoshop:Credit` / IIM Credit: the credit line a supplier asks for, e.g.
+    /// "Bloomberg via Getty Images".
+    pub credit: String,
+    pub rights: String,
+    pub description: String,
+    pub alt_text: String,
+    pub usage_terms: String,
+}
+
+impl Credits {
+    pub fn from_fields(f: &crate::model::PhotoFields) -> Credits {
+        let supplier = match (f.agency.trim(), f.distributor.trim()) {
+            ("", d) => d.to_string(),
+            (a, "") => a.to_string(),
+            (a, d) => format!("{a} via {d}"),
+        };
+        let credit = f
+            .credit_override
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_string)
+            .unwrap_or(supplier);
+        Credits {
+            creator: f.creator.trim().to_string(),
+            credit,
+            rights: f.copyright.trim().to_string(),
+            description: f.caption.trim().to_string(),
+            alt_text: f.alt_text.trim().to_string(),
+            usage_terms: f.usage_terms.trim().to_string(),
+        }
+    }
+}
+
+/// IIM's byte limits for the datasets Dateline writes.
+pub const IIM_BYLINE_MAX: usize = 32;
+pub const IIM_CREDIT_MAX: usize = 32;
+pub const IIM_COPYRIGHT_MAX: usize = 128;
+pub const IIM_CAPTION_MAX: usize = 2000;
+
+/// The XMP packet (UTF-8), without the APP1 namespace prefix.
+pub fn xmp_packet(c: &Credits) -> Vec<u8> {
+    let mut props = String::new();
+    let alt = |name: &str, v: &str, out: &mut String| {
+        if !v.is_empty() {
+            out.push_str(&format!(
+                "<{name}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></{name}>",
+                escape(v)
+            ));
+        }
+    };
+    if !c.creator.is_empty() {
+        props.push_str(&format!(
+            "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
+            escape(&c.creator)
+        ));
+    }
+    alt("dc:description", &c.description, &mut props);
+    alt("dc:rights", &c.rights, &mut props);
+    if !c.credit.is_empty() {
+        props.push_str(&format!(
+            "<photoshop:Credit>{}</photoshop:Credit>",
+            escape(&c.credit)
+        ));
+    }
+    alt("Iptc4xmpCore:AltTextAccessibility", &c.alt_text, &mut props);
+    alt("xmpRights:UsageTerms", &c.usage_terms, &mut props);
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\
+         <x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"{NS_RDF}\">\
+         <rdf:Description rdf:about=\"\" xmlns:dc=\"{NS_DC}\" xmlns:photoshop=\"{NS_PHOTOSHOP}\" \
+         xmlns:Iptc4xmpCore=\"{NS_IPTC_CORE}\" xmlns:xmpRights=\"{NS_XMP_RIGHTS}\">{props}\
+         </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+    )
+    .into_bytes()
+}
+
+/// The APP13 payload: `Photoshop 3.0`, one `8BIM` resource 0x0404 holding the IIM datasets.
+pub fn photoshop_iim(c: &Credits) -> Vec<u8> {
+    let mut iim = Vec::new();
+    let mut dataset = |rec: u8, ds: u8, v: &[u8]| {
+        iim.extend_from_slice(&[0x1C, rec, ds]);
+        iim.extend_from_slice(&(v.len() as u16).to_be_bytes());
+        iim.extend_from_slice(v);
+    };
+    dataset(1, 90, b"\x1b%G");
+    dataset(2, 0, &[0, 4]);
+    for (ds, value, max) in [
+        (80, &c.creator, IIM_BYLINE_MAX),
+        (110, &c.credit, IIM_CREDIT_MAX),
+        (116, &c.rights, IIM_COPYRIGHT_MAX),
+        (120, &c.description, IIM_CAPTION_MAX),
+    ] {
+        if !value.is_empty() {
+            dataset(2, ds, truncate_utf8(value, max).as_bytes());
+        }
+    }
+    let mut out = b"Photoshop 3.0\0".to_vec();
+    out.extend_from_slice(b"8BIM");
+    out.extend_from_slice(&0x0404u16.to_be_bytes());
+    out.extend_from_slice(&[0, 0]); // empty name, padded to even
+    out.extend_from_slice(&(iim.len() as u32).to_be_bytes());
+    let odd = iim.len() % 2 == 1;
+    out.extend_from_slice(&iim);
+    if odd {
+        out.push(0);
+    }
+    out
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+pub fn truncate_utf8(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Adds an `XMP ` chunk to a WebP file, converting a simple file to the extended (`VP8X`)
+/// layout with the XMP flag set. `None` when `webp` is not a RIFF WebP.
+pub fn webp_with_xmp(webp: &[u8], width: u32, height: u32, xmp: &[u8]) -> Option<Vec<u8>> {
+    if webp.len() < 20 || &webp[0..4] != b"RIFF" || &webp[8..12] != b"WEBP" {
+        return None;
+    }
+    let chunks = &webp[12..];
+    let mut body = b"WEBP".to_vec();
+    if &chunks[0..4] == b"VP8X" {
+        let mut c = chunks.to_vec();
+        c[8] |= 0x04;
+        body.extend_from_slice(&c);
+    } else {
+        let w = width.checked_sub(1)?.to_le_bytes();
+        let h = height.checked_sub(1)?.to_le_bytes();
+        body.extend_from_slice(b"VP8X");
+        body.extend_from_slice(&10u32.to_le_bytes());
+        body.extend_from_slice(&[0x04, 0, 0, 0, w[0], w[1], w[2], h[0], h[1], h[2]]);
+        body.extend_from_slice(chunks);
+    }
+    body.extend_from_slice(b"XMP ");
+    body.extend_from_slice(&(xmp.len() as u32).to_le_bytes());
+    body.extend_from_slice(xmp);
+    if xmp.len() % 2 == 1 {
+        body.push(0);
+    }
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    out.extend_from_slice(&body);
+    Some(out)
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::photo::metadata;
+
+    #[test]
+    fn truncates_on_a_character_boundary() {
+        for (s, max, expected) in [
+            ("Reuters", 32, "Reuters"),
+            ("abcdef", 3, "abc"),
+            ("Peña", 3, "Pe"),
+            ("Peña", 4, "Peñ"),
+            ("日本語", 7, "日本"),
+            ("", 5, ""),
+        ] {
+            assert_eq!(truncate_utf8(s, max), expected, "{s} {max}");
+        }
+    }
+
+    fn credits() -> Credits {
+        Credits {
+            creator: "José <Pepe> & Ana".into(),
+            credit: "Bloomberg via Getty Images".into(),
+            rights: "© 2025 Bloomberg".into(),
+            description: "Sheinbaum at a press conference.".into(),
+            alt_text: "A woman at a lectern.".into(),
+            usage_terms: "Editorial use only".into(),
+        }
+    }
+
+    #[test]
+    fn xmp_and_iim_read_back_as_written() {
+        let c = credits();
+        let mut w = Vec::new();
+        let x = metadata::read_xmp(&xmp_packet(&c), &mut w);
+        assert_eq!(x.creator, [c.creator.clone()]);
+        assert_eq!(x.credit.as_deref(), Some(c.credit.as_str()));
+        assert_eq!(x.rights.as_deref(), Some(c.rights.as_str()));
+        assert_eq!(x.description.as_deref(), Some(c.description.as_str()));
+        assert_eq!(x.alt_text.as_deref(), Some(c.alt_text.as_str()));
+        assert_eq!(x.usage_terms.as_deref(), Some(c.usage_terms.as_str()));
+        let ps = photoshop_iim(&c);
+        let block = crate::photo::jpeg::iim_from_photoshop(&[&ps["Photoshop 3.0\0".len()..]])
+            .expect("an IIM resource");
+        let i = metadata::read_iim(&block, &mut w);
+        assert_eq!(i.charset.as_deref(), Some("UTF-8"));
+        assert_eq!(i.by_line, [c.creator.clone()]);
+        assert_eq!(i.credit.as_deref(), Some(c.credit.as_str()));
+        assert_eq!(i.copyright.as_deref(), Some(c.rights.as_str()));
+        assert_eq!(i.caption.as_deref(), Some(c.description.as_str()));
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn webp_gets_an_extended_header_with_the_xmp_flag() {
+        let simple = b"RIFF\x0c\x00\x00\x00WEBPVP8 \x00\x00\x00\x00".to_vec();
+        let out = webp_with_xmp(&simple, 640, 480, b"abc").expect("a WebP");
+        assert_eq!(&out[12..16], b"VP8X");
+        assert_eq!(out[20] & 0x04, 0x04);
+        assert_eq!(&out[24..27], &[0x7F, 0x02, 0]); // 639
+        let riff_len = u32::from_le_bytes([out[4], out[5], out[6], out[7]]) as usize;
+        assert_eq!(riff_len + 8, out.len());
+        assert!(out.windows(4).any(|w| w == b"XMP "));
+        assert!(webp_with_xmp(b"not a webp at all!!!", 1, 1, b"x").is_none());
+    }
+}

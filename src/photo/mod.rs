@@ -1,0 +1,201 @@
+//! The photo desk: importing a photo file safely, reading what it says about itself, crop
+//! maths, renditions that carry their credits, and composite heroes.
+//!
+//! This is the only room that imports `image`, `fast_image_resize`, `jpeg-decoder`,
+//! `jpeg-encoder`, `webp`, `kamadak-exif` and `roxmltree`. It refuses a file before
+//! allocating pixels when its header claims more than [`MAX_PIXELS`], proves at import that
+//! the pixels decode (and that a JPEG is not cut short), and never modifies an original: the
+//! bytes are copied into the workspace under their SHA-256. It does not store anything
+//! itself; the photo actions on [`crate::Workspace`] (in `desk`) do that through the store.
+
+pub mod composite;
+pub mod crop;
+mod desk;
+pub mod embed;
+mod jpeg;
+pub mod metadata;
+pub mod rendition;
+
+use std::io::Cursor;
+use std::path::Path;
+
+use image::{ImageDecoder, ImageFormat, ImageReader};
+use sha2::{Digest, Sha256};
+
+pub use crop::{Aspect, CropPlan, CropRect, PixelRect, Size};
+pub(crate) use desk::prefer as desk_prefer;
+pub use desk::{CompositeOutput, CropOutcome, CropRequest, FieldsPatch, RENDITIONS_DIR};
+pub use metadata::EmbeddedMetadata;
+pub use rendition::{Format, Progress, Rendition, RenditionOptions, RenditionSet};
+
+use crate::error::{Error, Result};
+use crate::model::PhotoFields;
+
+/// The largest photo accepted, in pixels (a 100-megapixel medium-format frame fits).
+pub const MAX_PIXELS: u64 = 150_000_000;
+/// The longest side accepted, in pixels.
+pub const MAX_SIDE: u32 = 30_000;
+
+/// What Dateline learns from a photo file before storing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inspected {
+    pub sha256: String,
+    pub mime: &'static str,
+    pub extension: &'static str,
+    /// Size after EXIF orientation is applied.
+    pub width: u32,
+    pub height: u32,
+    /// EXIF orientation, 1–8 (1 when absent).
+    pub orientation: u8,
+}
+
+/// Checks that `bytes` (read from `path`) are a photo Dateline can use.
+pub fn inspect(bytes: &[u8], path: &Path) -> Result<Inspected> {
+    let bad = |message: String| bad(path, message);
+    if bytes.is_empty() {
+        return Err(bad("The file is empty.".into()));
+    }
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| bad(format!("The file could not be read: {e}")))?;
+    let (mime, extension) = match reader.format() {
+        Some(ImageFormat::Jpeg) => ("image/jpeg", "jpg"),
+        Some(ImageFormat::Png) => ("image/png", "png"),
+        Some(ImageFormat::WebP) => ("image/webp", "webp"),
+        Some(other) => {
+            return Err(bad(format!(
+                "{other:?} images are not supported: use JPEG, PNG or WebP."
+            )))
+        }
+        None => {
+            return Err(bad(
+                "This is not a photo Dateline can read (not JPEG, PNG or WebP).".into(),
+            ))
+        }
+    };
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| bad(format!("The photo is damaged and cannot be opened: {e}")))?;
+    let (w, h) = decoder.dimensions();
+    if w == 0 || h == 0 {
+        return Err(bad("The photo has no pixels.".into()));
+    }
+    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(bad(format!(
+            "The photo claims to be {w} × {h} pixels, larger than Dateline accepts \
+             ({MAX_SIDE} pixels a side, {} megapixels). It was not imported.",
+            MAX_PIXELS / 1_000_000
+        )));
+    }
+    let orientation = decoder
+        .orientation()
+        .map(|o| match o {
+            image::metadata::Orientation::NoTransforms => 1,
+            image::metadata::Orientation::FlipHorizontal => 2,
+            image::metadata::Orientation::Rotate180 => 3,
+            image::metadata::Orientation::FlipVertical => 4,
+            image::metadata::Orientation::Rotate90FlipH => 5,
+            image::metadata::Orientation::Rotate90 => 6,
+            image::metadata::Orientation::Rotate270FlipH => 7,
+            image::metadata::Orientation::Rotate270 => 8,
+        })
+        .unwrap_or(1);
+    let (width, height) = if orientation >= 5 { (h, w) } else { (w, h) };
+    Ok(Inspected {
+        sha256: sha256_hex(bytes),
+        mime,
+        extension,
+        width,
+        height,
+        orientation,
+    })
+}
+
+/// A photo that passed every check at import, with what its file says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Examined {
+    pub info: Inspected,
+    pub metadata: EmbeddedMetadata,
+    /// The editable fields the photo starts with, from its metadata.
+    pub fields: PhotoFields,
+}
+
+/// Everything import checks, before a byte is written: a photo format Dateline reads, a
+/// believable size, a JPEG that is not cut short, pixels that decode. Metadata that cannot be
+/// read is a warning in [`EmbeddedMetadata::warnings`], not a refusal.
+pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
+    let info = inspect(bytes, path)?;
+    let mut m = EmbeddedMetadata::default();
+    if info.mime == "image/jpeg" {
+        let seg = jpeg::scan(bytes).ok_or_else(|| bad(path, "This is not a JPEG photo.".into()))?;
+        if !seg.complete {
+            return Err(bad(
+                path,
+                "The photo is incomplete: the file ends before the end of the picture (it was \
+                 probably cut short while copying or downloading). Copy it again from its source."
+                    .into(),
+            ));
+        }
+        if let Some(exif) = seg.exif {
+            m.exif = metadata::read_exif(exif, &mut m.warnings);
+        }
+        if let Some(xmp) = seg.xmp {
+            m.xmp = metadata::read_xmp(xmp, &mut m.warnings);
+        }
+        if let Some(iim) = jpeg::iim_from_photoshop(&seg.photoshop) {
+            m.iim = metadata::read_iim(&iim, &mut m.warnings);
+        }
+    } else if let Ok(mut d) = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| ())
+        .and_then(|r| r.into_decoder().map_err(|_| ()))
+    {
+        if let Ok(Some(exif)) = d.exif_metadata() {
+            m.exif = metadata::read_exif(&exif, &mut m.warnings);
+        }
+        if let Ok(Some(xmp)) = d.xmp_metadata() {
+            m.xmp = metadata::read_xmp(&xmp, &mut m.warnings);
+        }
+    }
+    // Decode every pixel once, so a photo that cannot be shown is refused now rather than
+    // failing later on deadline.
+    rendition::decode_full(bytes, path)?;
+    m.conflicts = metadata::conflicts(&m.iim, &m.xmp);
+    let fields = metadata::fields_from(&m);
+    Ok(Examined {
+        info,
+        metadata: m,
+        fields,
+    })
+}
+
+/// The raw (unrotated) size in the file's header.
+pub(crate) fn header_size(bytes: &[u8], path: &Path) -> Result<Size> {
+    let (w, h) = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| bad(path, format!("The photo could not be read: {e}")))?
+        .into_dimensions()
+        .map_err(|e| {
+            bad(
+                path,
+                format!("The photo is damaged and cannot be opened: {e}"),
+            )
+        })?;
+    Ok(Size::new(w, h))
+}
+
+pub(crate) fn bad(path: &Path, message: String) -> Error {
+    Error::BadPhoto {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
