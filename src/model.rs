@@ -288,3 +288,31 @@ pub struct SearchHit {
     pub headline: String,
     pub snippet: String,
 }
+
+/// What a span of a revision diff did between the older and the newer text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffOp {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// A run of words (with the spaces between them) that a diff kept, added or removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DiffSpan {
+    pub op: DiffOp,
+    pub text: String,
+}
+
+/// A word-level comparison of two revisions of one article, field by field, in reading
+/// order: concatenating the `equal` and `delete` spans gives the older text, the `equal` and
+/// `insert` spans the newer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RevisionDiff {
+    pub from: i64,
+    pub to: i64,
+    pub headline: Vec<DiffSpan>,
+    pub dek: Vec<DiffSpan>,
+    pub body: Vec<DiffSpan>,
+}

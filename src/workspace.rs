@@ -33,6 +33,7 @@ pub const REVISION_INTERVAL: Duration = Duration::from_secs(5 * 60);
 
 pub struct Workspace {
     pub(crate) dir: PathBuf,
+    /// Rooms that add actions in their own `impl Workspace` block (`revision`) query it.
     pub(crate) store: Store,
 }
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use dateline::model::{ArticleDraft, Byline};
+use dateline::model::{ArticleDraft, Byline, DiffOp, DiffSpan};
 use dateline::{Error, Workspace};
 
 use crate::output::Out;
@@ -37,6 +37,32 @@ pub enum ArticleCmd {
     Show { id_or_slug: String },
     /// Print the article body as HTML, as the preview and exports render it.
     Render { id_or_slug: String },
+    /// Import a Markdown file (YAML front matter optional) as a new article.
+    Import {
+        #[arg(value_name = "FILE.md")]
+        file: PathBuf,
+    },
+    /// Print the article as Markdown with YAML front matter, or write it to a file.
+    ExportMd {
+        id_or_slug: String,
+        /// Write to this file (atomically) instead of printing.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the article's revisions, newest first.
+    History { id_or_slug: String },
+    /// Compare two revisions word by word: [-removed-]{+added+}.
+    Diff {
+        #[arg(value_name = "REV_A")]
+        from: i64,
+        #[arg(value_name = "REV_B")]
+        to: i64,
+    },
+    /// Make the article read as it did at revision REV (recorded as a new revision).
+    Restore {
+        #[arg(value_name = "REV")]
+        revision: i64,
+    },
 }
 
 pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> {
@@ -125,6 +151,96 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 out.raw(&html);
             }
         }
+        ArticleCmd::Import { file } => {
+            let a = ws.import_markdown(&file)?;
+            out.value(&a, || {
+                format!(
+                    "Imported article {} ({}) from {}",
+                    a.id,
+                    a.slug,
+                    file.display()
+                )
+            });
+        }
+        ArticleCmd::ExportMd {
+            id_or_slug,
+            out: None,
+        } => {
+            let md = ws.export_markdown(&id_or_slug)?;
+            if out.json {
+                out.value(&serde_json::json!({ "markdown": md }), String::new);
+            } else {
+                out.raw(&md);
+            }
+        }
+        ArticleCmd::ExportMd {
+            id_or_slug,
+            out: Some(path),
+        } => {
+            ws.export_markdown_to(&id_or_slug, &path)?;
+            out.value(&serde_json::json!({ "written": path }), || {
+                format!("Wrote {}", path.display())
+            });
+        }
+        ArticleCmd::History { id_or_slug } => {
+            let a = ws.article(&id_or_slug)?;
+            let revs = ws.revisions(a.id)?;
+            out.value(&revs, || {
+                revs.iter()
+                    .map(|r| {
+                        format!(
+                            "#{:<5} {}  {:<14} {:<16} {:>6} words  {}",
+                            r.id,
+                            r.created_at.format("%Y-%m-%d %H:%M"),
+                            if r.author.is_empty() {
+                                "—"
+                            } else {
+                                &r.author
+                            },
+                            r.reason,
+                            r.words,
+                            r.headline
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        ArticleCmd::Diff { from, to } => {
+            let d = ws.diff_revisions(from, to)?;
+            out.value(&d, || {
+                [
+                    ("Headline", &d.headline),
+                    ("Dek", &d.dek),
+                    ("Body", &d.body),
+                ]
+                .iter()
+                .map(|(name, spans)| format!("== {name}\n{}", word_diff(spans)))
+                .collect::<Vec<_>>()
+                .join("\n\n")
+            });
+        }
+        ArticleCmd::Restore { revision } => {
+            let a = ws.restore_revision(revision)?;
+            out.value(&a, || {
+                format!(
+                    "Article {} ({}) now reads as revision #{revision}; recorded as a new revision.",
+                    a.id, a.slug
+                )
+            });
+        }
     }
     Ok(())
+}
+
+/// A diff in `git diff --word-diff` style: `[-removed-]{+added+}`.
+fn word_diff(spans: &[DiffSpan]) -> String {
+    spans
+        .iter()
+        .map(|s| match s.op {
+            DiffOp::Equal => s.text.clone(),
+            DiffOp::Delete => format!("[-{}-]", s.text),
+            DiffOp::Insert => format!("{{+{}+}}", s.text),
+        })
+        .collect()
 }

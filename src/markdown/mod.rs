@@ -1,0 +1,234 @@
+//! Markdown → HTML: the one render function that the preview, the CLI and every export use,
+//! so what the writer sees is what is published.
+//!
+//! This is the only room that imports comrak and ammonia. Raw HTML in a body is allowed
+//! through comrak and then cleaned by ammonia, so a harmless `<sup>` survives while `<script>`,
+//! event-handler attributes and `javascript:` URLs never reach any output.
+//!
+//! Smart punctuation is not comrak's (which knows only English): the body is parsed with
+//! `smart = false`, and the text nodes of each paragraph, heading and table cell are handed to
+//! [`typography`], which applies the rules of the article's language. Code spans, code blocks,
+//! raw HTML and autolinked URLs are never handed over, so code is never touched.
+
+mod typography;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{format_html, parse_document, Arena, Options};
+
+pub use typography::Lang;
+use typography::Piece;
+
+/// Renders an article body (Markdown, GFM flavoured) into sanitized HTML.
+///
+/// `language` is the article's BCP 47 tag; it chooses the typography of smart punctuation
+/// (Spanish for `es` and `es-*`, English for every other tag).
+pub fn render(markdown: &str, language: &str) -> String {
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, options());
+    let lang = Lang::from_tag(language);
+    for node in root.descendants() {
+        let is_inline_block = matches!(
+            node.data.borrow().value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        );
+        if is_inline_block {
+            typeset_block(node, lang);
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    if format_html(root, options(), &mut html).is_err() {
+        // Writing into a String cannot fail; were it to, show nothing rather than half a page.
+        return String::new();
+    }
+    sanitizer().clean(&html).to_string()
+}
+
+/// Rewrites the text nodes inside one block with the language's punctuation.
+fn typeset_block<'a>(block: &'a AstNode<'a>, lang: Lang) {
+    let mut pieces = Vec::new();
+    let mut text_nodes = Vec::new();
+    for child in block.children() {
+        collect_inline(child, &mut pieces, &mut text_nodes);
+    }
+    if text_nodes.is_empty() {
+        return;
+    }
+    let typeset = typography::typeset(&pieces, lang);
+    for (node, new) in text_nodes.into_iter().zip(typeset) {
+        let mut data = node.data.borrow_mut();
+        if let NodeValue::Text(ref mut t) = data.value {
+            if *t != new {
+                *t = Cow::Owned(new);
+            }
+        }
+    }
+}
+
+/// Flattens an inline node into pieces, in reading order, remembering which text node each
+/// text piece came from.
+fn collect_inline<'a>(
+    node: &'a AstNode<'a>,
+    pieces: &mut Vec<Piece>,
+    text_nodes: &mut Vec<&'a AstNode<'a>>,
+) {
+    let value = &node.data.borrow().value;
+    match value {
+        NodeValue::Text(t) => {
+            pieces.push(Piece::Text(t.to_string()));
+            text_nodes.push(node);
+        }
+        NodeValue::SoftBreak | NodeValue::LineBreak => pieces.push(Piece::Break),
+        // An autolinked URL shows its address as text: it is an address, not prose.
+        NodeValue::Link(link) if is_autolink(node, &link.url) => pieces.push(Piece::Atom),
+        NodeValue::Link(_)
+        | NodeValue::Image(_)
+        | NodeValue::Emph
+        | NodeValue::Strong
+        | NodeValue::Strikethrough
+        | NodeValue::Superscript
+        | NodeValue::Subscript
+        | NodeValue::Underline
+        | NodeValue::Highlight
+        | NodeValue::Insert
+        | NodeValue::SpoileredText
+        | NodeValue::Escaped => {
+            for child in node.children() {
+                collect_inline(child, pieces, text_nodes);
+            }
+        }
+        // Code spans, raw HTML, math, footnote marks and anything new stay as they are.
+        _ => pieces.push(Piece::Atom),
+    }
+}
+
+/// A link whose only text is its own address (`www.example.com`, `<https://…>`).
+fn is_autolink<'a>(node: &'a AstNode<'a>, url: &str) -> bool {
+    let mut children = node.children();
+    match (children.next(), children.next()) {
+        (Some(only), None) => match &only.data.borrow().value {
+            NodeValue::Text(t) => url.ends_with(t.as_ref()),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Words in a Markdown body, as a reader would count them (markup characters are not words).
+pub fn word_count(markdown: &str) -> u32 {
+    markdown
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count() as u32
+}
+
+fn options() -> &'static Options<'static> {
+    static OPTIONS: OnceLock<Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut o = Options::default();
+        o.extension.strikethrough = true;
+        o.extension.table = true;
+        o.extension.autolink = true;
+        o.extension.tasklist = true;
+        o.extension.footnotes = true;
+        o.extension.header_id_prefix = Some(String::new());
+        // Smart punctuation is ours, by language (see `typography`).
+        o.parse.smart = false;
+        // Raw HTML is passed through to the sanitizer, which is the single gate.
+        o.render.r#unsafe = true;
+        o
+    })
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_tags(["input", "figure", "figcaption", "section", "mark"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("h1", ["id"])
+            .add_tag_attributes("h2", ["id"])
+            .add_tag_attributes("h3", ["id"])
+            .add_tag_attributes("h4", ["id"])
+            .add_tag_attributes("h5", ["id"])
+            .add_tag_attributes("h6", ["id"])
+            .add_tag_attributes("li", ["id"])
+            .add_tag_attributes("sup", ["id", "class"])
+            .add_tag_attributes("a", ["id", "class", "aria-label"])
+            .add_tag_attributes("section", ["class"])
+            .add_tag_attributes("td", ["align"])
+            .add_tag_attributes("th", ["align"])
+            .add_generic_attribute_prefixes(["data-footnote"])
+            .link_rel(Some("noopener noreferrer"));
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_gfm() {
+        let html = render(
+            "# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ www.example.com",
+            "en",
+        );
+        assert!(html.contains("<h1 id=\"title\">"), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<del>gone</del>"), "{html}");
+        assert!(html.contains("href=\"http://www.example.com\""), "{html}");
+    }
+
+    #[test]
+    fn scripts_never_survive() {
+        let html = render(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))",
+            "en",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    /// Renders `markdown` in `language` and expects exactly `expected` (one paragraph or
+    /// block, without the trailing newline).
+    fn check(language: &str, markdown: &str, expected: &str) {
+        let html = render(markdown, language);
+        assert_eq!(html.trim_end(), expected, "{language}: {markdown}");
+    }
+
+    #[test]
+    fn typography_follows_the_language_and_spares_code() {
+        let cases = [
+            ("en", "He said \"yes\".", "<p>He said “yes”.</p>"),
+            ("es", "Dijo \"sí\".", "<p>Dijo «sí».</p>"),
+            ("es-419", "Dijo \"sí\".", "<p>Dijo «sí».</p>"),
+            ("en", "\"*word*\"", "<p>“<em>word</em>”</p>"),
+            ("es", "\"**palabra** dicha\"", "<p>«<strong>palabra</strong> dicha»</p>"),
+            ("en", "Run `a -- \"b\" ...` now", "<p>Run <code>a -- \"b\" ...</code> now</p>"),
+            ("es", "Usa `\"x\"` --dijo--.", "<p>Usa <code>\"x\"</code> —dijo—.</p>"),
+            ("en", "\"`code`\" here", "<p>“<code>code</code>” here</p>"),
+            ("en", "```\n\"fenced\" -- ...\n```", "<pre><code>\"fenced\" -- ...\n</code></pre>"),
+            ("es", "    \"indentado\" --", "<pre><code>\"indentado\" --\n</code></pre>"),
+            ("en", "<span title=\"a--b\">x</span> \"y\"", "<p><span title=\"a--b\">x</span> “y”</p>"),
+            ("en", "see www.example.com/a--b...", "<p>see <a href=\"http://www.example.com/a--b\" rel=\"noopener noreferrer\">www.example.com/a--b</a>…</p>"),
+            ("en", "[\"Quoted\" link](https://example.com/a--b)", "<p><a href=\"https://example.com/a--b\" rel=\"noopener noreferrer\">“Quoted” link</a></p>"),
+            ("es", "# \"Titular\" -- sí", "<h1 id=\"titular--sí\">«Titular» — sí<a href=\"#titular--sí\" aria-label=\"Link to heading '«Titular» — sí'\" class=\"anchor\" rel=\"noopener noreferrer\"></a></h1>"),
+            ("es", "| a |\n|---|\n| \"celda\" |", "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>«celda»</td>\n</tr>\n</tbody>\n</table>"),
+            ("es", "-¿Vienes? -preguntó.", "<p>—¿Vienes? —preguntó.</p>"),
+            ("es", "Subió un 25 %.", "<p>Subió un 25&nbsp;%.</p>"),
+            ("en", "one\n\"two\"", "<p>one\n“two”</p>"),
+        ];
+        for (language, markdown, expected) in cases {
+            check(language, markdown, expected);
+        }
+    }
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(word_count("# Hello, *world* — again"), 3);
+    }
+}
