@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, Utc};
 use minijinja::value::Serde;
-use minijinja::{context, Environment, Value};
+use minijinja::{context, AutoEscape, Environment, Value};
 use serde::Serialize;
 use serde_json::json;
 
@@ -54,12 +54,39 @@ fn env() -> &'static Environment<'static> {
                 eprintln!("dateline: template {name} is broken: {e}");
             }
         }
+        // Escape the five characters that matter in HTML text and quoted attributes, and no
+        // more: minijinja's default also turns "/" into "&#x2f;", which is safe but makes a
+        // credit like "Carlos Barria/Reuters" unreadable in the page's source.
+        env.set_formatter(
+            |out, state, value| match (state.auto_escape(), value.as_str()) {
+                (AutoEscape::Html, Some(s)) if !value.is_safe() => out
+                    .write_str(&escape_html(s))
+                    .map_err(minijinja::Error::from),
+                _ => minijinja::escape_formatter(out, state, value),
+            },
+        );
         env
     })
 }
 
 fn template_error(e: minijinja::Error) -> Error {
     Error::invalid("template", format!("The article page template failed: {e}"))
+}
+
+/// Text made safe for HTML text and double- or single-quoted attributes.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// An image as the templates use it.
