@@ -64,7 +64,7 @@ pub fn caption_line(photos: &[&PhotoFields], edited_by: Option<&str>) -> String 
 /// where codes overlap the longest wins.
 pub fn expand_codes(text: &str, table: &[CodeReplacement]) -> String {
     let mut codes: Vec<&CodeReplacement> = table.iter().filter(|r| !r.code.is_empty()).collect();
-    codes.sort_by(|a, b| b.code.len().cmp(&a.code.len()));
+    codes.sort_by_key(|r| std::cmp::Reverse(r.code.len()));
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     'outer: while let Some(c) = rest.chars().next() {

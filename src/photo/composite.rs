@@ -101,9 +101,7 @@ pub(crate) fn render(sources: &[CellSource<'_>], width: u32, aspect: Aspect) -> 
             src.size
         };
         let raw = rendition::raw_rect(cut, raw_size, src.orientation);
-        let along = if swap { raw.height } else { raw.width };
-        let (decoded, scaled) =
-            rendition::decode_region(src.bytes, src.path, raw, along, cell.width)?;
+        let (decoded, scaled) = rendition::decode_region(src.bytes, src.path, raw)?;
         let (rw, rh) = if swap {
             (cell.height, cell.width)
         } else {

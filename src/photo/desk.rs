@@ -126,10 +126,8 @@ impl Workspace {
         let photo = self.photo(id)?;
         let size = Size::new(photo.width, photo.height);
         let focus = req.focus.unwrap_or(photo.focus);
-        if !(focus.x.is_finite() && focus.y.is_finite())
-            || !(0.0..=1.0).contains(&focus.x)
-            || !(0.0..=1.0).contains(&focus.y)
-        {
+        let inside = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);
+        if !(inside(focus.x) && inside(focus.y)) {
             return Err(Error::invalid(
                 "focus",
                 "The focal point must lie inside the photo (x and y between 0 and 1).",

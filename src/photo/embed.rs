@@ -215,7 +215,7 @@ mod tests {
         let c = credits();
         let mut w = Vec::new();
         let x = metadata::read_xmp(&xmp_packet(&c), &mut w);
-        assert_eq!(x.creator, [c.creator.clone()]);
+        assert_eq!(x.creator, std::slice::from_ref(&c.creator));
         assert_eq!(x.credit.as_deref(), Some(c.credit.as_str()));
         assert_eq!(x.rights.as_deref(), Some(c.rights.as_str()));
         assert_eq!(x.description.as_deref(), Some(c.description.as_str()));
@@ -226,7 +226,7 @@ mod tests {
             .expect("an IIM resource");
         let i = metadata::read_iim(&block, &mut w);
         assert_eq!(i.charset.as_deref(), Some("UTF-8"));
-        assert_eq!(i.by_line, [c.creator.clone()]);
+        assert_eq!(i.by_line, std::slice::from_ref(&c.creator));
         assert_eq!(i.credit.as_deref(), Some(c.credit.as_str()));
         assert_eq!(i.copyright.as_deref(), Some(c.rights.as_str()));
         assert_eq!(i.caption.as_deref(), Some(c.description.as_str()));

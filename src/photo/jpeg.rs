@@ -106,6 +106,21 @@ pub(crate) fn scan(bytes: &[u8]) -> Option<Segments<'_>> {
     Some(out)
 }
 
+/// Decodes every pixel in strict mode. The `image` crate decodes leniently (a scan cut short
+/// or interrupted by a stray marker comes out grey, without an error); an editor must hear
+/// about that before the photo goes anywhere.
+pub(crate) fn decode_strict(bytes: &[u8]) -> Result<(), String> {
+    let opts = zune_core::options::DecoderOptions::default()
+        .set_strict_mode(true)
+        .set_max_width(usize::MAX)
+        .set_max_height(usize::MAX);
+    let mut d =
+        zune_jpeg::JpegDecoder::new_with_options(zune_core::bytestream::ZCursor::new(bytes), opts);
+    d.decode()
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}").trim_matches('"').to_string())
+}
+
 /// The IIM block of the Photoshop image resources (`8BIM` 0x0404), concatenated across APP13
 /// segments as Photoshop splits long blocks.
 pub(crate) fn iim_from_photoshop(segments: &[&[u8]]) -> Option<Vec<u8>> {

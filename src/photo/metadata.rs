@@ -284,9 +284,11 @@ fn xmp_values(doc: &roxmltree::Document<'_>, ns: &str, local: &str) -> Vec<Strin
     Vec::new()
 }
 
+/// Trims a value; empty values and the literal "null" some software writes (the Canon
+/// fixture's XMP has `dc:creator` "null") count as absent, so no credit reads "Credit: null".
 fn clean(s: &str) -> Option<String> {
     let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\0');
-    (!t.is_empty()).then(|| t.to_string())
+    (!t.is_empty() && !t.eq_ignore_ascii_case("null")).then(|| t.to_string())
 }
 
 // ---- Mapping ------------------------------------------------------------------------------

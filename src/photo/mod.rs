@@ -1,7 +1,7 @@
 //! The photo desk: importing a photo file safely, reading what it says about itself, crop
 //! maths, renditions that carry their credits, and composite heroes.
 //!
-//! This is the only room that imports `image`, `fast_image_resize`, `jpeg-decoder`,
+//! This is the only room that imports `image`, `fast_image_resize`, `zune-jpeg`,
 //! `jpeg-encoder`, `webp`, `kamadak-exif` and `roxmltree`. It refuses a file before
 //! allocating pixels when its header claims more than [`MAX_PIXELS`], proves at import that
 //! the pixels decode (and that a JPEG is not cut short), and never modifies an original: the
@@ -159,7 +159,19 @@ pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
     }
     // Decode every pixel once, so a photo that cannot be shown is refused now rather than
     // failing later on deadline.
-    rendition::decode_full(bytes, path)?;
+    if info.mime == "image/jpeg" {
+        jpeg::decode_strict(bytes).map_err(|e| {
+            bad(
+                path,
+                format!(
+                    "The photo's picture data is damaged partway through ({e}), so part of it \
+                     would show as grey. Copy it again from its source."
+                ),
+            )
+        })?;
+    } else {
+        rendition::decode_full(bytes, path)?;
+    }
     m.conflicts = metadata::conflicts(&m.iim, &m.xmp);
     let fields = metadata::fields_from(&m);
     Ok(Examined {

@@ -8,6 +8,7 @@
 mod article;
 mod export;
 mod output;
+mod photo;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +48,9 @@ enum Command {
     /// Write, list, show and render articles.
     #[command(subcommand)]
     Article(article::ArticleCmd),
+    /// Import, list, show, crop photos and make their renditions.
+    #[command(subcommand)]
+    Photo(photo::PhotoCmd),
     /// Full-text search over headline, dek and body.
     Search { query: Vec<String> },
     /// Preflight: what blocks the export of an article and what deserves a look (exit 1 when
@@ -93,6 +97,7 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
             Ok(())
         }
         Command::Article(cmd) => article::run(cmd, &mut ws, out),
+        Command::Photo(cmd) => photo::run(cmd, &mut ws, out),
         Command::Check { id_or_slug } => export::check(&id_or_slug, &ws, out),
         Command::Export {
             id_or_slug,
