@@ -25,6 +25,8 @@ pub struct ValidArticle {
     pub status: Status,
     pub bylines: Vec<Byline>,
     pub hero: Option<Hero>,
+    /// Front matter kept from an imported file, checked by [`crate::frontmatter::check_kept`].
+    pub front_matter_extra: Option<String>,
     /// True when the slug was derived from the headline rather than chosen by a person, so
     /// the workspace may add a `-2` to make it unique.
     pub slug_derived: bool,
@@ -94,6 +96,11 @@ impl ValidArticle {
                 ));
             }
         }
+        let front_matter_extra = d.front_matter_extra.filter(|x| !x.trim().is_empty());
+        if let Some(extra) = &front_matter_extra {
+            crate::frontmatter::check_kept(extra)
+                .map_err(|message| Error::invalid("front_matter_extra", message))?;
+        }
         Ok(ValidArticle {
             slug,
             headline,
@@ -106,6 +113,7 @@ impl ValidArticle {
             status: d.status.unwrap_or_default(),
             bylines,
             hero: d.hero.filter(|h| !h.photos.is_empty()),
+            front_matter_extra,
             slug_derived,
         })
     }
@@ -124,6 +132,7 @@ impl ValidArticle {
             slug: Some(self.slug.to_string()),
             bylines: self.bylines.clone(),
             hero: self.hero.clone(),
+            front_matter_extra: self.front_matter_extra.clone(),
         }
     }
 }

@@ -131,6 +131,7 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
             photos: hero,
             edited_by: Some(a.edited_by),
         }),
+        front_matter_extra: None,
     })?;
     for m in desk.more_articles {
         ws.create_article(ArticleDraft {
@@ -145,6 +146,7 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
             slug: None,
             bylines: m.bylines,
             hero: None,
+            front_matter_extra: None,
         })?;
     }
     Ok(model)

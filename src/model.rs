@@ -124,6 +124,12 @@ pub struct Article {
     pub status: Status,
     pub bylines: Vec<Byline>,
     pub hero: Option<Hero>,
+    /// The front matter keys of an imported file that Dateline does not use (`layout`,
+    /// `aliases`, `[extra]`…), verbatim, as a block between its fences (`---` YAML or `+++`
+    /// TOML). Markdown export writes them back after Dateline's own keys. `None` for articles
+    /// written in Dateline.
+    #[serde(default)]
+    pub front_matter_extra: Option<String>,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
@@ -159,6 +165,8 @@ pub struct ArticleDraft {
     pub slug: Option<String>,
     pub bylines: Vec<Byline>,
     pub hero: Option<Hero>,
+    /// See [`Article::front_matter_extra`].
+    pub front_matter_extra: Option<String>,
 }
 
 impl From<&Article> for ArticleDraft {
@@ -175,8 +183,28 @@ impl From<&Article> for ArticleDraft {
             slug: Some(a.slug.clone()),
             bylines: a.bylines.clone(),
             hero: a.hero.clone(),
+            front_matter_extra: a.front_matter_extra.clone(),
         }
     }
+}
+
+/// A Markdown import that went through: the article, and what the desk should know about the
+/// file (keys kept as they were, alternatives not used). Warnings never stop an import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    pub article: Article,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// One thing worth knowing about an imported file, at a line of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportWarning {
+    /// The file line (1-based) the warning is about.
+    pub line: u32,
+    /// The front matter key it is about.
+    pub key: String,
+    /// The whole sentence for a person, naming the file and the line.
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

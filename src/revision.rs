@@ -47,7 +47,9 @@ pub fn diff_words(old: &str, new: &str) -> Vec<DiffSpan> {
         let bridge = op == DiffOp::Equal
             && in_change
             && text.chars().all(char::is_whitespace)
-            && changes.get(i + 1).is_some_and(|(next, _)| *next != DiffOp::Equal);
+            && changes
+                .get(i + 1)
+                .is_some_and(|(next, _)| *next != DiffOp::Equal);
         match op {
             DiffOp::Delete => deleted.push_str(text),
             DiffOp::Insert => inserted.push_str(text),
@@ -169,10 +171,22 @@ mod tests {
         check(
             "El ministro dijo sí",
             "La ministra dijo sí",
-            &[(Delete, "El ministro"), (Insert, "La ministra"), (Equal, " dijo sí")],
+            &[
+                (Delete, "El ministro"),
+                (Insert, "La ministra"),
+                (Equal, " dijo sí"),
+            ],
         );
-        check("one two", "one two three", &[(Equal, "one two"), (Insert, " three")]);
-        check("a b c", "a c", &[(Equal, "a "), (Delete, "b "), (Equal, "c")]);
+        check(
+            "one two",
+            "one two three",
+            &[(Equal, "one two"), (Insert, " three")],
+        );
+        check(
+            "a b c",
+            "a c",
+            &[(Equal, "a "), (Delete, "b "), (Equal, "c")],
+        );
     }
 
     #[test]

@@ -82,7 +82,8 @@ fn full_text_search_finds_a_word_of_the_body_without_accents() {
     let mut ws = open(dir.path());
     ws.create_article(draft("Elecciones", "El candidato Peña habló en Michoacán."))
         .unwrap();
-    ws.create_article(draft("Weather", "Sunny in Monterrey.")).unwrap();
+    ws.create_article(draft("Weather", "Sunny in Monterrey."))
+        .unwrap();
     let hits = ws.search("michoacan").unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].headline, "Elecciones");
@@ -115,7 +116,11 @@ fn derived_slugs_are_made_unique_but_chosen_ones_conflict() {
     let e = ws.save_article(b.id, d).unwrap_err();
     assert_eq!(e.code(), ErrorCode::Conflict);
     assert!(e.to_string().contains("“pena”"), "{e}");
-    assert_eq!(ws.article_by_id(b.id).unwrap().slug, "pena-2", "nothing saved");
+    assert_eq!(
+        ws.article_by_id(b.id).unwrap().slug,
+        "pena-2",
+        "nothing saved"
+    );
 }
 
 #[test]

@@ -460,7 +460,7 @@ fn article_md_imports_again() {
     let md = demo_package().join(MODEL).join("article.md");
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
-    let back = ws.import_markdown(&md).unwrap();
+    let back = ws.import_markdown(&md).unwrap().article;
     let orig = Workspace::open(demo_dir()).unwrap().article(MODEL).unwrap();
     assert_eq!(back.headline, orig.headline);
     assert_eq!(back.dek, orig.dek);
@@ -751,7 +751,7 @@ fn no_text_field_can_inject_markup_or_break_the_json() {
     let pkg = report.path.clone();
     assert_eq!(
         entries(out.path()),
-        [slug.clone()],
+        std::slice::from_ref(&slug),
         "nothing outside the package"
     );
     for f in &report.files {

@@ -75,6 +75,7 @@ fn base() -> (Article, BTreeMap<i64, PhotoFacts>) {
             }],
             edited_by: None,
         }),
+        front_matter_extra: None,
         created_at: Utc.with_ymd_and_hms(2026, 1, 12, 9, 0, 0).unwrap(),
         updated_at: Utc.with_ymd_and_hms(2026, 1, 12, 10, 0, 0).unwrap(),
     };

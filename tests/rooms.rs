@@ -87,7 +87,10 @@ fn each_library_lives_in_one_room() {
 fn the_check_sees_a_use_when_there_is_one() {
     assert!(uses("use rusqlite::Connection;", "rusqlite"));
     assert!(uses("    let x = image::open(p);", "image"));
-    assert!(!uses("// rusqlite::Connection is only in store", "rusqlite"));
+    assert!(!uses(
+        "// rusqlite::Connection is only in store",
+        "rusqlite"
+    ));
     assert!(!uses("let image_width = 3;", "image"));
 }
 

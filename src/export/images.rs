@@ -267,6 +267,25 @@ fn composite_poi(first: &Photo, n: usize, w: u32, h: u32) -> Poi {
     }
 }
 
+/// Copies every rendition into the package's `images/`, byte for byte as the photo room
+/// made it (so its embedded credits travel with it).
+pub struct ImagesExporter;
+
+impl super::Exporter for ImagesExporter {
+    fn name(&self) -> &'static str {
+        "Adding the photos"
+    }
+
+    fn write(&self, p: &super::Package, sink: &mut super::Sink) -> Result<()> {
+        for img in p.images() {
+            let bytes =
+                std::fs::read(&img.file.source).map_err(|e| Error::io(&img.file.source, e))?;
+            sink.put(&img.href, bytes)?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,24 +314,5 @@ mod tests {
         assert_eq!(p, Poi { x: 400, y: 400 });
         let p = poi_in(Focus { x: 0.0, y: 1.0 }, size, crop, 800, 450);
         assert_eq!(p, Poi { x: 0, y: 449 });
-    }
-}
-
-/// Copies every rendition into the package's `images/`, byte for byte as the photo room
-/// made it (so its embedded credits travel with it).
-pub struct ImagesExporter;
-
-impl super::Exporter for ImagesExporter {
-    fn name(&self) -> &'static str {
-        "Adding the photos"
-    }
-
-    fn write(&self, p: &super::Package, sink: &mut super::Sink) -> Result<()> {
-        for img in p.images() {
-            let bytes =
-                std::fs::read(&img.file.source).map_err(|e| Error::io(&img.file.source, e))?;
-            sink.put(&img.href, bytes)?;
-        }
-        Ok(())
     }
 }

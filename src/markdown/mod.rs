@@ -27,9 +27,17 @@ use typography::Piece;
 /// `language` is the article's BCP 47 tag; it chooses the typography of smart punctuation
 /// (Spanish for `es` and `es-*`, English for every other tag).
 pub fn render(markdown: &str, language: &str) -> String {
+    sanitize(&unsanitized_html(markdown, Some(Lang::from_tag(language))))
+}
+
+/// comrak's HTML, with the language's typography when `lang` is given. Not safe to show:
+/// only [`render`] (which sanitizes it) leaves this room.
+fn unsanitized_html(markdown: &str, lang: Option<Lang>) -> String {
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, options());
-    let lang = Lang::from_tag(language);
+    let Some(lang) = lang else {
+        return format(root);
+    };
     for node in root.descendants() {
         let is_inline_block = matches!(
             node.data.borrow().value,
@@ -39,12 +47,35 @@ pub fn render(markdown: &str, language: &str) -> String {
             typeset_block(node, lang);
         }
     }
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    format(root)
+}
+
+fn format<'a>(root: &'a AstNode<'a>) -> String {
+    let mut html = String::new();
     if format_html(root, options(), &mut html).is_err() {
         // Writing into a String cannot fail; were it to, show nothing rather than half a page.
         return String::new();
     }
-    sanitizer().clean(&html).to_string()
+    html
+}
+
+fn sanitize(html: &str) -> String {
+    sanitizer().clean(html).to_string()
+}
+
+/// The render's stages one by one, for the benchmark (`benches/render.rs`) to show where the
+/// time goes. Their output is not sanitized (except `sanitize`'s): never show it.
+#[doc(hidden)]
+pub mod bench_stages {
+    pub fn comrak_only(markdown: &str) -> String {
+        super::unsanitized_html(markdown, None)
+    }
+    pub fn comrak_typography(markdown: &str, language: &str) -> String {
+        super::unsanitized_html(markdown, Some(super::Lang::from_tag(language)))
+    }
+    pub fn sanitize(html: &str) -> String {
+        super::sanitize(html)
+    }
 }
 
 /// Rewrites the text nodes inside one block with the language's punctuation.

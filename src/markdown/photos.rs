@@ -160,7 +160,8 @@ mod tests {
     use super::*;
 
     fn check(body: &str, expected: &[(Option<i64>, Option<&str>, &str, usize)]) {
-        let got: Vec<(Option<i64>, Option<&str>, &str, usize)> = photo_refs(body)
+        let refs = photo_refs(body);
+        let got: Vec<(Option<i64>, Option<&str>, &str, usize)> = refs
             .iter()
             .map(|r| (r.id, r.crop.as_deref(), r.alt.as_str(), r.line))
             .collect();

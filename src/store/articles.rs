@@ -11,7 +11,7 @@ use crate::model::{
 };
 
 const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.body, a.dateline, s.name, \
-     a.language, a.status, a.hero_edited_by, a.created_at, a.updated_at";
+     a.language, a.status, a.hero_edited_by, a.created_at, a.updated_at, a.front_matter_extra";
 
 impl Tx<'_> {
     /// Finds an article by numeric id or by slug.
@@ -49,8 +49,9 @@ impl Tx<'_> {
         self.conn
             .execute(
                 "INSERT INTO articles (slug, headline, dek, body, dateline, section_id, language,
-                                       status, hero_edited_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                       status, hero_edited_by, created_at, updated_at,
+                                       front_matter_extra)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
                 params![
                     a.slug.as_str(),
                     a.headline,
@@ -62,6 +63,7 @@ impl Tx<'_> {
                     a.status.as_str(),
                     a.hero.as_ref().and_then(|h| h.edited_by.as_deref()),
                     ts(&now),
+                    a.front_matter_extra,
                 ],
             )
             .map_err(|e| unique_slug(e, a))?;
@@ -82,7 +84,7 @@ impl Tx<'_> {
             .execute(
                 "UPDATE articles SET slug = ?2, headline = ?3, dek = ?4, body = ?5, dateline = ?6,
                         section_id = ?7, language = ?8, status = ?9, hero_edited_by = ?10,
-                        updated_at = ?11
+                        updated_at = ?11, front_matter_extra = ?12
                  WHERE id = ?1",
                 params![
                     id,
@@ -96,6 +98,7 @@ impl Tx<'_> {
                     a.status.as_str(),
                     a.hero.as_ref().and_then(|h| h.edited_by.as_deref()),
                     ts(&now),
+                    a.front_matter_extra,
                 ],
             )
             .map_err(|e| unique_slug(e, a))?;
@@ -169,12 +172,26 @@ impl Tx<'_> {
                     r.get::<_, Option<String>>(9)?,
                     parse_ts(&r.get::<_, String>(10)?)?,
                     parse_ts(&r.get::<_, String>(11)?)?,
+                    r.get::<_, Option<String>>(12)?,
                 ))
             })
             .optional()?
             .ok_or_else(|| Error::not_found("article", id))?;
-        let (id, slug, headline, dek, body, dateline, section, language, status, edited_by, c, u) =
-            row;
+        let (
+            id,
+            slug,
+            headline,
+            dek,
+            body,
+            dateline,
+            section,
+            language,
+            status,
+            edited_by,
+            c,
+            u,
+            fm,
+        ) = row;
         let hero_photos = self.hero_photos(id)?;
         let hero = if hero_photos.is_empty() {
             None
@@ -197,6 +214,7 @@ impl Tx<'_> {
             status: Status::parse(&status).unwrap_or_default(),
             bylines: self.bylines(id)?,
             hero,
+            front_matter_extra: fm,
             created_at: c,
             updated_at: u,
         })

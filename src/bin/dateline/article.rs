@@ -37,7 +37,8 @@ pub enum ArticleCmd {
     Show { id_or_slug: String },
     /// Print the article body as HTML, as the preview and exports render it.
     Render { id_or_slug: String },
-    /// Import a Markdown file (YAML front matter optional) as a new article.
+    /// Import a Markdown file (YAML or TOML front matter optional) as a new article. Keys
+    /// Dateline does not use are kept and reported as warnings (stderr; `warnings` in --json).
     Import {
         #[arg(value_name = "FILE.md")]
         file: PathBuf,
@@ -152,12 +153,13 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
             }
         }
         ArticleCmd::Import { file } => {
-            let a = ws.import_markdown(&file)?;
-            out.value(&a, || {
+            let report = ws.import_markdown(&file)?;
+            out.warnings(report.warnings.iter().map(|w| w.message.as_str()));
+            out.value(&report, || {
                 format!(
                     "Imported article {} ({}) from {}",
-                    a.id,
-                    a.slug,
+                    report.article.id,
+                    report.article.slug,
                     file.display()
                 )
             });

@@ -31,6 +31,15 @@ impl Out {
         }
     }
 
+    /// Prints warnings for people on stderr; with `--json` they are part of the value.
+    pub fn warnings<'a>(&self, warnings: impl IntoIterator<Item = &'a str>) {
+        if !self.json {
+            for w in warnings {
+                eprintln!("dateline: warning: {w}");
+            }
+        }
+    }
+
     pub fn error(&self, e: &Error) {
         if self.json {
             let dto = e.to_dto();
