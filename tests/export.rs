@@ -833,3 +833,29 @@ fn slugs_cannot_escape_the_destination() {
         }
     }
 }
+
+// ---- Snapshots -----------------------------------------------------------------------------
+
+/// The demo package's page and ninjs, reviewed like code. Times depend on when the demo desk
+/// was seeded, so they are replaced by placeholders; everything else is byte for byte.
+#[test]
+fn snapshots_of_the_demo_page_and_ninjs() {
+    let pkg = demo_package().join(MODEL);
+    let a = Workspace::open(demo_dir()).unwrap().article(MODEL).unwrap();
+    let redact = |text: String| {
+        let mut t = text;
+        for (at, name) in [(a.created_at, "CREATED"), (a.updated_at, "UPDATED")] {
+            t = t
+                .replace(&dateline::export::html::iso(at), &format!("[{name}]"))
+                .replace(
+                    &at.format("%B %-d, %Y").to_string(),
+                    &format!("[{name} DATE]"),
+                );
+        }
+        t.replace(&format!("© {} ", a.created_at.format("%Y")), "© [YEAR] ")
+    };
+    let html = std::fs::read_to_string(pkg.join("index.html")).unwrap();
+    insta::assert_snapshot!("demo_index_html", redact(html));
+    let ninjs = std::fs::read_to_string(pkg.join("article.ninjs.json")).unwrap();
+    insta::assert_snapshot!("demo_ninjs", redact(ninjs));
+}
