@@ -501,13 +501,29 @@ fn the_same_revision_exports_byte_identical_folders_and_zips() {
         std::fs::read(&zb.path).unwrap(),
     );
     assert!(ba == bb, "two zips of the same revision differ");
-    // The zip holds the same files as the folder, under the slug.
-    let listing = Command::new("unzip").arg("-Z1").arg(&za.path).output();
-    if let Some(out) = listing.ok().filter(|o| o.status.success()) {
-        let names = String::from_utf8_lossy(&out.stdout);
-        for k in fa.keys() {
-            assert!(names.lines().any(|l| l == format!("{MODEL}/{k}")), "{k}");
+    // Unpacked, the zip is the same package as the folder, under the slug.
+    let unpacked = tempfile::tempdir().unwrap();
+    let unzip = Command::new("unzip")
+        .arg("-q")
+        .arg(&za.path)
+        .arg("-d")
+        .arg(unpacked.path())
+        .status();
+    match unzip {
+        Ok(s) if s.success() => {
+            let dir = unpacked.path().join(MODEL);
+            assert_eq!(files(&dir), fa);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(dir.join("images"))
+                    .unwrap()
+                    .permissions()
+                    .mode();
+                assert_eq!(mode & 0o111, 0o111, "folders are searchable: {mode:o}");
+            }
         }
+        _ => missing("unzip", "apt-get install unzip"),
     }
 }
 

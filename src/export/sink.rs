@@ -253,11 +253,8 @@ pub fn commit_zip(
             while let Some(i) = rel[at..].find('/') {
                 let d = &rel[..at + i];
                 if !dirs.iter().any(|x| x == d) {
-                    zip.add_directory(
-                        format!("{folder}/{d}/"),
-                        options(time, CompressionMethod::Stored),
-                    )
-                    .map_err(zip_err)?;
+                    zip.add_directory(format!("{folder}/{d}/"), dir_options(time))
+                        .map_err(zip_err)?;
                     dirs.push(d.to_string());
                 }
                 at += i + 1;
@@ -291,6 +288,11 @@ fn options(time: zip::DateTime, method: CompressionMethod) -> SimpleFileOptions 
         .compression_method(method)
         .last_modified_time(time)
         .unix_permissions(0o644)
+}
+
+/// Folders must be searchable (x) for the files in them to be opened once unpacked.
+fn dir_options(time: zip::DateTime) -> SimpleFileOptions {
+    options(time, CompressionMethod::Stored).unix_permissions(0o755)
 }
 
 /// The zip (MS-DOS) time of `t`, clamped to the range zip can hold (1980–2107).
