@@ -80,11 +80,11 @@ pub fn xmp_packet(c: &Credits) -> Vec<u8> {
     alt("Iptc4xmpCore:AltTextAccessibility", &c.alt_text, &mut props);
     alt("xmpRights:UsageTerms", &c.usage_terms, &mut props);
     format!(
-        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
          <x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"{NS_RDF}\">\
          <rdf:Description rdf:about=\"\" xmlns:dc=\"{NS_DC}\" xmlns:photoshop=\"{NS_PHOTOSHOP}\" \
          xmlns:Iptc4xmpCore=\"{NS_IPTC_CORE}\" xmlns:xmpRights=\"{NS_XMP_RIGHTS}\">{props}\
-         </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+         </rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>"
     )
     .into_bytes()
 }
