@@ -2,7 +2,8 @@
 //!
 //! It seeds the model article (its headline, dek, body with its quotes, Dionys Duroc's byline
 //! with his role, the Mexico section) and two photos made for the project — illustrations,
-//! not the agency's pictures — carrying the seed's captions and credits, as the composite hero.
+//! not the agency's pictures — carrying the seed's captions and credits, as the composite hero,
+//! and two short stories of the same section and author for its "More in …" lists.
 //! The content lives in `assets/demo/` and is compiled in, so the app needs no resource path.
 
 use std::path::Path;
@@ -33,6 +34,23 @@ struct Desk {
     authors: Vec<DeskAuthor>,
     photos: Vec<DeskPhoto>,
     article: DeskArticle,
+    /// Short stories of the same desk, so the model article's "More in Mexico" and "More
+    /// from Dionys Duroc" have something to list.
+    #[serde(default)]
+    more_articles: Vec<DeskMore>,
+}
+
+#[derive(Deserialize)]
+struct DeskMore {
+    headline: String,
+    dek: String,
+    dateline: String,
+    section: String,
+    tags: Vec<String>,
+    language: String,
+    status: Status,
+    bylines: Vec<Byline>,
+    body: String,
 }
 
 #[derive(Deserialize)]
@@ -98,7 +116,7 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
         });
     }
     let a = desk.article;
-    ws.create_article(ArticleDraft {
+    let model = ws.create_article(ArticleDraft {
         headline: a.headline,
         dek: a.dek,
         body: BODY_MD.to_string(),
@@ -114,5 +132,22 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
             edited_by: Some(a.edited_by),
         }),
         front_matter_extra: None,
-    })
+    })?;
+    for m in desk.more_articles {
+        ws.create_article(ArticleDraft {
+            headline: m.headline,
+            dek: m.dek,
+            body: m.body,
+            dateline: m.dateline,
+            section: Some(m.section),
+            tags: m.tags,
+            language: Some(m.language),
+            status: Some(m.status),
+            slug: None,
+            bylines: m.bylines,
+            hero: None,
+            front_matter_extra: None,
+        })?;
+    }
+    Ok(model)
 }

@@ -87,6 +87,21 @@ pub enum Error {
 
     #[error("Cancelled.")]
     Cancelled,
+
+    /// An export stopped before its package was in place: nothing was left at `path`.
+    #[error(
+        "{} The export was stopped and nothing was written to {}: the package is either \
+         the previous one or absent, never half-written.",
+        cause_text(cause), path.display()
+    )]
+    ExportFailed { path: PathBuf, cause: Box<Error> },
+}
+
+fn cause_text(e: &Error) -> String {
+    match e {
+        Error::Cancelled => "The export was cancelled.".into(),
+        other => other.to_string(),
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -106,6 +121,7 @@ impl Error {
             Error::BadPhoto { .. } => ErrorCode::BadPhoto,
             Error::BadImport { .. } => ErrorCode::BadImport,
             Error::Cancelled => ErrorCode::Cancelled,
+            Error::ExportFailed { cause, .. } => cause.code(),
         }
     }
 

@@ -10,6 +10,7 @@
 //! [`typography`], which applies the rules of the article's language. Code spans, code blocks,
 //! raw HTML and autolinked URLs are never handed over, so code is never touched.
 
+pub mod photos;
 mod typography;
 
 use std::borrow::Cow;

@@ -6,6 +6,7 @@
 //! its own module.
 
 mod article;
+mod export;
 mod output;
 mod photo;
 
@@ -52,6 +53,19 @@ enum Command {
     Photo(photo::PhotoCmd),
     /// Full-text search over headline, dek and body.
     Search { query: Vec<String> },
+    /// Preflight: what blocks the export of an article and what deserves a look (exit 1 when
+    /// blocked).
+    Check { id_or_slug: String },
+    /// Write the article's publish-ready package: OUT/<slug>/ (or OUT/<slug>.zip).
+    Export {
+        id_or_slug: String,
+        /// The folder the package is written into (created if missing).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Write one .zip file instead of a folder.
+        #[arg(long)]
+        zip: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -84,6 +98,12 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
         }
         Command::Article(cmd) => article::run(cmd, &mut ws, out),
         Command::Photo(cmd) => photo::run(cmd, &mut ws, out),
+        Command::Check { id_or_slug } => export::check(&id_or_slug, &ws, out),
+        Command::Export {
+            id_or_slug,
+            out: dir,
+            zip,
+        } => export::export(&id_or_slug, dir, zip, &mut ws, out),
         Command::Search { query } => {
             let hits = ws.search(&query.join(" "))?;
             out.value(&hits, || {

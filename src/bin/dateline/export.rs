@@ -1,0 +1,78 @@
+//! `dateline check` and `dateline export`: preflight and publish-ready packages.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use dateline::export::ExportOptions;
+use dateline::model::{ExportProgress, Severity};
+use dateline::{Error, Workspace};
+
+use crate::output::Out;
+
+/// Prints the preflight of an article; blocked is an error (exit 1), after the findings.
+pub fn check(key: &str, ws: &Workspace, out: &Out) -> Result<(), Error> {
+    let p = ws.preflight(key)?;
+    out.value(&p, || {
+        let mut lines: Vec<String> = p
+            .findings
+            .iter()
+            .map(|f| {
+                let mark = match f.severity {
+                    Severity::Blocking => "✗ blocking",
+                    Severity::Warning => "! warning ",
+                };
+                format!("{mark}  {:<15} {}", f.field, f.message)
+            })
+            .collect();
+        lines.push(if p.exportable {
+            "Ready to export.".to_string()
+        } else {
+            "Not exportable: fix the blocking findings first.".to_string()
+        });
+        lines.join("\n")
+    });
+    if p.exportable {
+        Ok(())
+    } else {
+        let n = p
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Blocking)
+            .count();
+        Err(Error::invalid(
+            "preflight",
+            format!("{n} blocking finding(s): the story cannot be exported yet."),
+        ))
+    }
+}
+
+/// Writes the package and prints where it is.
+pub fn export(
+    key: &str,
+    out_dir: PathBuf,
+    zip: bool,
+    ws: &mut Workspace,
+    out: &Out,
+) -> Result<(), Error> {
+    let json = out.json;
+    let progress = move |p: &ExportProgress| {
+        if !json {
+            eprintln!("[{}/{}] {}", p.done, p.total, p.what);
+        }
+    };
+    let cancel = AtomicBool::new(false);
+    let report = ws.export(key, &out_dir, &ExportOptions { zip }, &progress, &cancel)?;
+    out.value(&report, || {
+        let mut s = format!(
+            "Exported {} files ({} bytes) to {}",
+            report.files.len(),
+            report.bytes,
+            report.path.display()
+        );
+        for w in &report.warnings {
+            s.push_str(&format!("\n! {w}"));
+        }
+        s
+    });
+    Ok(())
+}

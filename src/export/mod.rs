@@ -1,0 +1,545 @@
+//! Publish-ready packages: an article as `<slug>/` (or `<slug>.zip`) holding `index.html`,
+//! `article.md`, `article.ninjs.json`, the credited renditions under `images/`, and
+//! `manifest.json`.
+//!
+//! The work runs in three stages, so each can be reasoned about alone:
+//! 1. **Gather** ([`Package::gather`]): preflight (an article with a blocking finding is
+//!    refused), the revision being exported, the renditions from the photo desk through the
+//!    one seam in [`images`], the body rendered once, the "More in …" lists. Every value a
+//!    package shows comes from the article and its revision, never from the clock, so the same
+//!    revision gives the same bytes.
+//! 2. **Write in memory**: each format is one [`Exporter`] putting files into a [`Sink`], which
+//!    checks every path; `manifest` runs last and hashes what the others wrote.
+//! 3. **Commit** ([`sink::commit_dir`], [`sink::commit_zip`]): temporary name beside the
+//!    destination, fsync, rename at the end. A failure, a cancel or a full disk leaves nothing
+//!    half-written, and the error says so.
+//!
+//! This is the only room that imports minijinja and zip. It does not touch pixels (the photo
+//! room does), parse Markdown (the markdown room does) or compose credits (the credit room
+//! does); it arranges what they give.
+
+pub mod html;
+pub mod images;
+pub mod manifest;
+pub mod ninjs;
+pub mod sink;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, Utc};
+
+use crate::error::{Error, Result};
+use crate::markdown::photos::{photo_refs, Placement};
+use crate::model::{
+    Article, ArticleDraft, ArticleSummary, ExportProgress, ExportReport, HeroPhoto, Photo,
+    PhotoFields, Severity, Status,
+};
+use crate::photo::rendition::{Format, DEFAULT_WIDTHS};
+use crate::photo::Aspect;
+use crate::slug::Slug;
+use crate::workspace::Workspace;
+use crate::{credit, markdown, preflight};
+
+pub use images::{ImageFile, Poi};
+pub use sink::Sink;
+
+/// The widths of the hero and body renditions.
+pub const WIDTHS: [u32; 3] = DEFAULT_WIDTHS;
+/// The formats of the hero and body renditions.
+pub const FORMATS: [Format; 2] = [Format::Jpeg, Format::Webp];
+/// The other shapes of the hero that search engines ask for (JSON-LD `image`), and their width.
+pub const ALTERNATE_ASPECTS: [Aspect; 2] = [Aspect::Ratio(4, 3), Aspect::Ratio(1, 1)];
+pub const ALTERNATE_WIDTH: u32 = 1200;
+/// How many links the "More in …" and "More from …" lists hold.
+pub const MORE_LINKS: usize = 4;
+
+/// What to write.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Write `<slug>.zip` instead of the folder `<slug>/`.
+    pub zip: bool,
+}
+
+/// One output format of the package.
+pub trait Exporter {
+    /// What the progress bar says while it runs ("Writing the web page").
+    fn name(&self) -> &'static str;
+    /// Puts this format's files into `sink`.
+    fn write(&self, package: &Package, sink: &mut Sink) -> Result<()>;
+}
+
+/// Every format, in the order they run; the manifest is last because it lists the others.
+pub fn exporters() -> Vec<Box<dyn Exporter>> {
+    vec![
+        Box::new(images::ImagesExporter),
+        Box::new(html::HtmlExporter),
+        Box::new(text::MarkdownExporter),
+        Box::new(ninjs::NinjsExporter),
+        Box::new(manifest::ManifestExporter),
+    ]
+}
+
+/// A rendition as the package holds it: its file name in the package and its facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackagedImage {
+    /// Relative to the package: `images/hero-16x9-2048.jpg`.
+    pub href: String,
+    pub file: ImageFile,
+}
+
+/// The hero as the package shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeroImages {
+    pub photos: Vec<Photo>,
+    /// Caption and credits, exactly as [`credit::caption_line`] composes them.
+    pub caption_line: String,
+    pub alt: String,
+    /// The 16:9 renditions, widest first, JPEG before WebP at each width.
+    pub main: Vec<PackagedImage>,
+    /// The hero in 4:3 and 1:1 (JPEG), for JSON-LD.
+    pub alternates: Vec<PackagedImage>,
+}
+
+/// A photo placed in the body with `![alt](photo:ID)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyFigure {
+    /// `photo-12` (or `photo-12-wide` for a named crop): its name in the package.
+    pub name: String,
+    pub photo: Photo,
+    pub crop: Option<String>,
+    pub caption_line: String,
+    pub alt: String,
+    pub images: Vec<PackagedImage>,
+}
+
+/// A link to another article of the desk (its package beside this one).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Link {
+    pub headline: String,
+    pub href: String,
+}
+
+/// An author as the author box shows them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuthorCard {
+    pub name: String,
+    pub role: String,
+    pub bio: String,
+    /// Their other articles.
+    pub more: Vec<Link>,
+}
+
+/// Everything a package is made of, gathered once; exporters only read it.
+#[derive(Debug, Clone)]
+pub struct Package {
+    pub article: Article,
+    pub revision_id: i64,
+    pub publication: String,
+    /// The article's identifier for wire partners (ninjs `uri`).
+    pub uri: String,
+    pub slug: Slug,
+    pub authors: Vec<AuthorCard>,
+    pub hero: Option<HeroImages>,
+    pub figures: Vec<BodyFigure>,
+    /// The body, rendered and sanitized, with its figures.
+    pub body_html: String,
+    pub more_in_section: Vec<Link>,
+    /// Preflight warnings and what the photo desk said.
+    pub warnings: Vec<String>,
+}
+
+impl Package {
+    /// When the article was first created: `datePublished`, ninjs `firstCreated`.
+    pub fn first_created(&self) -> DateTime<Utc> {
+        self.article.created_at
+    }
+
+    /// When this version was made: `dateModified`, ninjs `versionCreated`, zip entry times.
+    pub fn version_created(&self) -> DateTime<Utc> {
+        self.article.updated_at
+    }
+
+    /// Every rendition the package carries, hero first.
+    pub fn images(&self) -> impl Iterator<Item = &PackagedImage> {
+        self.hero
+            .iter()
+            .flat_map(|h| h.main.iter().chain(&h.alternates))
+            .chain(self.figures.iter().flat_map(|f| f.images.iter()))
+    }
+
+    /// Gathers the package of the article `key`: refuses it when preflight blocks, records
+    /// the exported state as a revision when it is not one yet, and asks the photo desk for
+    /// every rendition.
+    pub fn gather(
+        ws: &mut Workspace,
+        key: &str,
+        step: &mut dyn FnMut(&str) -> Result<()>,
+        cancel: &AtomicBool,
+    ) -> Result<Package> {
+        let article = ws.article(key)?;
+        let facts = ws.photo_facts(&article)?;
+        let check = preflight::check(&article, &facts);
+        if !check.exportable {
+            let blocking: Vec<&str> = check
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Blocking)
+                .map(|f| f.message.as_str())
+                .collect();
+            return Err(Error::invalid(
+                "preflight",
+                format!(
+                    "“{}” cannot be exported yet. Fix first: {}",
+                    article.headline.trim(),
+                    blocking.join(" ")
+                ),
+            ));
+        }
+        let mut warnings: Vec<String> = check.findings.into_iter().map(|f| f.message).collect();
+        let revision_id = ws.revision_for_export(&article)?;
+        let slug = Slug::parse(&article.slug)?;
+        let publication = ws.publication()?;
+        step("Checking the story")?;
+
+        // ---- Renditions, through the one seam -----------------------------------------
+        let hero = match article.hero.as_ref().filter(|h| !h.photos.is_empty()) {
+            None => None,
+            Some(h) => {
+                let photos: Vec<Photo> = h
+                    .photos
+                    .iter()
+                    .map(|p| ws.photo(p.photo_id))
+                    .collect::<Result<_>>()?;
+                let fields: Vec<&PhotoFields> = photos.iter().map(|p| &p.fields).collect();
+                let caption_line = credit::caption_line(&fields, h.edited_by.as_deref());
+                let alt = photos
+                    .iter()
+                    .map(|p| p.fields.alt_text.trim())
+                    .filter(|a| !a.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let req = images::ImageRequest {
+                    photos: &h.photos,
+                    aspect: Some(Aspect::Ratio(16, 9)),
+                    widths: &WIDTHS,
+                    formats: &FORMATS,
+                    edited_by: h.edited_by.as_deref(),
+                };
+                let (main, w) = images::renditions(ws, &req, cancel)?;
+                warnings.extend(w);
+                step("Making the hero’s renditions")?;
+                let mut alternates = Vec::new();
+                for aspect in ALTERNATE_ASPECTS {
+                    let req = images::ImageRequest {
+                        aspect: Some(aspect),
+                        widths: &[ALTERNATE_WIDTH],
+                        formats: &[Format::Jpeg],
+                        ..req.clone()
+                    };
+                    let (files, w) = images::renditions(ws, &req, cancel)?;
+                    warnings.extend(w);
+                    alternates.extend(packaged("hero", Some(aspect), files));
+                    step("Making the hero in other shapes")?;
+                }
+                Some(HeroImages {
+                    photos,
+                    caption_line,
+                    alt,
+                    main: packaged("hero", Some(Aspect::Ratio(16, 9)), main),
+                    alternates,
+                })
+            }
+        };
+        let mut figures: Vec<BodyFigure> = Vec::new();
+        for r in photo_refs(&article.body) {
+            let Some(id) = r.id else { continue };
+            let name = match &r.crop {
+                Some(c) => format!(
+                    "photo-{id}-{}",
+                    Slug::derive(c).map(|s| s.to_string()).unwrap_or_default()
+                ),
+                None => format!("photo-{id}"),
+            };
+            if figures.iter().any(|f| f.name == name) {
+                continue;
+            }
+            let photo = ws.photo(id)?;
+            let hp = [HeroPhoto {
+                photo_id: id,
+                crop: r.crop.clone(),
+            }];
+            let req = images::ImageRequest {
+                photos: &hp,
+                aspect: None,
+                widths: &WIDTHS,
+                formats: &FORMATS,
+                edited_by: None,
+            };
+            let (files, w) = images::renditions(ws, &req, cancel)?;
+            warnings.extend(w);
+            let alt = if r.alt.is_empty() {
+                photo.fields.alt_text.trim().to_string()
+            } else {
+                r.alt.clone()
+            };
+            figures.push(BodyFigure {
+                images: packaged(&name, None, files),
+                caption_line: credit::caption_line(&[&photo.fields], None),
+                name,
+                photo,
+                crop: r.crop.clone(),
+                alt,
+            });
+            step("Making the body’s photos")?;
+        }
+
+        // ---- The body, once -------------------------------------------------------------
+        let body_html = markdown::photos::render_with_photos(
+            &article.body,
+            &article.language,
+            &|r, placement| {
+                let id = r.id?;
+                let fig = figures
+                    .iter()
+                    .find(|f| f.photo.id == id && f.crop.as_deref() == r.crop.as_deref())?;
+                let alt = if r.alt.is_empty() { &fig.alt } else { &r.alt };
+                html::figure(fig, alt, placement == Placement::Block).ok()
+            },
+        );
+
+        // ---- The desk around it -----------------------------------------------------------
+        let others: Vec<ArticleSummary> = ws
+            .articles()?
+            .into_iter()
+            .filter(|s| s.id != article.id)
+            .filter(|s| !matches!(s.status, Status::Spiked | Status::Archived))
+            .collect();
+        let more_in_section = match &article.section {
+            Some(section) => links(
+                others
+                    .iter()
+                    .filter(|s| s.section.as_ref() == Some(section)),
+            ),
+            None => Vec::new(),
+        };
+        let profiles = ws.authors()?;
+        let mut authors: Vec<AuthorCard> = Vec::new();
+        for b in &article.bylines {
+            let name = b.name.trim();
+            if name.is_empty() || authors.iter().any(|a| a.name == name) {
+                continue;
+            }
+            let profile = profiles
+                .iter()
+                .find(|p| b.author_id.is_some_and(|id| id == p.id) || p.name == name);
+            authors.push(AuthorCard {
+                name: name.to_string(),
+                role: b
+                    .role
+                    .clone()
+                    .filter(|r| !r.trim().is_empty())
+                    .or_else(|| profile.map(|p| p.role.clone()))
+                    .unwrap_or_default(),
+                bio: profile.map(|p| p.bio.clone()).unwrap_or_default(),
+                more: links(
+                    others
+                        .iter()
+                        .filter(|s| s.bylines.iter().any(|n| n.trim() == name)),
+                ),
+            });
+        }
+        let uri = format!(
+            "urn:dateline:{}:article:{}",
+            Slug::derive(&publication)
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "desk".into()),
+            article.id
+        );
+        Ok(Package {
+            revision_id,
+            publication,
+            uri,
+            slug,
+            authors,
+            hero,
+            figures,
+            body_html,
+            more_in_section,
+            warnings,
+            article,
+        })
+    }
+}
+
+/// Names the renditions in the package: `images/{name}-{w}x{h shape}-{width}.{ext}`.
+fn packaged(name: &str, aspect: Option<Aspect>, files: Vec<ImageFile>) -> Vec<PackagedImage> {
+    files
+        .into_iter()
+        .map(|file| {
+            let shape = match aspect {
+                Some(Aspect::Ratio(a, b)) => format!("-{a}x{b}"),
+                _ => String::new(),
+            };
+            PackagedImage {
+                href: format!(
+                    "images/{name}{shape}-{}.{}",
+                    file.width,
+                    file.format.extension()
+                ),
+                file,
+            }
+        })
+        .collect()
+}
+
+/// Up to [`MORE_LINKS`] links, newest change first (then by id, so ties are stable).
+fn links<'a>(summaries: impl Iterator<Item = &'a ArticleSummary>) -> Vec<Link> {
+    let mut v: Vec<&ArticleSummary> = summaries.collect();
+    v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
+    v.into_iter()
+        .take(MORE_LINKS)
+        .map(|s| Link {
+            headline: s.headline.clone(),
+            href: format!("../{}/index.html", s.slug),
+        })
+        .collect()
+}
+
+impl Workspace {
+    /// Exports the article `key` as a package in the folder `out_dir` (created if missing):
+    /// `out_dir/<slug>/`, or `out_dir/<slug>.zip` with [`ExportOptions::zip`]. `progress` is
+    /// told each step; setting `cancel` stops the export, leaving nothing behind.
+    pub fn export(
+        &mut self,
+        key: &str,
+        out_dir: &Path,
+        opts: &ExportOptions,
+        progress: &dyn Fn(&ExportProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ExportReport> {
+        let dest_for = |slug: &str| {
+            if opts.zip {
+                out_dir.join(format!("{slug}.zip"))
+            } else {
+                out_dir.join(slug)
+            }
+        };
+        let planned = self
+            .article(key)
+            .map(|a| dest_for(&a.slug))
+            .unwrap_or_else(|_| out_dir.to_path_buf());
+        self.export_inner(key, out_dir, opts, progress, cancel, &dest_for)
+            .map_err(|e| match e {
+                // Nothing reached the disk for these: say so, and where.
+                e @ (Error::Cancelled | Error::Io { .. } | Error::DiskFull) => {
+                    Error::ExportFailed {
+                        path: planned,
+                        cause: Box::new(e),
+                    }
+                }
+                other => other,
+            })
+    }
+
+    fn export_inner(
+        &mut self,
+        key: &str,
+        out_dir: &Path,
+        opts: &ExportOptions,
+        progress: &dyn Fn(&ExportProgress),
+        cancel: &AtomicBool,
+        dest_for: &dyn Fn(&str) -> PathBuf,
+    ) -> Result<ExportReport> {
+        let a = self.article(key)?;
+        let hero_steps = a
+            .hero
+            .as_ref()
+            .filter(|h| !h.photos.is_empty())
+            .map_or(0, |_| 1 + ALTERNATE_ASPECTS.len());
+        let mut seen = Vec::new();
+        for r in photo_refs(&a.body) {
+            if r.id.is_some() && !seen.contains(&(r.id, r.crop.clone())) {
+                seen.push((r.id, r.crop));
+            }
+        }
+        let exporters = exporters();
+        let total = (1 + hero_steps + seen.len() + exporters.len() + 1) as u32;
+        let mut done = 0u32;
+        let mut step = |what: &str| -> Result<()> {
+            done = (done + 1).min(total);
+            progress(&ExportProgress {
+                done,
+                total,
+                what: what.to_string(),
+            });
+            if cancel.load(Ordering::Relaxed) {
+                Err(Error::Cancelled)
+            } else {
+                Ok(())
+            }
+        };
+        progress(&ExportProgress {
+            done: 0,
+            total,
+            what: "Starting".into(),
+        });
+        let package = Package::gather(self, key, &mut step, cancel)?;
+        let mut sink = Sink::default();
+        for e in &exporters {
+            e.write(&package, &mut sink)?;
+            step(e.name())?;
+        }
+        std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+        let dest = dest_for(package.slug.as_str());
+        let mut each = |_: &str| {};
+        if opts.zip {
+            sink::commit_zip(
+                &sink,
+                &dest,
+                package.slug.as_str(),
+                package.version_created(),
+                cancel,
+                &mut each,
+            )?;
+        } else {
+            sink::commit_dir(&sink, &dest, cancel, &mut each)?;
+        }
+        step("Package written")?;
+        Ok(ExportReport {
+            path: dest,
+            article_id: package.article.id,
+            revision_id: package.revision_id,
+            files: sink.files().map(|(p, _)| p.to_string()).collect(),
+            bytes: sink.bytes(),
+            warnings: package.warnings,
+        })
+    }
+
+    /// The revision that holds exactly the article's current state, recording one (reason
+    /// "export") when the newest revision differs, so a package always names a revision that
+    /// can be restored.
+    fn revision_for_export(&mut self, a: &Article) -> Result<i64> {
+        let now = ArticleDraft::from(a);
+        let same = |d: &ArticleDraft| normalized(d) == normalized(&now);
+        if let Some(latest) = self.revisions(a.id)?.into_iter().next() {
+            if same(&self.revision(latest.id)?) {
+                return Ok(latest.id);
+            }
+        }
+        let who = self.identity()?;
+        let id = a.id;
+        self.store
+            .write(|t| t.insert_revision(id, &now, &who, "export", Utc::now()))
+    }
+}
+
+/// A draft without what a snapshot may legitimately lack (author profile links).
+fn normalized(d: &ArticleDraft) -> ArticleDraft {
+    let mut d = d.clone();
+    for b in &mut d.bylines {
+        b.author_id = None;
+    }
+    d
+}
