@@ -14,7 +14,7 @@ PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver imagemagick
-  libimage-exiftool-perl
+  libimage-exiftool-perl unzip
 )
 command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
@@ -42,6 +42,10 @@ fi
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   say "Installing the UI's npm packages"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ ! -d tests/validators/node_modules ] || [ tests/validators/package-lock.json -nt tests/validators/node_modules/.package-lock.json ]; then
+  say "Installing the W3C Nu HTML checker (npm vnu-jar)"
+  (cd tests/validators && npm ci --no-audit --no-fund --loglevel=error)
 fi
 say "Building the UI"
 (cd ui && npm run --silent build)
