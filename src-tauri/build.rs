@@ -15,6 +15,13 @@ const COMMANDS: &[&str] = &[
     "search",
     "list_sections",
     "list_authors",
+    "get_photo",
+    "photo_metadata",
+    "import_photo",
+    "save_photo",
+    "set_crop",
+    "list_crops",
+    "code_replacements",
 ];
 
 fn main() {

@@ -8,10 +8,12 @@ use std::path::Path;
 
 use dateline::error::{ErrorCode, ErrorDto};
 use dateline::model::{
-    Article, ArticleDraft, ArticleSummary, Author, Byline, Crop, DiffOp, DiffSpan, Focus, Hero,
-    HeroPhoto, ImportReport, ImportWarning, Photo, PhotoFields, Revision, RevisionDiff, SearchHit,
-    Section, Status,
+    Article, ArticleDraft, ArticleSummary, Author, Byline, CodeReplacement, Crop, DiffOp, DiffSpan,
+    Focus, Hero, HeroPhoto, ImportReport, ImportWarning, Photo, PhotoFields, Revision,
+    RevisionDiff, SearchHit, Section, Status,
 };
+use dateline::photo::metadata::{ExifData, IimData, XmpData};
+use dateline::photo::{CropOutcome, CropRect, CropRequest, EmbeddedMetadata, PixelRect};
 use dateline::workspace::DeskInfo;
 use ts_rs::{Config, TS};
 
@@ -43,6 +45,15 @@ fn generate() -> String {
         decl::<PhotoFields>(&cfg),
         decl::<Photo>(&cfg),
         decl::<Crop>(&cfg),
+        decl::<CropRect>(&cfg),
+        decl::<PixelRect>(&cfg),
+        decl::<CropRequest>(&cfg),
+        decl::<CropOutcome>(&cfg),
+        decl::<ExifData>(&cfg),
+        decl::<IimData>(&cfg),
+        decl::<XmpData>(&cfg),
+        decl::<EmbeddedMetadata>(&cfg),
+        decl::<CodeReplacement>(&cfg),
         decl::<Revision>(&cfg),
         decl::<SearchHit>(&cfg),
         decl::<ImportWarning>(&cfg),

@@ -10,6 +10,7 @@
 
 mod commands;
 mod desk;
+mod photo_commands;
 mod photo_scheme;
 mod spellcheck;
 
@@ -39,6 +40,13 @@ fn main() {
             commands::search,
             commands::list_sections,
             commands::list_authors,
+            photo_commands::get_photo,
+            photo_commands::photo_metadata,
+            photo_commands::import_photo,
+            photo_commands::save_photo,
+            photo_commands::set_crop,
+            photo_commands::list_crops,
+            photo_commands::code_replacements,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

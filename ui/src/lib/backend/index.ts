@@ -83,3 +83,44 @@ export async function onCloseRequested(mayClose: () => Promise<boolean>): Promis
     if (!(await mayClose())) event.preventDefault();
   });
 }
+
+// ---- Photo desk ---------------------------------------------------------------------------
+
+export const getPhoto = (id: number) => call<import("./types").Photo>("get_photo", { id });
+export const photoMetadata = (id: number) =>
+  call<import("./types").EmbeddedMetadata>("photo_metadata", { id });
+/** Imports one file by its path; call it once per file so a bad file names itself alone. */
+export const importPhoto = (path: string) => call<import("./types").Photo>("import_photo", { path });
+export const savePhoto = (
+  id: number,
+  fields: import("./types").PhotoFields,
+  focus: import("./types").Focus,
+) => call<import("./types").Photo>("save_photo", { id, fields, focus });
+export const setCrop = (id: number, request: import("./types").CropRequest) =>
+  call<import("./types").CropOutcome>("set_crop", { id, request });
+export const listCrops = (id: number) => call<import("./types").Crop[]>("list_crops", { id });
+export const codeReplacements = () =>
+  call<import("./types").CodeReplacement[]>("code_replacements");
+
+/**
+ * Calls `onDrop` with the paths of files dropped onto the window, and `onHover` while files
+ * are dragged over it (Tauri gives the webview paths, which HTML's drop event does not).
+ * Resolves to a function that stops listening.
+ */
+export async function onFilesDropped(
+  onDrop: (paths: string[]) => void,
+  onHover: (hovering: boolean) => void,
+): Promise<() => void> {
+  const { getCurrentWebview } = await import("@tauri-apps/api/webview");
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === "drop") {
+      onHover(false);
+      onDrop(p.paths);
+    } else if (p.type === "leave") {
+      onHover(false);
+    } else {
+      onHover(true);
+    }
+  });
+}

@@ -133,6 +133,72 @@ export type Crop = { photo_id: number, name: string,
 aspect: string, x: number, y: number, w: number, h: number, };
 
 /**
+ * A rectangle as fractions (0..=1) of the oriented original: how crops are stored.
+ */
+export type CropRect = { x: number, y: number, w: number, h: number, };
+
+/**
+ * A rectangle in pixels of the oriented original.
+ */
+export type PixelRect = { x: number, y: number, width: number, height: number, };
+
+/**
+ * A named crop as it arrives from the UI or the CLI. Without `rect`, Dateline proposes the
+ * largest crop of `aspect` around `focus` (else the photo's focal point).
+ */
+export type CropRequest = { name: string, 
+/**
+ * "16:9", "4:3", "3:2", "1:1", "4:5" or "free".
+ */
+aspect: string, focus: Focus | null, 
+/**
+ * A crop box the editor drew, as fractions of the oriented photo.
+ */
+rect: CropRect | null, };
+
+/**
+ * A saved crop, its pixels, and what the editor should know about it.
+ */
+export type CropOutcome = { crop: Crop, pixels: PixelRect, warnings: Array<string>, };
+
+export type ExifData = { 
+/**
+ * 1–8, as written in the file.
+ */
+orientation: number | null, 
+/**
+ * `DateTimeOriginal` (else `DateTime`), as "YYYY-MM-DD HH:MM:SS".
+ */
+date_taken: string | null, make: string | null, model: string | null, artist: string | null, copyright: string | null, };
+
+export type IimData = { 
+/**
+ * "UTF-8" when 1:90 declares it, else "ISO-8859-1"; `None` without IIM.
+ */
+charset: string | null, object_name: string | null, by_line: Array<string>, by_line_title: string | null, headline: string | null, caption: string | null, credit: string | null, source: string | null, copyright: string | null, city: string | null, country: string | null, keywords: Array<string>, date_created: string | null, };
+
+export type XmpData = { creator: Array<string>, title: string | null, description: string | null, rights: string | null, credit: string | null, source: string | null, headline: string | null, city: string | null, country: string | null, alt_text: string | null, extended_description: string | null, usage_terms: string | null, };
+
+/**
+ * Everything read from a photo's own metadata at import, kept as JSON in the desk.
+ */
+export type EmbeddedMetadata = { exif: ExifData, iim: IimData, xmp: XmpData, 
+/**
+ * Fields where IIM and XMP say different things (XMP was used), e.g. "creator".
+ */
+conflicts: Array<string>, 
+/**
+ * What could not be read, in words for a journalist ("The EXIF block is damaged …").
+ */
+warnings: Array<string>, };
+
+/**
+ * A shorthand the photo desk types in a photo's fields, expanded when they are saved
+ * (`=rtr=` → "Reuters").
+ */
+export type CodeReplacement = { code: string, expansion: string, };
+
+/**
  * One saved state of an article in its history.
  */
 export type Revision = { id: number, article_id: number, created_at: string, 
