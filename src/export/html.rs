@@ -73,21 +73,8 @@ fn template_error(e: minijinja::Error) -> Error {
     Error::invalid("template", format!("The article page template failed: {e}"))
 }
 
-/// Text made safe for HTML text and double- or single-quoted attributes.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text made safe for HTML text and attributes (see [`crate::markdown::escape`]).
+use crate::markdown::escape as escape_html;
 
 /// An image as the templates use it.
 #[derive(Debug, Serialize)]

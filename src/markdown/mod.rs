@@ -198,6 +198,23 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// Text made safe inside HTML or XML text and double- or single-quoted attributes. The one
+/// escape for markup Dateline writes itself (export pages, XMP packets, search snippets).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 //! file says on import is `metadata`'s job.
 
 use super::metadata::{NS_DC, NS_IPTC_CORE, NS_PHOTOSHOP, NS_RDF, NS_XMP_RIGHTS};
+use crate::markdown;
 
 /// The credit fields written into a rendition, already composed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -59,14 +60,14 @@ pub fn xmp_packet(c: &Credits) -> Vec<u8> {
         if !v.is_empty() {
             out.push_str(&format!(
                 "<{name}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></{name}>",
-                escape(v)
+                markdown::escape(v)
             ));
         }
     };
     if !c.creator.is_empty() {
         props.push_str(&format!(
             "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
-            escape(&c.creator)
+            markdown::escape(&c.creator)
         ));
     }
     alt("dc:description", &c.description, &mut props);
@@ -74,7 +75,7 @@ pub fn xmp_packet(c: &Credits) -> Vec<u8> {
     if !c.credit.is_empty() {
         props.push_str(&format!(
             "<photoshop:Credit>{}</photoshop:Credit>",
-            escape(&c.credit)
+            markdown::escape(&c.credit)
         ));
     }
     alt("Iptc4xmpCore:AltTextAccessibility", &c.alt_text, &mut props);
@@ -164,20 +165,6 @@ pub fn webp_with_xmp(webp: &[u8], width: u32, height: u32, xmp: &[u8]) -> Option
     out.extend_from_slice(&(body.len() as u32).to_le_bytes());
     out.extend_from_slice(&body);
     Some(out)
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -447,19 +447,9 @@ fn fts_query(input: &str) -> Option<String> {
 
 /// Escapes a snippet and turns the STX/ETX match markers into `<mark>`.
 fn highlight(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len() + 16);
-    for c in raw.chars() {
-        match c {
-            '\u{2}' => out.push_str("<mark>"),
-            '\u{3}' => out.push_str("</mark>"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markdown::escape(raw)
+        .replace('\u{2}', "<mark>")
+        .replace('\u{3}', "</mark>")
 }
 
 #[cfg(test)]
