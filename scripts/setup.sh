@@ -9,12 +9,14 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # --- Debian packages --------------------------------------------------------------------
 # Tauri/WebKitGTK build and runtime, Xvfb + WebKitWebDriver for end-to-end tests, exiftool
-# and a JRE for the standards validators, ImageMagick for screenshots.
+# and a JRE for the standards validators, ImageMagick for screenshots, English and Spanish
+# dictionaries for the webview's spellchecker.
 PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver imagemagick
   libimage-exiftool-perl unzip
+  hunspell-en-us hunspell-es
 )
 command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
