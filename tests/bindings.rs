@@ -9,8 +9,9 @@ use std::path::Path;
 use dateline::error::{ErrorCode, ErrorDto};
 use dateline::model::{
     Article, ArticleDraft, ArticleSummary, Author, Byline, CodeReplacement, Crop, DiffOp, DiffSpan,
-    Focus, Hero, HeroPhoto, ImportReport, ImportWarning, Photo, PhotoFields, Revision,
-    RevisionDiff, SearchHit, Section, Status,
+    ExportProgress, ExportReport, Finding, FindingCode, Focus, Hero, HeroPhoto, ImportReport,
+    ImportWarning, Photo, PhotoFields, Preflight, Revision, RevisionDiff, SearchHit, Section,
+    Severity, Status,
 };
 use dateline::photo::metadata::{ExifData, IimData, XmpData};
 use dateline::photo::{CropOutcome, CropRect, CropRequest, EmbeddedMetadata, PixelRect};
@@ -61,6 +62,12 @@ fn generate() -> String {
         decl::<DiffOp>(&cfg),
         decl::<DiffSpan>(&cfg),
         decl::<RevisionDiff>(&cfg),
+        decl::<Severity>(&cfg),
+        decl::<FindingCode>(&cfg),
+        decl::<Finding>(&cfg),
+        decl::<Preflight>(&cfg),
+        decl::<ExportProgress>(&cfg),
+        decl::<ExportReport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types of the `dateline` core by `tests/bindings.rs`.\n\

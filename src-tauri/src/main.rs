@@ -10,6 +10,7 @@
 
 mod commands;
 mod desk;
+mod export_commands;
 mod photo_commands;
 mod photo_scheme;
 mod spellcheck;
@@ -21,6 +22,7 @@ fn main() {
     let desk = desk::Desk::open(&dir);
     let result = tauri::Builder::default()
         .manage(desk)
+        .manage(export_commands::ExportCancel::default())
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
                 spellcheck::enable(&window);
@@ -40,6 +42,13 @@ fn main() {
             commands::search,
             commands::list_sections,
             commands::list_authors,
+            export_commands::list_revisions,
+            export_commands::diff_revisions,
+            export_commands::restore_revision,
+            export_commands::checkpoint,
+            export_commands::preflight,
+            export_commands::export_article,
+            export_commands::cancel_export,
             photo_commands::get_photo,
             photo_commands::photo_metadata,
             photo_commands::import_photo,

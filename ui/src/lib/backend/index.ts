@@ -124,3 +124,33 @@ export async function onFilesDropped(
     }
   });
 }
+
+// ---- History, preflight and export -----------------------------------------------------------
+
+import { Channel } from "@tauri-apps/api/core";
+
+export const listRevisions = (id: number) =>
+  call<import("./types").Revision[]>("list_revisions", { id });
+export const diffRevisions = (from: number, to: number) =>
+  call<import("./types").RevisionDiff>("diff_revisions", { from, to });
+/** Makes the article read as at `revisionId`; recorded as a new revision, nothing overwritten. */
+export const restoreRevision = (revisionId: number) =>
+  call<import("./types").Article>("restore_revision", { revisionId });
+export const checkpoint = (id: number) => call<import("./types").Revision>("checkpoint", { id });
+export const preflight = (id: number) => call<import("./types").Preflight>("preflight", { id });
+
+/**
+ * Exports article `id` as a package in the folder `destination` (`~` is the home folder),
+ * calling `onProgress` at each step. `cancelExport` stops it, leaving nothing on disk.
+ */
+export function exportArticle(
+  id: number,
+  destination: string,
+  zip: boolean,
+  onProgress: (p: import("./types").ExportProgress) => void,
+): Promise<import("./types").ExportReport> {
+  const progress = new Channel<import("./types").ExportProgress>();
+  progress.onmessage = onProgress;
+  return call("export_article", { id, destination, zip, progress });
+}
+export const cancelExport = () => call<null>("cancel_export");

@@ -256,3 +256,54 @@ export type DiffSpan = { op: DiffOp, text: string, };
  * `insert` spans the newer.
  */
 export type RevisionDiff = { from: number, to: number, headline: Array<DiffSpan>, dek: Array<DiffSpan>, body: Array<DiffSpan>, };
+
+/**
+ * How much a preflight finding matters: `blocking` stops the export, `warning` deserves a
+ * look but lets the package go.
+ */
+export type Severity = "blocking" | "warning";
+
+/**
+ * What a preflight finding is about, for the UI to branch on (never on the message).
+ */
+export type FindingCode = "no_headline" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready";
+
+/**
+ * One thing preflight noticed, naming the field (and the photo) it is about, with a message
+ * written for the journalist who has to fix it.
+ */
+export type Finding = { severity: Severity, 
+/**
+ * The form field it links to: `headline`, `dek`, `bylines`, `section`, `status`, `body`,
+ * `hero`, or a photo's field as `photo.credit`, `photo.alt_text`, `photo.caption`,
+ * `photo.copyright`, `photo.crop`.
+ */
+field: string, code: FindingCode, message: string, photo_id?: number | null, };
+
+/**
+ * The result of the check before an export: every finding, blocking ones first, and whether
+ * the article may be exported (no blocking finding).
+ */
+export type Preflight = { findings: Array<Finding>, exportable: boolean, };
+
+/**
+ * How far an export has got, for a progress bar: `what` names the step in plain words.
+ */
+export type ExportProgress = { done: number, total: number, what: string, };
+
+/**
+ * A finished export: where the package is, what it holds, and what deserves a look.
+ */
+export type ExportReport = { 
+/**
+ * The package folder or `.zip` file, ready for "show in folder".
+ */
+path: string, article_id: number, revision_id: number, 
+/**
+ * Every file of the package, relative to it, sorted.
+ */
+files: Array<string>, bytes: number, 
+/**
+ * Preflight warnings and anything the photo desk reported while making renditions.
+ */
+warnings: Array<string>, };

@@ -1,0 +1,121 @@
+//! Preflight and export in the real window (issue 5): an article without a byline is
+//! blocked, the finding leads to the byline field, and once it is filled the package is
+//! written to disk.
+
+use dateline_e2e::{App, Result};
+
+const HEADLINE: &str = "Puerto de Veracruz reabre tras el huracán";
+const SLUG: &str = "puerto-de-veracruz-reabre-tras-el-huracan";
+const BYLINE: &str = "Ana Lucía Pérez";
+/// WebDriver keys: Control-A (select all), then, in a call of its own because WebKitWebDriver
+/// keeps Control held until the call ends, Backspace.
+const SELECT_ALL: &str = "\u{E009}a";
+const BACKSPACE: &str = "\u{E003}";
+
+const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
+const NO_BYLINE: &str =
+    r#"[data-testid="preflight-finding"][data-severity="blocking"][data-field="bylines"]"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let out = tempfile::tempdir()?;
+
+    let app = App::start(ws.path()).await?;
+    app.find(r#"[data-testid="new-article"]"#)
+        .await?
+        .click()
+        .await?;
+    let headline = app.wait_for(r#"[data-testid="headline-input"]"#).await?;
+    headline.click().await?;
+    headline.send_keys(HEADLINE).await?;
+    let body = app
+        .wait_for(r#"[data-testid="body-editor"] .cm-content"#)
+        .await?;
+    body.click().await?;
+    body.send_keys("Los barcos volvieron a atracar el martes.")
+        .await?;
+    // A new article may start with the desk's own name as byline: take it away.
+    let name = app.wait_for(r#"[data-testid="byline-name"]"#).await?;
+    if !app
+        .value(r#"[data-testid="byline-name"]"#)
+        .await?
+        .is_empty()
+    {
+        name.click().await?;
+        name.send_keys(SELECT_ALL).await?;
+        name.send_keys(BACKSPACE).await?;
+    }
+    assert_eq!(app.value(r#"[data-testid="byline-name"]"#).await?, "");
+    app.wait_for(SAVED).await?;
+
+    // Preflight blocks the export and says why.
+    app.find(r#"[data-testid="export-button"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="export-dialog"]"#).await?;
+    let finding = app.wait_for(NO_BYLINE).await?;
+    let message = finding.prop("textContent").await?.unwrap_or_default();
+    assert!(message.contains("byline"), "{message:?}");
+    let start = app.find(r#"[data-testid="export-start"]"#).await?;
+    assert_eq!(start.prop("disabled").await?.as_deref(), Some("true"));
+
+    // The finding leads to the field; fill it in.
+    finding.click().await?;
+    let focused = app
+        .js("return document.activeElement?.getAttribute('data-testid') ?? null")
+        .await?;
+    assert_eq!(focused.as_str(), Some("byline-name"));
+    app.find(r#"[data-testid="byline-name"]"#)
+        .await?
+        .send_keys(BYLINE)
+        .await?;
+    app.wait_for(SAVED).await?;
+
+    // Preflight again: nothing blocks now.
+    app.find(r#"[data-testid="export-button"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="export-dialog"] .findings, [data-testid="export-dialog"] .ok"#)
+        .await?;
+    let blocked = app
+        .js(r#"return document.querySelectorAll('[data-testid="preflight-finding"][data-severity="blocking"]').length"#)
+        .await?;
+    assert_eq!(blocked.as_u64(), Some(0));
+
+    let dest = app.find(r#"[data-testid="export-destination"]"#).await?;
+    dest.click().await?;
+    dest.send_keys(SELECT_ALL).await?;
+    dest.send_keys(BACKSPACE).await?;
+    dest.send_keys(&out.path().to_string_lossy()).await?;
+    let start = app.find(r#"[data-testid="export-start"]"#).await?;
+    assert_eq!(start.prop("disabled").await?.as_deref(), Some("false"));
+    start.click().await?;
+
+    let package = out.path().join(SLUG);
+    let shown = app
+        .wait_for_text(r#"[data-testid="export-done"]"#, |t| t.contains(SLUG))
+        .await?;
+    assert!(
+        shown.contains(&*package.to_string_lossy()),
+        "the dialog shows where the package is: {shown:?}"
+    );
+    app.wait_for(r#"[data-testid="export-progress"]"#).await?;
+
+    for file in [
+        "index.html",
+        "article.ninjs.json",
+        "manifest.json",
+        "article.md",
+    ] {
+        assert!(package.join(file).is_file(), "{file} is in the package");
+    }
+    let html = std::fs::read_to_string(package.join("index.html"))?;
+    assert!(
+        html.contains(BYLINE),
+        "the page carries the byline typed in the window"
+    );
+    app.quit().await
+}

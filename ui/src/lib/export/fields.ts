@@ -1,0 +1,56 @@
+// Where a preflight finding sends the writer: the form field it names, found by the test ids
+// the article form already carries, and the words the dialog uses for it.
+
+/** The field's name as the form labels it. `photo.*` fields are the photo desk's. */
+export function fieldLabel(field: string): string {
+  const labels: Record<string, string> = {
+    headline: "Headline",
+    dek: "Dek",
+    bylines: "Byline",
+    section: "Section",
+    status: "Status",
+    body: "Body",
+    hero: "Hero",
+    "photo.credit": "Photo credit",
+    "photo.alt_text": "Photo alt text",
+    "photo.caption": "Photo caption",
+    "photo.copyright": "Photo copyright",
+    "photo.crop": "Photo crop",
+  };
+  return labels[field] ?? field;
+}
+
+/** The input to focus for `field`, or null when it is not on the article form. */
+export function fieldElement(field: string): HTMLElement | null {
+  const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  switch (field) {
+    case "headline":
+      return byTestId("headline-input");
+    case "dek":
+      return byTestId("dek-input");
+    case "bylines":
+      return byTestId("byline-name");
+    case "section":
+      return byTestId("section-input");
+    case "body":
+      return document.querySelector<HTMLElement>('[data-testid="body-editor"] .cm-content');
+    case "status":
+      // The status menu has no test id of its own: it is the select under the "Status" label.
+      return (
+        [...document.querySelectorAll<HTMLLabelElement>("form label")]
+          .find((l) => l.querySelector(".label")?.textContent?.trim() === "Status")
+          ?.querySelector("select") ?? null
+      );
+    default:
+      return null;
+  }
+}
+
+/** Brings `field` into view and puts the caret in it; false when there is nothing to focus. */
+export function focusField(field: string): boolean {
+  const el = fieldElement(field);
+  if (!el) return false;
+  el.scrollIntoView({ block: "center" });
+  el.focus();
+  return true;
+}
