@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "preflight",
     "export_article",
     "cancel_export",
+    "reveal_export",
     "get_photo",
     "photo_metadata",
     "import_photo",

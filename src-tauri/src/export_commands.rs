@@ -4,10 +4,13 @@
 //! Like `commands`, each one is a few lines over one core call; the core decides what a
 //! revision, a finding or a package is. The shell's own part is small and lives here: the
 //! cancel flag of the running export, the progress channel to the window, and turning the
-//! destination the user typed (`~/Dateline exports`) into a folder once, at the edge.
+//! destination the user typed (`~/Dateline exports`) into a folder once, at the edge, and
+//! showing the last package in the system's file manager.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 use dateline::export::ExportOptions;
 use dateline::model::{Article, ArticleId, ExportProgress, ExportReport, Preflight};
@@ -20,10 +23,14 @@ use crate::desk::Desk;
 
 type Answer<T> = Result<T, ErrorDto>;
 
-/// The flag the running export polls; `cancel_export` raises it. It lives outside the desk's
-/// lock, which the export holds for its whole run.
+/// The shell's own export state, outside the desk's lock (which an export holds for its whole
+/// run): the flag the running export polls, raised by `cancel_export`, and the last package
+/// written, the only path `reveal_export` will show (the window never names one itself).
 #[derive(Default)]
-pub struct ExportCancel(AtomicBool);
+pub struct Exports {
+    cancel: AtomicBool,
+    last: Mutex<Option<PathBuf>>,
+}
 
 #[tauri::command]
 pub async fn list_revisions(desk: State<'_, Desk>, id: ArticleId) -> Answer<Vec<Revision>> {
@@ -62,18 +69,17 @@ pub async fn export_article(
 ) -> Answer<ExportReport> {
     let out_dir = destination_dir(&destination)?;
     let run = move || {
-        let cancel = &app.state::<ExportCancel>().0;
-        cancel.store(false, Ordering::SeqCst);
+        let exports = app.state::<Exports>();
+        exports.cancel.store(false, Ordering::SeqCst);
         let tell = |p: &ExportProgress| drop(progress.send(p.clone()));
-        app.state::<Desk>().with(|ws| {
-            ws.export(
-                &id.to_string(),
-                &out_dir,
-                &ExportOptions { zip },
-                &tell,
-                cancel,
-            )
-        })
+        let report = app.state::<Desk>().with(|ws| {
+            let opts = ExportOptions { zip };
+            ws.export(&id.to_string(), &out_dir, &opts, &tell, &exports.cancel)
+        })?;
+        if let Ok(mut last) = exports.last.lock() {
+            *last = Some(report.path.clone());
+        }
+        Ok(report)
     };
     tauri::async_runtime::spawn_blocking(run)
         .await
@@ -84,8 +90,47 @@ pub async fn export_article(
 }
 
 #[tauri::command]
-pub async fn cancel_export(cancel: State<'_, ExportCancel>) -> Answer<()> {
-    cancel.0.store(true, Ordering::SeqCst);
+pub async fn cancel_export(exports: State<'_, Exports>) -> Answer<()> {
+    exports.cancel.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Shows the last package written in the system's file manager.
+#[tauri::command]
+pub async fn reveal_export(exports: State<'_, Exports>) -> Answer<()> {
+    let last = exports.last.lock().ok().and_then(|l| l.clone());
+    let path = last.ok_or_else(|| ErrorDto {
+        code: ErrorCode::NotFound,
+        message: "No package has been exported in this session yet.".into(),
+    })?;
+    reveal(&path).map_err(|e| ErrorDto {
+        code: ErrorCode::Io,
+        message: format!(
+            "The file manager could not be opened ({e}). The package is at {}.",
+            path.display()
+        ),
+    })
+}
+
+/// Opens the file manager on `path`: selected in its folder where the platform can do that,
+/// else the folder that holds it.
+fn reveal(path: &Path) -> std::io::Result<()> {
+    let mut cmd = if cfg!(target_os = "macos") {
+        let mut c = Command::new("open");
+        c.arg("-R").arg(path);
+        c
+    } else if cfg!(target_os = "windows") {
+        let mut c = Command::new("explorer");
+        c.arg(format!("/select,{}", path.display()));
+        c
+    } else {
+        let mut c = Command::new("xdg-open");
+        c.arg(path.parent().unwrap_or(path));
+        c
+    };
+    let mut child = cmd.spawn()?;
+    // Reap it when the file manager's launcher exits, so no zombie is left behind.
+    std::thread::spawn(move || child.wait());
     Ok(())
 }
 

@@ -22,7 +22,7 @@ fn main() {
     let desk = desk::Desk::open(&dir);
     let result = tauri::Builder::default()
         .manage(desk)
-        .manage(export_commands::ExportCancel::default())
+        .manage(export_commands::Exports::default())
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
                 spellcheck::enable(&window);
@@ -49,6 +49,7 @@ fn main() {
             export_commands::preflight,
             export_commands::export_article,
             export_commands::cancel_export,
+            export_commands::reveal_export,
             photo_commands::get_photo,
             photo_commands::photo_metadata,
             photo_commands::import_photo,

@@ -103,6 +103,7 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
         "the dialog shows where the package is: {shown:?}"
     );
     app.wait_for(r#"[data-testid="export-progress"]"#).await?;
+    app.wait_for(r#"[data-testid="export-reveal"]"#).await?;
 
     for file in [
         "index.html",

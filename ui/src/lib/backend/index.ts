@@ -154,3 +154,5 @@ export function exportArticle(
   return call("export_article", { id, destination, zip, progress });
 }
 export const cancelExport = () => call<null>("cancel_export");
+/** Shows the last package written in the system's file manager. */
+export const revealExport = () => call<null>("reveal_export");
