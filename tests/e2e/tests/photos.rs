@@ -1,0 +1,192 @@
+//! The photo desk in the real window (issue 4): a photo editor imports the IPTC reference
+//! photo, opens it, chooses the 16:9 hero crop, clicks a focal point, saves the crop, writes
+//! a caption and credit, and sees the credit line the core composed. After quitting, the
+//! workspace itself (read by the `dateline` CLI) holds the crop, the focal point and the
+//! fields.
+
+use std::path::Path;
+use std::process::Command;
+
+use dateline_e2e::{App, Result};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+
+const FIXTURE: &str = "../../../shared/fixtures/photos/meta-iptc-ref-std2024.1.jpg";
+const CAPTION: &str = "Rescue teams search the flooded market in Oaxaca on Tuesday.";
+const CREATOR: &str = "Ana Lopez";
+const AGENCY: &str = "Reuters";
+
+fn fixture() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(FIXTURE)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The number of photo tiles in the grid.
+async fn tiles(app: &App) -> Result<u64> {
+    let n = app
+        .js(r#"return document.querySelectorAll('[data-testid="photo-tile"]').length;"#)
+        .await?;
+    Ok(n.as_u64().unwrap_or(0))
+}
+
+/// Replaces the text of the form field at `css` as a person would: clear it, then type.
+async fn type_into(app: &App, css: &str, text: &str) -> Result<()> {
+    let field = app.wait_for(css).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+
+    app.find(r#"[data-testid="photos-tab"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="photo-grid"] [data-testid="photo-tile"]"#)
+        .await?;
+    // The demo desk brings the model article's two photos.
+    assert_eq!(tiles(&app).await?, 2, "the demo desk's photos are listed");
+
+    type_into(&app, r#"[data-testid="import-path"]"#, &fixture()).await?;
+    app.find(r#"[data-testid="import-photo"]"#)
+        .await?
+        .click()
+        .await?;
+    // The imported photo is added to the grid and opened.
+    app.wait_for_text(r#"[data-testid="crop-view"]"#, |_| true)
+        .await?;
+    assert_eq!(tiles(&app).await?, 3, "the imported photo joins the grid");
+    let id = app
+        .js(r#"return Number(document.querySelector('[data-testid="photo-tile"].selected').dataset.photoId);"#)
+        .await?
+        .as_i64()
+        .ok_or("no photo is selected after the import")?;
+
+    app.find(r#"[data-testid="aspect-16-9"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="crop-box"][data-aspect="16:9"]"#)
+        .await?;
+    assert_eq!(app.value(r#"[data-testid="crop-name"]"#).await?, "hero");
+
+    // Click a quarter of the photo's width right of its centre: the focal point moves there.
+    let surface = app.find(r#"[data-testid="crop-surface"]"#).await?;
+    let width = app
+        .js(r#"return document.querySelector('[data-testid="crop-surface"]').getBoundingClientRect().width;"#)
+        .await?
+        .as_f64()
+        .ok_or("the photo has no width")?;
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: surface,
+            duration: None,
+            x: (width / 4.0).round(),
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    app.client.perform_actions(click).await?;
+    let focus_x = wait_for_focus_x(&app, |x| (x - 0.75).abs() < 0.02).await?;
+
+    app.find(r#"[data-testid="save-crop"]"#)
+        .await?
+        .click()
+        .await?;
+    let saved = app
+        .wait_for_text(r#"[data-testid="crop-saved"]"#, |t| t.contains("16:9"))
+        .await?;
+    assert!(
+        saved.contains("hero"),
+        "the confirmation names the crop: {saved}"
+    );
+
+    type_into(&app, r#"[data-testid="field-caption"]"#, CAPTION).await?;
+    type_into(&app, r#"[data-testid="field-creator"]"#, CREATOR).await?;
+    type_into(&app, r#"[data-testid="field-agency"]"#, AGENCY).await?;
+    app.find(r#"[data-testid="field-distributor"]"#)
+        .await?
+        .clear()
+        .await?;
+    app.find(r#"[data-testid="save-photo"]"#)
+        .await?
+        .click()
+        .await?;
+    let expected = format!("Credit: {CREATOR}/{AGENCY}");
+    app.wait_for_text(r#"[data-testid="credit-line"]"#, |t| t == expected)
+        .await?;
+
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+    std::fs::create_dir_all(&shots)?;
+    app.screenshot(&shots.join("photo-desk.png")).await?;
+    app.quit().await?;
+
+    // What the window showed is what the workspace stored.
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/dateline");
+    let out = Command::new(&cli)
+        .arg("--workspace")
+        .arg(ws.path())
+        .args(["photo", "show", &id.to_string(), "--json"])
+        .output()
+        .map_err(|e| {
+            format!(
+                "could not run {} (build it with cargo build): {e}",
+                cli.display()
+            )
+        })?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    let photo = &shown["photo"];
+    assert_eq!(photo["fields"]["caption"], CAPTION);
+    assert_eq!(photo["fields"]["creator"], CREATOR);
+    assert_eq!(photo["fields"]["agency"], AGENCY);
+    assert_eq!(photo["credit_line"], expected.as_str());
+    let stored_x = photo["focus"]["x"].as_f64().ok_or("no focal point")?;
+    assert!(
+        (stored_x - focus_x).abs() < 0.002,
+        "focal point stored at {stored_x}, shown at {focus_x}"
+    );
+    let crops = shown["crops"].as_array().ok_or("no crops")?;
+    let hero = crops
+        .iter()
+        .find(|c| c["name"] == "hero")
+        .ok_or("the hero crop was not stored")?;
+    assert_eq!(hero["aspect"], "16:9");
+    let (w, h) = (
+        hero["w"].as_f64().unwrap_or(0.0) * photo["width"].as_f64().unwrap_or(0.0),
+        hero["h"].as_f64().unwrap_or(0.0) * photo["height"].as_f64().unwrap_or(0.0),
+    );
+    assert!(
+        (w / h - 16.0 / 9.0).abs() < 0.01,
+        "the stored crop is 16:9: {w} × {h}"
+    );
+    Ok(())
+}
+
+/// Waits until the focal point's shown `x` satisfies `check`; returns it.
+async fn wait_for_focus_x(app: &App, check: impl Fn(f64) -> bool) -> Result<f64> {
+    let attr = r#"return Number(document.querySelector('[data-testid="focus-point"]').dataset.x);"#;
+    let deadline = std::time::Instant::now() + dateline_e2e::WAIT;
+    let mut last = f64::NAN;
+    while std::time::Instant::now() < deadline {
+        last = app.js(attr).await?.as_f64().unwrap_or(f64::NAN);
+        if check(last) {
+            return Ok(last);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(format!("the focal point never moved where it was clicked; last x = {last}").into())
+}
