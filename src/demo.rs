@@ -115,6 +115,24 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
             crop: None,
         });
     }
+    // The short stories first, so the model article is the newest: the library lists it on
+    // top and the app opens it.
+    for m in desk.more_articles {
+        ws.create_article(ArticleDraft {
+            headline: m.headline,
+            dek: m.dek,
+            body: m.body,
+            dateline: m.dateline,
+            section: Some(m.section),
+            tags: m.tags,
+            language: Some(m.language),
+            status: Some(m.status),
+            slug: None,
+            bylines: m.bylines,
+            hero: None,
+            front_matter_extra: None,
+        })?;
+    }
     let a = desk.article;
     let model = ws.create_article(ArticleDraft {
         headline: a.headline,
@@ -133,21 +151,5 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
         }),
         front_matter_extra: None,
     })?;
-    for m in desk.more_articles {
-        ws.create_article(ArticleDraft {
-            headline: m.headline,
-            dek: m.dek,
-            body: m.body,
-            dateline: m.dateline,
-            section: Some(m.section),
-            tags: m.tags,
-            language: Some(m.language),
-            status: Some(m.status),
-            slug: None,
-            bylines: m.bylines,
-            hero: None,
-            front_matter_extra: None,
-        })?;
-    }
     Ok(model)
 }

@@ -89,7 +89,8 @@ mod tests {
         let tmp = tempfile::tempdir().expect("temp dir");
         let desk = Desk::open(tmp.path());
         let articles = desk.with(|ws| ws.articles()).expect("articles");
-        assert_eq!(articles.len(), 1);
+        // The model article, newest of the demo desk's stories, so it opens first.
+        assert!(!articles.is_empty());
         assert_eq!(
             articles[0].headline,
             "Sheinbaum Rejects U.S. Offer to Help Combat Drug Cartels"
