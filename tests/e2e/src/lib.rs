@@ -144,6 +144,26 @@ impl App {
         Ok(v.as_str().map(str::to_string))
     }
 
+    /// Waits for an element at `css` whose text content contains `needle`, and clicks it.
+    /// Lists re-render as the desk refreshes, so the search is retried until it succeeds.
+    pub async fn click_containing(&self, css: &str, needle: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(items) = self.client.find_all(Locator::Css(css)).await {
+                for item in items {
+                    let text = item.prop("textContent").await.ok().flatten();
+                    if text.is_some_and(|t| t.contains(needle)) && item.click().await.is_ok() {
+                        return Ok(());
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no {css} containing {needle:?} could be clicked").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// The `value` of a form field.
     pub async fn value(&self, css: &str) -> Result<String> {
         Ok(self

@@ -55,24 +55,8 @@ async fn write_preview_quit_and_reopen() -> Result<()> {
     let app = App::start(ws.path()).await?;
     app.wait_for_text(r#"[data-testid="library"]"#, |t| t.contains(HEADLINE))
         .await?;
-    let items = app
-        .client
-        .find_all(fantoccini::Locator::Css(r#"[data-testid="library-item"]"#))
+    app.click_containing(r#"[data-testid="library-item"]"#, HEADLINE)
         .await?;
-    let mut opened = false;
-    for item in items {
-        if item
-            .prop("textContent")
-            .await?
-            .unwrap_or_default()
-            .contains(HEADLINE)
-        {
-            item.click().await?;
-            opened = true;
-            break;
-        }
-    }
-    assert!(opened, "the article is listed in the library");
     app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
         t.contains(BODY_WORDS)
     })

@@ -3,7 +3,6 @@
 //! checkpoint from the history panel and sees the older text in the editor and the preview.
 
 use dateline_e2e::{App, Result};
-use fantoccini::Locator;
 
 const HEADLINE: &str = "Sequía vacía las presas de Sonora";
 const FIRST: &str = "Las presas del norte llegaron al diez por ciento";
@@ -16,18 +15,6 @@ const END: &str = "\u{E010}";
 const EDITOR: &str = r#"[data-testid="body-editor"] .cm-content"#;
 const PREVIEW: &str = r#"[data-testid="preview-body"]"#;
 const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
-
-/// Clicks the first element at `css` whose text contains `needle`.
-async fn click_containing(app: &App, css: &str, needle: &str) -> Result<()> {
-    for item in app.client.find_all(Locator::Css(css)).await? {
-        let text = item.prop("textContent").await?.unwrap_or_default();
-        if text.contains(needle) {
-            item.click().await?;
-            return Ok(());
-        }
-    }
-    Err(format!("no {css} contains {needle:?}").into())
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn checkpoint_quit_reopen_and_restore_issue_3() -> Result<()> {
@@ -81,7 +68,8 @@ async fn checkpoint_quit_reopen_and_restore_issue_3() -> Result<()> {
     let app = App::start(ws.path()).await?;
     app.wait_for_text(r#"[data-testid="library"]"#, |t| t.contains(HEADLINE))
         .await?;
-    click_containing(&app, r#"[data-testid="library-item"]"#, HEADLINE).await?;
+    app.click_containing(r#"[data-testid="library-item"]"#, HEADLINE)
+        .await?;
     app.wait_for_text(PREVIEW, |t| t.contains(FIRST) && t.contains(LATER))
         .await?;
     app.wait_for_text(EDITOR, |t| t.contains(FIRST) && t.contains(LATER))
@@ -96,7 +84,8 @@ async fn checkpoint_quit_reopen_and_restore_issue_3() -> Result<()> {
         t.contains("Checkpoint")
     })
     .await?;
-    click_containing(&app, r#"[data-testid="revision-item"]"#, "Checkpoint").await?;
+    app.click_containing(r#"[data-testid="revision-item"]"#, "Checkpoint")
+        .await?;
     let inserted = app
         .wait_for_text(r#"[data-testid="revision-diff"] ins"#, |t| {
             t.contains("Agricultores")
@@ -124,7 +113,8 @@ async fn checkpoint_quit_reopen_and_restore_issue_3() -> Result<()> {
 
     // And it is what is stored, not only what the window shows.
     let app = App::start(ws.path()).await?;
-    click_containing(&app, r#"[data-testid="library-item"]"#, HEADLINE).await?;
+    app.click_containing(r#"[data-testid="library-item"]"#, HEADLINE)
+        .await?;
     app.wait_for_text(PREVIEW, |t| t.contains(FIRST) && !t.contains(LATER))
         .await?;
     app.quit().await

@@ -52,21 +52,8 @@ async fn keystroke_to_preview_on_10k_words() -> Result<()> {
         t.contains("Synthetic long article")
     })
     .await?;
-    let items = app
-        .client
-        .find_all(fantoccini::Locator::Css(r#"[data-testid="library-item"]"#))
+    app.click_containing(r#"[data-testid="library-item"]"#, "Synthetic long article")
         .await?;
-    for item in items {
-        if item
-            .prop("textContent")
-            .await?
-            .unwrap_or_default()
-            .contains("Synthetic long article")
-        {
-            item.click().await?;
-            break;
-        }
-    }
     app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
         t.contains("open source")
     })
