@@ -115,24 +115,6 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
             crop: None,
         });
     }
-    // The short stories first, so the model article is the newest: the library lists it on
-    // top and the app opens it.
-    for m in desk.more_articles {
-        ws.create_article(ArticleDraft {
-            headline: m.headline,
-            dek: m.dek,
-            body: m.body,
-            dateline: m.dateline,
-            section: Some(m.section),
-            tags: m.tags,
-            language: Some(m.language),
-            status: Some(m.status),
-            slug: None,
-            bylines: m.bylines,
-            hero: None,
-            front_matter_extra: None,
-        })?;
-    }
     let a = desk.article;
     let model = ws.create_article(ArticleDraft {
         headline: a.headline,
@@ -151,5 +133,26 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
         }),
         front_matter_extra: None,
     })?;
+    // The short stories are older, as the "More in …" stories of a desk are: the model
+    // article (number 1) is the newest, listed on top and opened first.
+    for (days, m) in (1i64..).zip(desk.more_articles) {
+        ws.create_article_at(
+            ArticleDraft {
+                headline: m.headline,
+                dek: m.dek,
+                body: m.body,
+                dateline: m.dateline,
+                section: Some(m.section),
+                tags: m.tags,
+                language: Some(m.language),
+                status: Some(m.status),
+                slug: None,
+                bylines: m.bylines,
+                hero: None,
+                front_matter_extra: None,
+            },
+            chrono::Utc::now() - chrono::Duration::days(2 * days),
+        )?;
+    }
     Ok(model)
 }

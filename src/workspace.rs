@@ -116,9 +116,18 @@ impl Workspace {
     // ---- Articles -------------------------------------------------------------------------
 
     pub fn create_article(&mut self, draft: ArticleDraft) -> Result<Article> {
+        self.create_article_at(draft, Utc::now())
+    }
+
+    /// Like [`Workspace::create_article`], dated `now` (the demo desk's older stories, tests).
+    #[doc(hidden)]
+    pub fn create_article_at(
+        &mut self,
+        draft: ArticleDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Article> {
         let mut valid = ValidArticle::new(draft, None)?;
         let who = self.identity()?;
-        let now = Utc::now();
         let id = self.store.write(|t| {
             if valid.slug_derived {
                 let base = valid.slug.clone();

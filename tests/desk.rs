@@ -219,6 +219,9 @@ fn the_demo_desk_holds_the_model_article() {
         .unwrap()
         .expect("seeded");
     assert!(dateline::demo::seed_if_empty(&mut ws).unwrap().is_none());
+    // The model article is number 1 and the newest: the library lists it on top.
+    assert_eq!(a.id, 1);
+    assert_eq!(ws.articles().unwrap()[0].id, a.id);
     assert_eq!(
         a.headline,
         "Sheinbaum Rejects U.S. Offer to Help Combat Drug Cartels"

@@ -89,7 +89,7 @@ mod tests {
         let tmp = tempfile::tempdir().expect("temp dir");
         let desk = Desk::open(tmp.path());
         let articles = desk.with(|ws| ws.articles()).expect("articles");
-        // The model article, newest of the demo desk's stories, so it opens first.
+        // The model article, the newest of the demo desk's stories, is listed first.
         assert!(!articles.is_empty());
         assert_eq!(
             articles[0].headline,

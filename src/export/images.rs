@@ -41,6 +41,19 @@ pub struct ImageFile {
 }
 
 impl ImageFile {
+    /// The photo room's rendition `r`, as a file of the package.
+    fn from_rendition(r: rendition::Rendition, aspect_ratio: &str, poi: Poi) -> ImageFile {
+        ImageFile {
+            poi: Some(poi),
+            source: r.path,
+            format: r.format,
+            width: r.width,
+            height: r.height,
+            bytes: r.bytes,
+            aspect_ratio: aspect_ratio.to_string(),
+        }
+    }
+
     pub fn content_type(&self) -> &'static str {
         match self.format {
             Format::Jpeg => "image/jpeg",
@@ -132,14 +145,9 @@ fn single(
     let files = set
         .outputs
         .into_iter()
-        .map(|r| ImageFile {
-            poi: Some(poi_in(photo.focus, size, crop, r.width, r.height)),
-            source: r.path,
-            format: r.format,
-            width: r.width,
-            height: r.height,
-            bytes: r.bytes,
-            aspect_ratio: label.clone(),
+        .map(|r| {
+            let poi = poi_in(photo.focus, size, crop, r.width, r.height);
+            ImageFile::from_rendition(r, &label, poi)
         })
         .collect();
     Ok((files, set.warnings))
@@ -227,15 +235,8 @@ fn composite_set(
             if !req.formats.contains(&r.format) {
                 continue;
             }
-            files.push(ImageFile {
-                poi: Some(composite_poi(&first, photos.len(), r.width, r.height)),
-                source: r.path,
-                format: r.format,
-                width: r.width,
-                height: r.height,
-                bytes: r.bytes,
-                aspect_ratio: label.clone(),
-            });
+            let poi = composite_poi(&first, photos.len(), r.width, r.height);
+            files.push(ImageFile::from_rendition(r, &label, poi));
         }
     }
     files.sort_by(|a, b| {
