@@ -23,6 +23,9 @@ fn main() {
     let result = tauri::Builder::default()
         .manage(desk)
         .manage(export_commands::Exports::default())
+        // Only the file dialog's "open" is allowed by the capability: the window asks the user
+        // for photos to import and never browses or reads files itself.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
                 spellcheck::enable(&window);

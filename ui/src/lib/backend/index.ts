@@ -89,6 +89,25 @@ export async function onCloseRequested(mayClose: () => Promise<boolean>): Promis
 export const getPhoto = (id: number) => call<import("./types").Photo>("get_photo", { id });
 export const photoMetadata = (id: number) =>
   call<import("./types").EmbeddedMetadata>("photo_metadata", { id });
+/**
+ * Asks the user for photos with the system's file dialog; resolves to their paths, empty when
+ * the dialog is cancelled. Each path is then imported with `importPhoto`.
+ */
+export async function choosePhotoFiles(): Promise<string[]> {
+  try {
+    const { open } = await import("@tauri-apps/plugin-dialog");
+    const chosen = await open({
+      multiple: true,
+      directory: false,
+      title: "Import photos",
+      filters: [{ name: "Photos (JPEG, PNG, WebP)", extensions: ["jpg", "jpeg", "png", "webp"] }],
+    });
+    if (chosen === null) return [];
+    return Array.isArray(chosen) ? chosen : [chosen];
+  } catch (e) {
+    throw failure(e);
+  }
+}
 /** Imports one file by its path; call it once per file so a bad file names itself alone. */
 export const importPhoto = (path: string) => call<import("./types").Photo>("import_photo", { path });
 export const savePhoto = (
