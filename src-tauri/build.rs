@@ -30,6 +30,11 @@ const COMMANDS: &[&str] = &[
     "set_crop",
     "list_crops",
     "code_replacements",
+    "set_code_replacement",
+    "remove_code_replacement",
+    "apply_photo_fields",
+    "render_crop",
+    "cancel_renditions",
 ];
 
 fn main() {

@@ -14,7 +14,10 @@ use dateline::model::{
     Severity, Status,
 };
 use dateline::photo::metadata::{ExifData, IimData, XmpData};
-use dateline::photo::{CropOutcome, CropRect, CropRequest, EmbeddedMetadata, PixelRect};
+use dateline::photo::{
+    CropOutcome, CropRect, CropRequest, EmbeddedMetadata, FieldsPatch, Format, PixelRect, Progress,
+    Rendition, RenditionSet,
+};
 use dateline::workspace::DeskInfo;
 use ts_rs::{Config, TS};
 
@@ -55,6 +58,11 @@ fn generate() -> String {
         decl::<XmpData>(&cfg),
         decl::<EmbeddedMetadata>(&cfg),
         decl::<CodeReplacement>(&cfg),
+        decl::<FieldsPatch>(&cfg),
+        decl::<Format>(&cfg),
+        decl::<Rendition>(&cfg),
+        decl::<RenditionSet>(&cfg),
+        decl::<Progress>(&cfg),
         decl::<Revision>(&cfg),
         decl::<SearchHit>(&cfg),
         decl::<ImportWarning>(&cfg),

@@ -23,6 +23,7 @@ fn main() {
     let result = tauri::Builder::default()
         .manage(desk)
         .manage(export_commands::Exports::default())
+        .manage(photo_commands::Renditions::default())
         // Only the file dialog's "open" is allowed by the capability: the window asks the user
         // for photos to import and never browses or reads files itself.
         .plugin(tauri_plugin_dialog::init())
@@ -60,6 +61,11 @@ fn main() {
             photo_commands::set_crop,
             photo_commands::list_crops,
             photo_commands::code_replacements,
+            photo_commands::set_code_replacement,
+            photo_commands::remove_code_replacement,
+            photo_commands::apply_photo_fields,
+            photo_commands::render_crop,
+            photo_commands::cancel_renditions,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -3,15 +3,21 @@
 //!
 //! Like `commands.rs`, each command is one call into [`dateline::Workspace`]; validation
 //! (aspect names, crop boxes, focal points, code replacements) is the core's, once, so the
-//! window and the CLI cannot disagree about what a valid crop is. Renditions and composites
-//! are not offered here yet: they belong to a progress-reporting command of their own.
+//! window and the CLI cannot disagree about what a valid crop is. The shell's own part is the
+//! renditions' cancel flag and progress channel, as for exports. Composites are not offered
+//! here yet.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use dateline::model::{CodeReplacement, Crop, Focus, Photo, PhotoFields, PhotoId};
-use dateline::photo::{CropOutcome, CropRequest, EmbeddedMetadata};
-use dateline::ErrorDto;
-use tauri::State;
+use dateline::photo::{
+    CropOutcome, CropRequest, EmbeddedMetadata, FieldsPatch, Progress, RenditionOptions,
+    RenditionSet,
+};
+use dateline::{ErrorCode, ErrorDto};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
 
 use crate::desk::Desk;
 
@@ -62,4 +68,67 @@ pub async fn list_crops(desk: State<'_, Desk>, id: PhotoId) -> Answer<Vec<Crop>>
 #[tauri::command]
 pub async fn code_replacements(desk: State<'_, Desk>) -> Answer<Vec<CodeReplacement>> {
     desk.with(|ws| ws.code_replacements())
+}
+
+#[tauri::command]
+pub async fn set_code_replacement(
+    desk: State<'_, Desk>,
+    code: String,
+    expansion: String,
+) -> Answer<CodeReplacement> {
+    desk.with(|ws| ws.set_code_replacement(&code, &expansion))
+}
+
+#[tauri::command]
+pub async fn remove_code_replacement(desk: State<'_, Desk>, code: String) -> Answer<()> {
+    desk.with(|ws| ws.remove_code_replacement(&code))
+}
+
+/// Sets the patch's fields on every photo of `ids` at once (all or none); answers the photos
+/// with their new credit lines.
+#[tauri::command]
+pub async fn apply_photo_fields(
+    desk: State<'_, Desk>,
+    ids: Vec<PhotoId>,
+    patch: FieldsPatch,
+) -> Answer<Vec<Photo>> {
+    desk.with(|ws| ws.apply_photo_fields(&ids, &patch))
+}
+
+/// The flag the running rendition job polls, raised by `cancel_renditions`. It lives outside
+/// the desk's lock, which the job holds for its whole run.
+#[derive(Default)]
+pub struct Renditions {
+    cancel: AtomicBool,
+}
+
+/// Makes the default renditions of photo `id`'s crop `crop`, telling `progress` after each
+/// file. It runs on a blocking thread so that `cancel_renditions` and the window stay
+/// responsive.
+#[tauri::command]
+pub async fn render_crop(
+    app: AppHandle,
+    id: PhotoId,
+    crop: String,
+    progress: Channel<Progress>,
+) -> Answer<RenditionSet> {
+    let run = move || {
+        let jobs = app.state::<Renditions>();
+        jobs.cancel.store(false, Ordering::SeqCst);
+        let tell = |p: Progress| drop(progress.send(p));
+        app.state::<Desk>()
+            .with(|ws| ws.render_crop(id, &crop, &RenditionOptions::default(), &tell, &jobs.cancel))
+    };
+    tauri::async_runtime::spawn_blocking(run)
+        .await
+        .map_err(|e| ErrorDto {
+            code: ErrorCode::Io,
+            message: format!("The renditions stopped unexpectedly ({e})."),
+        })?
+}
+
+#[tauri::command]
+pub async fn cancel_renditions(jobs: State<'_, Renditions>) -> Answer<()> {
+    jobs.cancel.store(true, Ordering::SeqCst);
+    Ok(())
 }

@@ -7,8 +7,14 @@
 use std::path::Path;
 use std::process::Command;
 
+use std::time::Duration;
+
 use dateline_e2e::{App, Result};
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    ActionSequence, InputSource, KeyAction, KeyActions, MouseActions, PointerAction,
+    MOUSE_BUTTON_LEFT,
+};
+use fantoccini::key::Key;
 
 const FIXTURE: &str = "../../../shared/fixtures/photos/meta-iptc-ref-std2024.1.jpg";
 const CAPTION: &str = "Rescue teams search the flooded market in Oaxaca on Tuesday.";
@@ -189,4 +195,135 @@ async fn wait_for_focus_x(app: &App, check: impl Fn(f64) -> bool) -> Result<f64>
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     Err(format!("the focal point never moved where it was clicked; last x = {last}").into())
+}
+
+/// Clicks the element at `css` with Ctrl held, as an editor adds a photo to the selection.
+async fn ctrl_click(app: &App, css: &str) -> Result<()> {
+    let element = app.find(css).await?;
+    let tick = Duration::from_millis(20);
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down {
+            value: Key::Control.into(),
+        })
+        .then(KeyAction::Pause { duration: tick })
+        .then(KeyAction::Pause { duration: tick })
+        .then(KeyAction::Pause { duration: tick })
+        .then(KeyAction::Up {
+            value: Key::Control.into(),
+        });
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::Pause { duration: tick })
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    let both: Vec<ActionSequence> = vec![keys.into(), mouse.into()];
+    app.client.perform_actions(both).await?;
+    Ok(())
+}
+
+/// The texts of every element at `css`, in page order.
+async fn texts(app: &App, css: &str) -> Result<Vec<String>> {
+    let script =
+        format!("return [...document.querySelectorAll({css:?})].map((e) => e.textContent.trim());");
+    let v = app.js(&script).await?;
+    Ok(v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| t.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// Batch work and code replacements (issue 4): the editor picks the demo desk's two photos,
+/// sets the agency of both at once, and sees both credit lines name Reuters while every
+/// field left empty (the lectern's "via Getty Images") stays. Then a new code typed into one
+/// photo's creator field expands when the photo is saved.
+#[tokio::test(flavor = "multi_thread")]
+async fn batch_agency_and_code_replacement_issue_4() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+    app.find(r#"[data-testid="photos-tab"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="photo-grid"] [data-testid="photo-tile"]"#)
+        .await?;
+    assert_eq!(tiles(&app).await?, 2, "the demo desk's photos are listed");
+
+    app.find(r#"li:nth-child(1) > [data-testid="photo-tile"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="crop-view"]"#).await?;
+    ctrl_click(&app, r#"li:nth-child(2) > [data-testid="photo-tile"]"#).await?;
+    app.wait_for_text(r#"[data-testid="photo-selected-count"]"#, |t| {
+        t == "2 selected"
+    })
+    .await?;
+    app.wait_for(r#"[data-testid="batch-form"]"#).await?;
+
+    type_into(&app, r#"[data-testid="batch-agency"]"#, "Reuters").await?;
+    app.find(r#"[data-testid="batch-apply"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="batch-form"] .ok"#, |t| {
+        t.contains("Applied to 2")
+    })
+    .await?;
+    let lines = texts(&app, r#"[data-testid="batch-credit-line"]"#).await?;
+    assert_eq!(
+        lines,
+        [
+            "Credit: Carlos Barria/Reuters",
+            "Credit: Stephania Corpi/Reuters via Getty Images",
+        ],
+        "both photos now credit Reuters; the distributor nobody typed stays"
+    );
+
+    // A new code, then used in one photo's creator field.
+    app.find(r#"[data-testid="codes-panel"] summary"#)
+        .await?
+        .click()
+        .await?;
+    type_into(&app, r#"[data-testid="code-new"]"#, "=dlp=").await?;
+    type_into(&app, r#"[data-testid="code-expansion"]"#, "Dateline Pool").await?;
+    app.find(r#"[data-testid="code-add"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="code-row"]"#, |t| t.contains("=dlp="))
+        .await?;
+
+    app.find(r#"li:nth-child(1) > [data-testid="photo-tile"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="field-creator"]"#).await?;
+    type_into(&app, r#"[data-testid="field-creator"]"#, "=dlp=").await?;
+    app.find(r#"[data-testid="save-photo"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="credit-line"]"#, |t| {
+        t == "Credit: Dateline Pool/Reuters"
+    })
+    .await?;
+    assert_eq!(
+        app.value(r#"[data-testid="field-creator"]"#).await?,
+        "Dateline Pool",
+        "the field shows the expansion the core saved"
+    );
+    app.quit().await?;
+    Ok(())
 }

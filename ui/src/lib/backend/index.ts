@@ -120,6 +120,29 @@ export const setCrop = (id: number, request: import("./types").CropRequest) =>
 export const listCrops = (id: number) => call<import("./types").Crop[]>("list_crops", { id });
 export const codeReplacements = () =>
   call<import("./types").CodeReplacement[]>("code_replacements");
+/** Adds or changes a code (`=rtr=` → "Reuters"); the core refuses codes with spaces. */
+export const setCodeReplacement = (code: string, expansion: string) =>
+  call<import("./types").CodeReplacement>("set_code_replacement", { code, expansion });
+export const removeCodeReplacement = (code: string) =>
+  call<null>("remove_code_replacement", { code });
+/** Sets the patch's non-null fields on every photo of `ids` at once (all or none). */
+export const applyPhotoFields = (ids: number[], patch: import("./types").FieldsPatch) =>
+  call<import("./types").Photo[]>("apply_photo_fields", { ids, patch });
+
+/**
+ * Makes the renditions (every width and format) of photo `id`'s saved crop `crop`, calling
+ * `onProgress` after each file. `cancelRenditions` stops it.
+ */
+export function renderCrop(
+  id: number,
+  crop: string,
+  onProgress: (p: import("./types").Progress) => void,
+): Promise<import("./types").RenditionSet> {
+  const progress = new Channel<import("./types").Progress>();
+  progress.onmessage = onProgress;
+  return call("render_crop", { id, crop, progress });
+}
+export const cancelRenditions = () => call<null>("cancel_renditions");
 
 /**
  * Calls `onDrop` with the paths of files dropped onto the window, and `onHover` while files

@@ -199,6 +199,32 @@ warnings: Array<string>, };
 export type CodeReplacement = { code: string, expansion: string, };
 
 /**
+ * Fields to set on several photos at once; `None` leaves a field as it is.
+ */
+export type FieldsPatch = { caption: string | null, creator: string | null, agency: string | null, distributor: string | null, copyright: string | null, alt_text: string | null, usage_terms: string | null, };
+
+export type Format = "jpeg" | "webp";
+
+/**
+ * One file made (or found in the cache).
+ */
+export type Rendition = { format: Format, width: number, height: number, path: string, bytes: number, 
+/**
+ * True when the file was already in the cache.
+ */
+cached: boolean, };
+
+/**
+ * The outputs and what the editor should know about them.
+ */
+export type RenditionSet = { outputs: Array<Rendition>, warnings: Array<string>, };
+
+/**
+ * How far the work has got, for a progress bar.
+ */
+export type Progress = { done: number, total: number, };
+
+/**
  * One saved state of an article in its history.
  */
 export type Revision = { id: number, article_id: number, created_at: string, 
