@@ -17,8 +17,8 @@ use ts_rs::TS;
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::model::{
-    Article, ArticleDraft, ArticleId, ArticleSummary, Author, Focus, Photo, PhotoFields, PhotoId,
-    Revision, SearchHit, Section,
+    Article, ArticleDraft, ArticleId, ArticleSummary, Author, Focus, Hero, Photo, PhotoFields,
+    PhotoId, Revision, SearchHit, Section,
 };
 use crate::store::{NewPhoto, Store};
 use crate::{credit, markdown, photo};
@@ -184,6 +184,21 @@ impl Workspace {
             Ok(())
         })?;
         self.article_by_id(id)
+    }
+
+    /// Sets the article's lead image: one photo, or a composite of two or three side by side
+    /// (`None` removes it). Every photo must be of this desk. Saved like any edit, so the
+    /// change is in the article's history.
+    pub fn set_hero(&mut self, key: &str, hero: Option<Hero>) -> Result<Article> {
+        let a = self.article(key)?;
+        if let Some(h) = &hero {
+            for p in &h.photos {
+                self.store.read(|t| t.photo(p.photo_id))?;
+            }
+        }
+        let mut draft = ArticleDraft::from(&a);
+        draft.hero = hero;
+        self.save_article(a.id, draft)
     }
 
     /// Records the current state as a revision of its own, whatever the interval.
