@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use dateline::model::{ArticleDraft, Byline, DiffOp, DiffSpan};
+use dateline::model::{ArticleDraft, Byline, DiffOp, DiffSpan, Hero, HeroPhoto};
 use dateline::{Error, Workspace};
 
 use crate::output::Out;
@@ -35,6 +35,19 @@ pub enum ArticleCmd {
     List,
     /// Show one article by id or slug.
     Show { id_or_slug: String },
+    /// Set the lead image: one photo, or two or three side by side (a composite hero).
+    Hero {
+        id_or_slug: String,
+        /// A photo id, optionally with a named crop as ID:CROP; repeat for a composite.
+        #[arg(long = "photo", value_name = "ID[:CROP]")]
+        photos: Vec<String>,
+        /// Ends the composed caption: "Edited by <NAME>".
+        #[arg(long, value_name = "NAME")]
+        edited_by: Option<String>,
+        /// Remove the lead image.
+        #[arg(long, conflicts_with = "photos")]
+        clear: bool,
+    },
     /// Print the article body as HTML, as the preview and exports render it.
     Render { id_or_slug: String },
     /// Import a Markdown file (YAML or TOML front matter optional) as a new article. Keys
@@ -144,6 +157,36 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 )
             });
         }
+        ArticleCmd::Hero {
+            id_or_slug,
+            photos,
+            edited_by,
+            clear,
+        } => {
+            let hero = if clear {
+                None
+            } else {
+                Some(Hero {
+                    photos: photos
+                        .iter()
+                        .map(|p| hero_photo(p))
+                        .collect::<Result<_, _>>()?,
+                    edited_by,
+                })
+            };
+            let a = ws.set_hero(&id_or_slug, hero)?;
+            let caption = ws.hero_caption(&a)?;
+            out.value(
+                &serde_json::json!({ "article": a, "caption": caption }),
+                || {
+                    if caption.is_empty() {
+                        format!("Article {} has no lead image.", a.id)
+                    } else {
+                        format!("Lead image of article {} set. Caption:\n{caption}", a.id)
+                    }
+                },
+            );
+        }
         ArticleCmd::Render { id_or_slug } => {
             let html = ws.render_article(&id_or_slug)?;
             if out.json {
@@ -245,4 +288,19 @@ fn word_diff(spans: &[DiffSpan]) -> String {
             DiffOp::Insert => format!("{{+{}+}}", s.text),
         })
         .collect()
+}
+
+/// `12` or `12:hero` → the photo and its named crop.
+fn hero_photo(arg: &str) -> Result<HeroPhoto, Error> {
+    let (id, crop) = match arg.split_once(':') {
+        Some((id, crop)) => (id, Some(crop.trim().to_string()).filter(|c| !c.is_empty())),
+        None => (arg, None),
+    };
+    let photo_id = id.trim().parse().map_err(|_| {
+        Error::invalid(
+            "photo",
+            format!("“{arg}” is not a photo number (use the id `dateline photo list` shows)."),
+        )
+    })?;
+    Ok(HeroPhoto { photo_id, crop })
 }
