@@ -35,6 +35,7 @@ const COMMANDS: &[&str] = &[
     "apply_photo_fields",
     "render_crop",
     "cancel_renditions",
+    "set_hero",
 ];
 
 fn main() {

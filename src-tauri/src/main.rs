@@ -66,6 +66,7 @@ fn main() {
             photo_commands::apply_photo_fields,
             photo_commands::render_crop,
             photo_commands::cancel_renditions,
+            photo_commands::set_hero,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -4,13 +4,15 @@
 //! Like `commands.rs`, each command is one call into [`dateline::Workspace`]; validation
 //! (aspect names, crop boxes, focal points, code replacements) is the core's, once, so the
 //! window and the CLI cannot disagree about what a valid crop is. The shell's own part is the
-//! renditions' cancel flag and progress channel, as for exports. Composites are not offered
-//! here yet.
+//! renditions' cancel flag and progress channel, as for exports. `set_hero` makes one photo
+//! or a composite of two or three an article's lead image.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use dateline::model::{CodeReplacement, Crop, Focus, Photo, PhotoFields, PhotoId};
+use dateline::model::{
+    Article, ArticleId, CodeReplacement, Crop, Focus, Hero, Photo, PhotoFields, PhotoId,
+};
 use dateline::photo::{
     CropOutcome, CropRequest, EmbeddedMetadata, FieldsPatch, Progress, RenditionOptions,
     RenditionSet,
@@ -22,6 +24,17 @@ use tauri::{AppHandle, Manager, State};
 use crate::desk::Desk;
 
 type Answer<T> = Result<T, ErrorDto>;
+
+/// Makes one photo, or a composite of two or three, the lead image of article `article_id`
+/// (`None` removes it); answers the article as stored.
+#[tauri::command]
+pub async fn set_hero(
+    desk: State<'_, Desk>,
+    article_id: ArticleId,
+    hero: Option<Hero>,
+) -> Answer<Article> {
+    desk.with(|ws| ws.set_hero(&article_id.to_string(), hero))
+}
 
 #[tauri::command]
 pub async fn get_photo(desk: State<'_, Desk>, id: PhotoId) -> Answer<Photo> {

@@ -327,3 +327,71 @@ async fn batch_agency_and_code_replacement_issue_4() -> Result<()> {
     app.quit().await?;
     Ok(())
 }
+
+/// A composite lead image from the photo desk: the editor writes a new article, picks the
+/// demo desk's two photos, types who edited the composite, and uses them as the article's
+/// hero; back at the article, the preview's caption credits both photos and ends with the
+/// "Edited by" line.
+#[tokio::test(flavor = "multi_thread")]
+async fn composite_hero_from_the_photo_desk_issue_4() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+
+    app.wait_for(r#"[data-testid="new-article"]"#)
+        .await?
+        .click()
+        .await?;
+    type_into(
+        &app,
+        r#"[data-testid="headline-input"]"#,
+        "Two photos, one hero",
+    )
+    .await?;
+    app.wait_for(r#"[data-testid="save-state"][data-state="saved"]"#)
+        .await?;
+
+    app.find(r#"[data-testid="photos-tab"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="photo-grid"] [data-testid="photo-tile"]"#)
+        .await?;
+    assert_eq!(tiles(&app).await?, 2, "the demo desk's photos are listed");
+    app.find(r#"li:nth-child(1) > [data-testid="photo-tile"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="crop-view"]"#).await?;
+    ctrl_click(&app, r#"li:nth-child(2) > [data-testid="photo-tile"]"#).await?;
+    app.wait_for_text(r#"[data-testid="photo-selected-count"]"#, |t| {
+        t == "2 selected"
+    })
+    .await?;
+    app.wait_for_text(r#"[data-testid="set-hero"]"#, |t| {
+        t.contains("Two photos, one hero")
+    })
+    .await?;
+
+    type_into(&app, r#"[data-testid="hero-edited-by"]"#, "Sociedad Media").await?;
+    app.find(r#"[data-testid="set-hero"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="hero-set"]"#).await?;
+
+    app.find(r#"[data-testid="photos-tab"]"#)
+        .await?
+        .click()
+        .await?;
+    let caption = app
+        .wait_for_text(r#"[data-testid="preview-caption"]"#, |t| {
+            t.ends_with("Edited by Sociedad Media")
+        })
+        .await?;
+    assert!(
+        caption.contains("Credit: Carlos Barria/Reuters; "),
+        "the composed caption credits both photos: {caption:?}"
+    );
+    app.quit().await?;
+    Ok(())
+}

@@ -125,6 +125,10 @@ export const setCodeReplacement = (code: string, expansion: string) =>
   call<import("./types").CodeReplacement>("set_code_replacement", { code, expansion });
 export const removeCodeReplacement = (code: string) =>
   call<null>("remove_code_replacement", { code });
+/** Makes `hero` (one photo, or a composite of two or three) the lead image of article
+ *  `articleId`, or removes it with `null`; resolves to the article as stored. */
+export const setHero = (articleId: number, hero: import("./types").Hero | null) =>
+  call<Article>("set_hero", { articleId, hero });
 /** Sets the patch's non-null fields on every photo of `ids` at once (all or none). */
 export const applyPhotoFields = (ids: number[], patch: import("./types").FieldsPatch) =>
   call<import("./types").Photo[]>("apply_photo_fields", { ids, patch });
