@@ -1,7 +1,15 @@
 //! How the CLI speaks: JSON for scripts, plain lines for people.
 
+use std::io::Write;
+
 use dateline::Error;
 use serde::Serialize;
+
+/// Writes to stdout. A reader that went away (`dateline article list | head`) is not an
+/// error worth a panic: the rest of the output is simply not wanted.
+fn out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
 
 pub struct Out {
     pub json: bool,
@@ -12,22 +20,22 @@ impl Out {
     pub fn value<T: Serialize>(&self, value: &T, human: impl FnOnce() -> String) {
         if self.json {
             match serde_json::to_string_pretty(value) {
-                Ok(s) => println!("{s}"),
+                Ok(s) => out(&format!("{s}\n")),
                 Err(e) => eprintln!("{{\"code\":\"io\",\"message\":\"{e}\"}}"),
             }
         } else {
             let text = human();
             if !text.is_empty() {
-                println!("{text}");
+                out(&format!("{text}\n"));
             }
         }
     }
 
     /// Prints raw text (rendered HTML, Markdown) as it is, in both modes.
     pub fn raw(&self, text: &str) {
-        print!("{text}");
+        out(text);
         if !text.ends_with('\n') {
-            println!();
+            out("\n");
         }
     }
 
