@@ -252,24 +252,7 @@ async fn texts(app: &App, css: &str) -> Result<Vec<String>> {
 async fn batch_agency_and_code_replacement_issue_4() -> Result<()> {
     let ws = tempfile::tempdir()?;
     let app = App::start(ws.path()).await?;
-    app.find(r#"[data-testid="photos-tab"]"#)
-        .await?
-        .click()
-        .await?;
-    app.wait_for(r#"[data-testid="photo-grid"] [data-testid="photo-tile"]"#)
-        .await?;
-    assert_eq!(tiles(&app).await?, 2, "the demo desk's photos are listed");
-
-    app.find(r#"li:nth-child(1) > [data-testid="photo-tile"]"#)
-        .await?
-        .click()
-        .await?;
-    app.wait_for(r#"[data-testid="crop-view"]"#).await?;
-    ctrl_click(&app, r#"li:nth-child(2) > [data-testid="photo-tile"]"#).await?;
-    app.wait_for_text(r#"[data-testid="photo-selected-count"]"#, |t| {
-        t == "2 selected"
-    })
-    .await?;
+    select_both_demo_photos(&app).await?;
     app.wait_for(r#"[data-testid="batch-form"]"#).await?;
 
     type_into(&app, r#"[data-testid="batch-agency"]"#, "Reuters").await?;
@@ -350,23 +333,7 @@ async fn composite_hero_from_the_photo_desk_issue_4() -> Result<()> {
     app.wait_for(r#"[data-testid="save-state"][data-state="saved"]"#)
         .await?;
 
-    app.find(r#"[data-testid="photos-tab"]"#)
-        .await?
-        .click()
-        .await?;
-    app.wait_for(r#"[data-testid="photo-grid"] [data-testid="photo-tile"]"#)
-        .await?;
-    assert_eq!(tiles(&app).await?, 2, "the demo desk's photos are listed");
-    app.find(r#"li:nth-child(1) > [data-testid="photo-tile"]"#)
-        .await?
-        .click()
-        .await?;
-    app.wait_for(r#"[data-testid="crop-view"]"#).await?;
-    ctrl_click(&app, r#"li:nth-child(2) > [data-testid="photo-tile"]"#).await?;
-    app.wait_for_text(r#"[data-testid="photo-selected-count"]"#, |t| {
-        t == "2 selected"
-    })
-    .await?;
+    select_both_demo_photos(&app).await?;
     app.wait_for_text(r#"[data-testid="set-hero"]"#, |t| {
         t.contains("Two photos, one hero")
     })
@@ -393,5 +360,28 @@ async fn composite_hero_from_the_photo_desk_issue_4() -> Result<()> {
         "the composed caption credits both photos: {caption:?}"
     );
     app.quit().await?;
+    Ok(())
+}
+
+/// Opens the photo desk on the demo desk, checks its two photos are listed, opens the first
+/// and Ctrl-clicks the second, until the desk says "2 selected".
+async fn select_both_demo_photos(app: &App) -> Result<()> {
+    app.find(r#"[data-testid="photos-tab"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="photo-grid"] [data-testid="photo-tile"]"#)
+        .await?;
+    assert_eq!(tiles(app).await?, 2, "the demo desk's photos are listed");
+    app.find(r#"li:nth-child(1) > [data-testid="photo-tile"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="crop-view"]"#).await?;
+    ctrl_click(app, r#"li:nth-child(2) > [data-testid="photo-tile"]"#).await?;
+    app.wait_for_text(r#"[data-testid="photo-selected-count"]"#, |t| {
+        t == "2 selected"
+    })
+    .await?;
     Ok(())
 }
