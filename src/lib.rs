@@ -16,6 +16,7 @@ pub mod preflight;
 pub mod revision;
 pub mod slug;
 pub mod store;
+pub mod workflow;
 pub mod workspace;
 
 pub use error::{Error, ErrorCode, ErrorDto, Result};

@@ -145,8 +145,15 @@ pub struct ArticleSummary {
     pub status: Status,
     pub section: Option<String>,
     pub bylines: Vec<String>,
+    pub tags: Vec<String>,
+    pub language: String,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+    /// When it was moved to the trash; `None` for a story on the desk.
+    #[ts(type = "string | null")]
+    pub deleted_at: Option<DateTime<Utc>>,
 }
 
 /// The editable fields of an article, as they arrive from the form, the CLI or an import.
@@ -213,6 +220,13 @@ pub struct Author {
     pub name: String,
     pub role: String,
     pub bio: String,
+    /// A photo of the desk used as the author's portrait.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub portrait_photo_id: Option<PhotoId>,
+    /// How many stories (not in the trash) carry this author's byline.
+    #[serde(default)]
+    pub articles: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -220,6 +234,9 @@ pub struct Section {
     pub id: i64,
     pub name: String,
     pub slug: String,
+    /// How many stories (not in the trash) are in this section.
+    #[serde(default)]
+    pub articles: u32,
 }
 
 /// A point in the oriented photo, as fractions of its width and height (0..=1).
@@ -315,6 +332,101 @@ pub struct SearchHit {
     pub slug: String,
     pub headline: String,
     pub snippet: String,
+    pub status: Status,
+    pub section: Option<String>,
+    /// Where the words were found: `text` (headline, dek, body) or `photo` (a caption or
+    /// credit of the story's hero).
+    pub found_in: String,
+}
+
+/// A tag of the managed list, with how many stories (not in the trash) carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TagInfo {
+    pub name: String,
+    pub articles: u32,
+}
+
+/// How the library is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LibrarySort {
+    /// Last change first (the default).
+    #[default]
+    Updated,
+    /// Newest story first.
+    Created,
+    /// A to Z.
+    Headline,
+    /// Along the workflow: Draft first, Archived last.
+    Status,
+}
+
+/// What the library shows: every filter is optional, and all given filters must match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(default)]
+pub struct LibraryQuery {
+    #[ts(optional = nullable)]
+    pub status: Option<Status>,
+    /// A section's name.
+    #[ts(optional = nullable)]
+    pub section: Option<String>,
+    /// A byline's name (profile or guest).
+    #[ts(optional = nullable)]
+    pub author: Option<String>,
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
+    /// Changed on or after this day (`YYYY-MM-DD`, UTC).
+    #[ts(optional = nullable)]
+    pub from: Option<String>,
+    /// Changed on or before this day (`YYYY-MM-DD`, UTC).
+    #[ts(optional = nullable)]
+    pub to: Option<String>,
+    pub sort: LibrarySort,
+    /// The stories in the trash instead of the others.
+    pub trashed: bool,
+}
+
+/// One move of a story along the workflow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Transition {
+    pub id: i64,
+    pub article_id: ArticleId,
+    pub from: Status,
+    pub to: Status,
+    /// The desk's local identity of whoever moved it.
+    pub who: String,
+    #[ts(type = "string")]
+    pub at: DateTime<Utc>,
+}
+
+/// An editor's internal note on a story. Never exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Note {
+    pub id: i64,
+    pub article_id: ArticleId,
+    pub who: String,
+    pub body: String,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+}
+
+/// A shape a new story can start from ("News", "Analysis", "Photo story").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub body: String,
+    pub tags: Vec<String>,
+}
+
+/// The workflow as the app shows it: every status with its label, and where a story in
+/// each can move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkflowStep {
+    pub status: Status,
+    pub label: String,
+    pub next: Vec<Status>,
 }
 
 /// What a span of a revision diff did between the older and the newer text.

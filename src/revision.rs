@@ -128,7 +128,22 @@ impl Workspace {
         let id = self.store.write(|t| {
             let (id, mut snapshot) = t.revision_snapshot(revision_id)?;
             let current = t.article(id)?;
+            // Words typed since the newest revision are kept as a revision of their own first,
+            // so a restore can itself be undone.
+            let now_draft = ArticleDraft::from(&current);
+            let newest = t.latest_revision(id)?;
+            if let Some((newest_id, _, _)) = newest {
+                let (_, newest_draft) = t.revision_snapshot(newest_id)?;
+                if newest_draft.headline != now_draft.headline
+                    || newest_draft.dek != now_draft.dek
+                    || newest_draft.body != now_draft.body
+                {
+                    t.insert_revision(id, &now_draft, &who, "before restore", now)?;
+                }
+            }
+            // A restore brings back words, not a place in the workflow.
             snapshot.slug = Some(current.slug.clone());
+            snapshot.status = Some(current.status);
             let valid = ValidArticle::new(snapshot, Some(&current.slug))?;
             let valid = match t.update_article(id, &valid, now) {
                 Err(Error::NotFound { what: "photo", .. }) => {

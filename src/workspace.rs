@@ -17,8 +17,8 @@ use ts_rs::TS;
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::model::{
-    Article, ArticleDraft, ArticleId, ArticleSummary, Author, Focus, Hero, Photo, PhotoFields,
-    PhotoId, Revision, SearchHit, Section,
+    Article, ArticleDraft, ArticleId, ArticleSummary, Author, Focus, Hero, LibraryQuery, Photo,
+    PhotoFields, PhotoId, Revision, SearchHit, Section, TagInfo,
 };
 use crate::store::{NewPhoto, Store};
 use crate::{credit, markdown, photo};
@@ -96,7 +96,14 @@ impl Workspace {
     }
 
     pub fn set_identity(&mut self, name: &str) -> Result<()> {
-        let name = name.trim();
+        let name = one_line(name);
+        if name.is_empty() {
+            return Err(Error::invalid(
+                "identity",
+                "Type your name: it is stamped on every revision and every move of a story.",
+            ));
+        }
+        let name = name.as_str();
         self.store.write(|t| t.set_setting("identity", name))
     }
 
@@ -126,6 +133,17 @@ impl Workspace {
         draft: ArticleDraft,
         now: DateTime<Utc>,
     ) -> Result<Article> {
+        self.create_article_because(draft, now, "created")
+    }
+
+    /// Creates an article whose first revision says why it exists ("created", "duplicated
+    /// from #3").
+    pub(crate) fn create_article_because(
+        &mut self,
+        draft: ArticleDraft,
+        now: DateTime<Utc>,
+        reason: &str,
+    ) -> Result<Article> {
         let mut valid = ValidArticle::new(draft, None)?;
         let who = self.identity()?;
         let id = self.store.write(|t| {
@@ -138,7 +156,7 @@ impl Workspace {
                 }
             }
             let id = t.insert_article(&valid, now)?;
-            t.insert_revision(id, &valid.to_draft(), &who, "created", now)?;
+            t.insert_revision(id, &valid.to_draft(), &who, reason, now)?;
             Ok(id)
         })?;
         self.article_by_id(id)
@@ -166,12 +184,14 @@ impl Workspace {
                     return Err(Error::DuplicateSlug(valid.slug.to_string()));
                 }
             }
-            t.update_article(id, &valid, now)?;
             let reason = if valid.status != current.status {
-                format!("status: {}", valid.status.label())
+                crate::workflow::check(current.status, valid.status)?;
+                t.insert_transition(id, current.status, valid.status, &who, now)?;
+                crate::workflow::status_reason(current.status, valid.status)
             } else {
                 "autosave".to_string()
             };
+            t.update_article(id, &valid, now)?;
             let fresh = match t.latest_revision(id)? {
                 Some((_, at, r)) if r == "autosave" && reason == "autosave" => {
                     (now - at).to_std().unwrap_or_default() >= REVISION_INTERVAL
@@ -230,15 +250,14 @@ impl Workspace {
         self.store.read(|t| t.article(id))
     }
 
+    /// Every story on the desk (not the trash), last change first.
     pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
-        self.store.read(|t| t.article_summaries())
+        self.library(&LibraryQuery::default())
     }
 
-    pub fn delete_article(&mut self, key: &str) -> Result<()> {
-        self.store.write(|t| {
-            let id = t.resolve_article(key)?;
-            t.delete_article(id)
-        })
+    /// The library: the stories matching every filter of `q`, sorted as asked.
+    pub fn library(&self, q: &LibraryQuery) -> Result<Vec<ArticleSummary>> {
+        self.store.read(|t| t.article_summaries(q))
     }
 
     pub fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {
@@ -258,7 +277,8 @@ impl Workspace {
         Ok(markdown::render(&a.body, &a.language))
     }
 
-    /// Full-text search over headline, dek and body.
+    /// Full-text search over headline, dek, body, and the captions and credits of each
+    /// story's hero photos (the trash is not searched).
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
         self.store.read(|t| t.search(query, 50))
     }
@@ -267,17 +287,75 @@ impl Workspace {
         self.store.read(|t| t.sections())
     }
 
+    pub fn add_section(&mut self, name: &str) -> Result<Section> {
+        let name = one_line(name);
+        self.store.write(|t| t.add_section(&name))
+    }
+
+    /// Renames a section; its stories follow.
+    pub fn rename_section(&mut self, id: i64, name: &str) -> Result<Section> {
+        let name = one_line(name);
+        if name.is_empty() {
+            return Err(Error::invalid("name", "A section needs a name."));
+        }
+        self.store.write(|t| t.rename_section(id, &name))
+    }
+
     pub fn authors(&self) -> Result<Vec<Author>> {
         self.store.read(|t| t.authors())
     }
 
     pub fn upsert_author(&mut self, name: &str, role: &str, bio: &str) -> Result<Author> {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = one_line(name);
         if name.is_empty() {
             return Err(Error::invalid("name", "An author needs a name."));
         }
         self.store
             .write(|t| t.upsert_author(&name, role.trim(), bio.trim()))
+    }
+
+    /// Changes an author's profile; the bylines linked to it take the new name.
+    pub fn update_author(&mut self, author: &Author) -> Result<Author> {
+        let name = one_line(&author.name);
+        if name.is_empty() {
+            return Err(Error::invalid("name", "An author needs a name."));
+        }
+        self.store.write(|t| {
+            t.update_author(
+                author.id,
+                &name,
+                author.role.trim(),
+                author.bio.trim(),
+                author.portrait_photo_id,
+            )
+        })
+    }
+
+    /// The managed tags with how many stories carry each.
+    pub fn tags(&self) -> Result<Vec<TagInfo>> {
+        self.store.read(|t| t.tags_list())
+    }
+
+    pub fn add_tag(&mut self, name: &str) -> Result<TagInfo> {
+        let name = one_line(name);
+        if name.is_empty() {
+            return Err(Error::invalid("name", "A tag needs a name."));
+        }
+        self.store.write(|t| t.add_tag(&name))?;
+        self.tags()?
+            .into_iter()
+            .find(|t| t.name.eq_ignore_ascii_case(&name))
+            .ok_or_else(|| Error::not_found("tag", name))
+    }
+
+    /// Renames a tag on every story; onto an existing tag, the two merge. Returns how many
+    /// stories changed.
+    pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<usize> {
+        let new = one_line(new);
+        if new.is_empty() {
+            return Err(Error::invalid("name", "A tag needs a name."));
+        }
+        self.store.write(|t| t.rename_tag(old.trim(), &new))
     }
 
     // ---- Photos ---------------------------------------------------------------------------
@@ -391,6 +469,11 @@ impl Workspace {
     pub fn integrity_check(&self) -> Result<String> {
         self.store.integrity_check()
     }
+}
+
+/// `s` on one line, runs of white space as one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Writes `bytes` to a temporary file beside `dest`, syncs it and renames it into place, so a

@@ -13,6 +13,9 @@ use dateline::model::{
     ImportWarning, Photo, PhotoFields, Preflight, Revision, RevisionDiff, SearchHit, Section,
     Severity, Status,
 };
+use dateline::model::{
+    LibraryQuery, LibrarySort, Note, TagInfo, Template, Transition, WorkflowStep,
+};
 use dateline::photo::metadata::{ExifData, IimData, XmpData};
 use dateline::photo::{
     CropOutcome, CropRect, CropRequest, EmbeddedMetadata, FieldsPatch, Format, PixelRect, Progress,
@@ -65,6 +68,13 @@ fn generate() -> String {
         decl::<Progress>(&cfg),
         decl::<Revision>(&cfg),
         decl::<SearchHit>(&cfg),
+        decl::<TagInfo>(&cfg),
+        decl::<LibrarySort>(&cfg),
+        decl::<LibraryQuery>(&cfg),
+        decl::<Transition>(&cfg),
+        decl::<Note>(&cfg),
+        decl::<Template>(&cfg),
+        decl::<WorkflowStep>(&cfg),
         decl::<ImportWarning>(&cfg),
         decl::<ImportReport>(&cfg),
         decl::<DiffOp>(&cfg),

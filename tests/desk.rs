@@ -143,12 +143,12 @@ fn saves_are_coalesced_into_revisions() {
     d.body = "much later".into();
     ws.save_article_at(a.id, d.clone(), t0 + Duration::minutes(10))
         .unwrap();
-    d.status = Some(Status::Ready);
+    d.status = Some(Status::InEdit);
     ws.save_article_at(a.id, d.clone(), t0 + Duration::minutes(10))
         .unwrap();
     let revs = ws.revisions(a.id).unwrap();
     assert_eq!(revs.len(), 4);
-    assert_eq!(revs[0].reason, "status: Ready");
+    assert_eq!(revs[0].reason, "status: Draft → In edit");
     let first = revs.last().unwrap();
     assert_eq!(first.reason, "created");
     assert_eq!(ws.revision(first.id).unwrap().body, "one");

@@ -531,7 +531,7 @@ fn saves_coalesce_into_revisions() {
     // 5 minutes after the autosave revision began: a new one.
     body(&mut ws, a.id, "one two three four", 5);
     let mut d = ArticleDraft::from(&ws.article_by_id(a.id).expect("article"));
-    d.status = Some(Status::Ready);
+    d.status = Some(Status::InEdit);
     ws.save_article_at(a.id, d, at(6)).expect("status");
     let reasons: Vec<String> = ws
         .revisions(a.id)
@@ -541,7 +541,7 @@ fn saves_coalesce_into_revisions() {
         .collect();
     assert_eq!(
         reasons,
-        ["status: Ready", "autosave", "autosave", "created"]
+        ["status: Draft → In edit", "autosave", "autosave", "created"]
     );
 }
 

@@ -10,6 +10,7 @@
 
 mod commands;
 mod desk;
+mod desk_commands;
 mod export_commands;
 mod photo_commands;
 mod photo_scheme;
@@ -67,6 +68,26 @@ fn main() {
             photo_commands::render_crop,
             photo_commands::cancel_renditions,
             photo_commands::set_hero,
+            desk_commands::list_library,
+            desk_commands::workflow_steps,
+            desk_commands::set_status,
+            desk_commands::list_transitions,
+            desk_commands::list_notes,
+            desk_commands::add_note,
+            desk_commands::delete_note,
+            desk_commands::duplicate_article,
+            desk_commands::list_templates,
+            desk_commands::create_from_template,
+            desk_commands::trash_article,
+            desk_commands::restore_article,
+            desk_commands::empty_trash,
+            desk_commands::list_tags,
+            desk_commands::add_tag,
+            desk_commands::rename_tag,
+            desk_commands::add_section,
+            desk_commands::rename_section,
+            desk_commands::save_author,
+            desk_commands::set_identity,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

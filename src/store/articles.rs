@@ -7,15 +7,34 @@ use super::{parse_ts, ts, Tx};
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::model::{
-    Article, ArticleId, ArticleSummary, Author, Byline, Hero, HeroPhoto, SearchHit, Section, Status,
+    Article, ArticleId, ArticleSummary, Byline, Hero, HeroPhoto, LibraryQuery, LibrarySort,
+    SearchHit, Status,
 };
 
 const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.body, a.dateline, s.name, \
      a.language, a.status, a.hero_edited_by, a.created_at, a.updated_at, a.front_matter_extra";
 
 impl Tx<'_> {
-    /// Finds an article by numeric id or by slug.
+    /// Finds an article on the desk by numeric id or by slug; one in the trash is refused
+    /// with a message saying so.
     pub fn resolve_article(&self, key: &str) -> Result<ArticleId> {
+        let id = self.resolve_any_article(key)?;
+        let trashed: bool = self.conn.query_row(
+            "SELECT deleted_at IS NOT NULL FROM articles WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if trashed {
+            return Err(Error::invalid(
+                "article",
+                format!("Story {key} is in the trash; restore it first."),
+            ));
+        }
+        Ok(id)
+    }
+
+    /// Finds an article by numeric id or by slug, in the trash or not.
+    pub fn resolve_any_article(&self, key: &str) -> Result<ArticleId> {
         let key = key.trim();
         if let Ok(id) = key.parse::<i64>() {
             let found: Option<i64> = self
@@ -127,6 +146,7 @@ impl Tx<'_> {
             )?;
         }
         for (pos, tag) in a.tags.iter().enumerate() {
+            self.ensure_tag(tag)?;
             self.conn.execute(
                 "INSERT INTO article_tags (article_id, position, tag) VALUES (?1, ?2, ?3)",
                 params![id, pos as i64, tag],
@@ -255,17 +275,73 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The library list, newest change first.
-    pub fn article_summaries(&self) -> Result<Vec<ArticleSummary>> {
-        let mut st = self.conn.prepare_cached(
+    /// The library list: the stories matching every filter of `q`, sorted as asked.
+    pub fn article_summaries(&self, q: &LibraryQuery) -> Result<Vec<ArticleSummary>> {
+        let mut sql = String::from(
             "SELECT a.id, a.slug, a.headline, a.status, s.name, a.updated_at,
                     (SELECT group_concat(name, char(31)) FROM
-                        (SELECT name FROM bylines b WHERE b.article_id = a.id ORDER BY position))
-             FROM articles a LEFT JOIN sections s ON s.id = a.section_id
-             ORDER BY a.updated_at DESC, a.id DESC",
-        )?;
-        let rows = st.query_map([], |r| {
-            let names: Option<String> = r.get(6)?;
+                        (SELECT name FROM bylines b WHERE b.article_id = a.id ORDER BY position)),
+                    (SELECT group_concat(tag, char(31)) FROM
+                        (SELECT tag FROM article_tags t WHERE t.article_id = a.id
+                         ORDER BY position)),
+                    a.language, a.created_at, a.deleted_at
+             FROM articles a LEFT JOIN sections s ON s.id = a.section_id WHERE ",
+        );
+        let mut args: Vec<String> = Vec::new();
+        sql.push_str(if q.trashed {
+            "a.deleted_at IS NOT NULL"
+        } else {
+            "a.deleted_at IS NULL"
+        });
+        let mut arg = |sql: &mut String, clause: &str, value: String| {
+            args.push(value);
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+        };
+        if let Some(st) = q.status {
+            arg(&mut sql, " AND a.status = ?", st.as_str().to_string());
+        }
+        if let Some(name) = nonblank(&q.section) {
+            arg(&mut sql, " AND s.name = ? COLLATE NOCASE", name);
+        }
+        if let Some(name) = nonblank(&q.author) {
+            arg(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM bylines b WHERE b.article_id = a.id
+                              AND b.name = ? COLLATE NOCASE)",
+                name,
+            );
+        }
+        if let Some(tag) = nonblank(&q.tag) {
+            arg(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id
+                              AND t.tag = ? COLLATE NOCASE)",
+                tag,
+            );
+        }
+        if let Some(day) = nonblank(&q.from) {
+            arg(&mut sql, " AND a.updated_at >= ?", day_start(&day)?);
+        }
+        if let Some(day) = nonblank(&q.to) {
+            arg(&mut sql, " AND a.updated_at < ?", day_after(&day)?);
+        }
+        sql.push_str(match (q.trashed, q.sort) {
+            (true, _) => " ORDER BY a.deleted_at DESC, a.id DESC",
+            (false, LibrarySort::Updated) => " ORDER BY a.updated_at DESC, a.id DESC",
+            (false, LibrarySort::Created) => " ORDER BY a.created_at DESC, a.id DESC",
+            (false, LibrarySort::Headline) => " ORDER BY a.headline COLLATE NOCASE, a.id",
+            (false, LibrarySort::Status) => {
+                " ORDER BY CASE a.status WHEN 'draft' THEN 0 WHEN 'in_edit' THEN 1
+                   WHEN 'copy_desk' THEN 2 WHEN 'ready' THEN 3 WHEN 'published' THEN 4
+                   WHEN 'spiked' THEN 5 ELSE 6 END, a.updated_at DESC, a.id DESC"
+            }
+        });
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let split = |v: Option<String>| -> Vec<String> {
+            v.map(|n| n.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default()
+        };
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
             Ok(ArticleSummary {
                 id: r.get(0)?,
                 slug: r.get(1)?,
@@ -273,156 +349,110 @@ impl Tx<'_> {
                 status: Status::parse(&r.get::<_, String>(3)?).unwrap_or_default(),
                 section: r.get(4)?,
                 updated_at: parse_ts(&r.get::<_, String>(5)?)?,
-                bylines: names
-                    .map(|n| n.split('\u{1f}').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                bylines: split(r.get(6)?),
+                tags: split(r.get(7)?),
+                language: r.get(8)?,
+                created_at: parse_ts(&r.get::<_, String>(9)?)?,
+                deleted_at: r
+                    .get::<_, Option<String>>(10)?
+                    .map(|t| parse_ts(&t))
+                    .transpose()?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Full-text search over headline, dek and body: diacritic-insensitive, each word also
-    /// matching as a prefix, best matches first.
+    /// Full-text search over headline, dek and body, and over the captions and credits of each
+    /// story's hero photos: diacritic-insensitive, each word also matching as a prefix. Stories
+    /// found by their text come first, best match first; then stories found by a photo.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let mut st = self.conn.prepare_cached(
-            "SELECT a.id, a.slug, a.headline,
-                    snippet(articles_fts, -1, char(2), char(3), '…', 12)
-             FROM articles_fts f JOIN articles a ON a.id = f.rowid
-             WHERE articles_fts MATCH ?1
-             ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0)
-             LIMIT ?2",
-        )?;
-        let rows = st.query_map(params![fts, limit], |r| {
+        let hit = |r: &rusqlite::Row<'_>, found_in: &str| -> rusqlite::Result<SearchHit> {
             let raw: String = r.get(3)?;
             Ok(SearchHit {
                 id: r.get(0)?,
                 slug: r.get(1)?,
                 headline: r.get(2)?,
                 snippet: highlight(&raw),
+                status: Status::parse(&r.get::<_, String>(4)?).unwrap_or_default(),
+                section: r.get(5)?,
+                found_in: found_in.to_string(),
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn delete_article(&self, id: ArticleId) -> Result<()> {
-        let n = self
-            .conn
-            .execute("DELETE FROM articles WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(Error::not_found("article", id));
-        }
-        Ok(())
-    }
-
-    /// The id of the section called `name`, created when it does not exist yet.
-    fn ensure_section(&self, name: Option<&str>) -> Result<Option<i64>> {
-        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
-            return Ok(None);
         };
-        if let Some(id) = self
-            .conn
-            .query_row("SELECT id FROM sections WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })
-            .optional()?
-        {
-            return Ok(Some(id));
-        }
-        let base = crate::slug::Slug::derive(name)
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| "section".to_string());
-        let mut n = 1;
-        loop {
-            let candidate = if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            };
-            let taken: bool = self.conn.query_row(
-                "SELECT EXISTS(SELECT 1 FROM sections WHERE slug = ?1)",
-                [&candidate],
-                |r| r.get(0),
-            )?;
-            if !taken {
-                self.conn.execute(
-                    "INSERT INTO sections (name, slug) VALUES (?1, ?2)",
-                    params![name, candidate],
-                )?;
-                return Ok(Some(self.conn.last_insert_rowid()));
-            }
-            n += 1;
-        }
-    }
-
-    pub fn sections(&self) -> Result<Vec<Section>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT id, name, slug FROM sections ORDER BY name COLLATE NOCASE")?;
-        let rows = st.query_map([], |r| {
-            Ok(Section {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                slug: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn author_id_by_name(&self, name: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM authors WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
-    /// Adds an author profile, or updates the role and bio of the one with that name.
-    pub fn upsert_author(&self, name: &str, role: &str, bio: &str) -> Result<Author> {
-        self.conn.execute(
-            "INSERT INTO authors (name, role, bio) VALUES (?1, ?2, ?3)
-             ON CONFLICT(name) DO UPDATE SET role = excluded.role, bio = excluded.bio",
-            params![name, role, bio],
-        )?;
-        let id = self
-            .author_id_by_name(name)?
-            .ok_or_else(|| Error::not_found("author", name))?;
-        // Link bylines typed before the profile existed.
-        self.conn.execute(
-            "UPDATE bylines SET author_id = ?1 WHERE author_id IS NULL AND name = ?2",
-            params![id, name],
-        )?;
-        Ok(Author {
-            id,
-            name: name.to_string(),
-            role: role.to_string(),
-            bio: bio.to_string(),
-        })
-    }
-
-    pub fn authors(&self) -> Result<Vec<Author>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT id, name, role, bio FROM authors ORDER BY name COLLATE NOCASE",
+            "SELECT a.id, a.slug, a.headline,
+                    snippet(articles_fts, -1, char(2), char(3), '…', 12), a.status, s.name
+             FROM articles_fts f JOIN articles a ON a.id = f.rowid
+                  LEFT JOIN sections s ON s.id = a.section_id
+             WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL
+             ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0)
+             LIMIT ?2",
         )?;
-        let rows = st.query_map([], |r| {
-            Ok(Author {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                role: r.get(2)?,
-                bio: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut hits: Vec<SearchHit> = st
+            .query_map(params![fts, limit], |r| hit(r, "text"))?
+            .collect::<rusqlite::Result<_>>()?;
+        if hits.len() < limit as usize {
+            let mut st = self.conn.prepare_cached(
+                "SELECT a.id, a.slug, a.headline,
+                        snippet(photos_fts, -1, char(2), char(3), '…', 12), a.status, s.name
+                 FROM photos_fts f JOIN hero_photos h ON h.photo_id = f.rowid
+                      JOIN articles a ON a.id = h.article_id
+                      LEFT JOIN sections s ON s.id = a.section_id
+                 WHERE photos_fts MATCH ?1 AND a.deleted_at IS NULL
+                 ORDER BY bm25(photos_fts), a.updated_at DESC
+                 LIMIT ?2",
+            )?;
+            let more = st.query_map(params![fts, limit], |r| hit(r, "photo"))?;
+            for h in more {
+                let h = h?;
+                if hits.len() >= limit as usize {
+                    break;
+                }
+                if !hits.iter().any(|x| x.id == h.id) {
+                    hits.push(h);
+                }
+            }
+        }
+        Ok(hits)
     }
 
+    /// How many stories the desk holds, the trash included.
     pub fn article_count(&self) -> Result<i64> {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
     }
+}
+
+fn nonblank(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+fn parse_day(day: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            "date",
+            format!("“{day}” is not a date; write it as year-month-day, e.g. 2026-11-25."),
+        )
+    })
+}
+
+/// The first instant of a `YYYY-MM-DD` day, as stored timestamps compare.
+fn day_start(day: &str) -> Result<String> {
+    Ok(ts(&parse_day(day)?
+        .and_time(chrono::NaiveTime::MIN)
+        .and_utc()))
+}
+
+/// The first instant of the day after a `YYYY-MM-DD` day.
+fn day_after(day: &str) -> Result<String> {
+    let next = parse_day(day)? + chrono::Duration::days(1);
+    Ok(ts(&next.and_time(chrono::NaiveTime::MIN).and_utc()))
 }
 
 fn unique_slug(e: rusqlite::Error, a: &ValidArticle) -> Error {

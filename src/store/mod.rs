@@ -7,9 +7,11 @@
 //! validated by the room that owns it.
 
 mod articles;
+mod people;
 mod photos;
 mod replacements;
 mod revisions;
+mod workflow;
 
 pub use photos::NewPhoto;
 
@@ -27,6 +29,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_init.sql")),
     (2, include_str!("migrations/0002_photo_desk.sql")),
     (3, include_str!("migrations/0003_front_matter.sql")),
+    (4, include_str!("migrations/0004_editors_desk.sql")),
 ];
 
 /// The newest desk format this build reads and writes.

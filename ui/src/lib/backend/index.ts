@@ -17,6 +17,7 @@ import type {
   SearchHit,
   Section,
 } from "./types";
+import type * as Types from "./types";
 
 export type * from "./types";
 
@@ -202,3 +203,35 @@ export function exportArticle(
 export const cancelExport = () => call<null>("cancel_export");
 /** Shows the last package written in the system's file manager. */
 export const revealExport = () => call<null>("reveal_export");
+
+// ---- The editor's desk: library, workflow, notes, templates, trash, lists ----------------------
+
+
+export const listLibrary = (query: Types.LibraryQuery) =>
+  call<ArticleSummary[]>("list_library", { query });
+export const workflowSteps = () => call<Types.WorkflowStep[]>("workflow_steps");
+export const setStatus = (id: number, status: Types.Status) =>
+  call<Article>("set_status", { id, status });
+export const listTransitions = (id: number) =>
+  call<Types.Transition[]>("list_transitions", { id });
+export const listNotes = (id: number) => call<Types.Note[]>("list_notes", { id });
+export const addNote = (id: number, body: string) => call<Types.Note>("add_note", { id, body });
+export const deleteNote = (noteId: number) => call<null>("delete_note", { noteId });
+export const duplicateArticle = (id: number) => call<Article>("duplicate_article", { id });
+export const listTemplates = () => call<Types.Template[]>("list_templates");
+export const createFromTemplate = (template: string, headline: string) =>
+  call<Article>("create_from_template", { template, headline });
+export const trashArticle = (id: number) => call<null>("trash_article", { id });
+export const restoreArticle = (id: number) => call<Article>("restore_article", { id });
+/** Deletes the trash for good. Ask the person first. */
+export const emptyTrash = () => call<number>("empty_trash");
+export const listTags = () => call<Types.TagInfo[]>("list_tags");
+export const addTag = (name: string) => call<Types.TagInfo>("add_tag", { name });
+export const renameTag = (old: string, name: string) =>
+  call<number>("rename_tag", { old, new: name });
+export const addSection = (name: string) => call<Section>("add_section", { name });
+export const renameSection = (id: number, name: string) =>
+  call<Section>("rename_section", { id, name });
+/** Adds a profile (`id` 0) or saves one. */
+export const saveAuthor = (author: Author) => call<Author>("save_author", { author });
+export const setIdentity = (name: string) => call<DeskInfo>("set_identity", { name });

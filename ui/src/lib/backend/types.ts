@@ -67,7 +67,11 @@ front_matter_extra: string | null, created_at: string, updated_at: string, };
 /**
  * A row of the library list: what an editor scans, without the body.
  */
-export type ArticleSummary = { id: number, slug: string, headline: string, status: Status, section: string | null, bylines: Array<string>, updated_at: string, };
+export type ArticleSummary = { id: number, slug: string, headline: string, status: Status, section: string | null, bylines: Array<string>, tags: Array<string>, language: string, created_at: string, updated_at: string, 
+/**
+ * When it was moved to the trash; `None` for a story on the desk.
+ */
+deleted_at: string | null, };
 
 /**
  * The editable fields of an article, as they arrive from the form, the CLI or an import.
@@ -79,9 +83,21 @@ export type ArticleDraft = { headline: string, dek: string, body: string, dateli
  */
 front_matter_extra: string | null, };
 
-export type Author = { id: number, name: string, role: string, bio: string, };
+export type Author = { id: number, name: string, role: string, bio: string, 
+/**
+ * A photo of the desk used as the author's portrait.
+ */
+portrait_photo_id?: number | null, 
+/**
+ * How many stories (not in the trash) carry this author's byline.
+ */
+articles: number, };
 
-export type Section = { id: number, name: string, slug: string, };
+export type Section = { id: number, name: string, slug: string, 
+/**
+ * How many stories (not in the trash) are in this section.
+ */
+articles: number, };
 
 /**
  * A point in the oriented photo, as fractions of its width and height (0..=1).
@@ -241,7 +257,72 @@ reason: string, headline: string, words: number, };
  * One hit of a full-text search, with a highlighted snippet (`<mark>` around matches; the
  * rest is escaped text).
  */
-export type SearchHit = { id: number, slug: string, headline: string, snippet: string, };
+export type SearchHit = { id: number, slug: string, headline: string, snippet: string, status: Status, section: string | null, 
+/**
+ * Where the words were found: `text` (headline, dek, body) or `photo` (a caption or
+ * credit of the story's hero).
+ */
+found_in: string, };
+
+/**
+ * A tag of the managed list, with how many stories (not in the trash) carry it.
+ */
+export type TagInfo = { name: string, articles: number, };
+
+/**
+ * How the library is sorted.
+ */
+export type LibrarySort = "updated" | "created" | "headline" | "status";
+
+/**
+ * What the library shows: every filter is optional, and all given filters must match.
+ */
+export type LibraryQuery = { status?: Status | null, 
+/**
+ * A section's name.
+ */
+section?: string | null, 
+/**
+ * A byline's name (profile or guest).
+ */
+author?: string | null, tag?: string | null, 
+/**
+ * Changed on or after this day (`YYYY-MM-DD`, UTC).
+ */
+from?: string | null, 
+/**
+ * Changed on or before this day (`YYYY-MM-DD`, UTC).
+ */
+to?: string | null, sort: LibrarySort, 
+/**
+ * The stories in the trash instead of the others.
+ */
+trashed: boolean, };
+
+/**
+ * One move of a story along the workflow.
+ */
+export type Transition = { id: number, article_id: number, from: Status, to: Status, 
+/**
+ * The desk's local identity of whoever moved it.
+ */
+who: string, at: string, };
+
+/**
+ * An editor's internal note on a story. Never exported.
+ */
+export type Note = { id: number, article_id: number, who: string, body: string, created_at: string, };
+
+/**
+ * A shape a new story can start from ("News", "Analysis", "Photo story").
+ */
+export type Template = { id: string, name: string, description: string, body: string, tags: Array<string>, };
+
+/**
+ * The workflow as the app shows it: every status with its label, and where a story in
+ * each can move.
+ */
+export type WorkflowStep = { status: Status, label: string, next: Array<Status>, };
 
 /**
  * One thing worth knowing about an imported file, at a line of it.
