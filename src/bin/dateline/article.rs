@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use dateline::model::{ArticleDraft, Byline, DiffOp, DiffSpan, Hero, HeroPhoto};
-use dateline::{Error, Workspace};
+use dateline::model::{
+    ArticleDraft, Byline, DiffOp, DiffSpan, Hero, HeroPhoto, LibraryQuery, LibrarySort, Status,
+};
+use dateline::{workflow, Error, Workspace};
 
 use crate::output::Out;
 
@@ -30,9 +32,55 @@ pub enum ArticleCmd {
         /// A byline as "Name" or "Name|Role"; repeat for several, in order.
         #[arg(long = "byline")]
         bylines: Vec<String>,
+        /// Start from a template: news, analysis or photo_story (its body and tags).
+        #[arg(long)]
+        template: Option<String>,
     },
-    /// List the articles, newest change first.
-    List,
+    /// List the articles on the desk (not the trash), last change first; filters combine.
+    List {
+        /// draft, in_edit, copy_desk, ready, published, spiked, archived (or "In edit"…).
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        section: Option<String>,
+        /// A byline's name: all their stories ("More from <author>").
+        #[arg(long)]
+        author: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        /// Changed on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DAY")]
+        from: Option<String>,
+        /// Changed on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DAY")]
+        to: Option<String>,
+        /// updated (default), created, headline or status.
+        #[arg(long, default_value = "updated")]
+        sort: String,
+    },
+    /// Move a story along the workflow (Draft → In edit → Copy desk → Ready → Published;
+    /// Spiked, Archived). The move is recorded with who and when.
+    Status {
+        id_or_slug: String,
+        /// The status to move to: draft, in_edit, copy_desk, ready, published, spiked,
+        /// archived (or its label, "In edit").
+        status: String,
+    },
+    /// The story's workflow moves: who moved it from what to what, and when.
+    Moves { id_or_slug: String },
+    /// Add an internal editor's note to a story (never exported).
+    Note {
+        id_or_slug: String,
+        text: Vec<String>,
+    },
+    /// List a story's editor notes.
+    Notes { id_or_slug: String },
+    /// Copy a story as a new Draft (same text, bylines, hero; its own slug).
+    Duplicate { id_or_slug: String },
+    /// Move a story to the trash (`dateline trash restore` brings it back).
+    Trash { id_or_slug: String },
+    /// List the templates a story can start from (`article new --template ID`).
+    Templates,
     /// Show one article by id or slug.
     Show { id_or_slug: String },
     /// Set the lead image: one photo, or two or three side by side (a composite hero).
@@ -90,11 +138,25 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
             language,
             dateline,
             bylines,
+            template,
         } => {
+            let template = match template {
+                Some(t) => Some(
+                    workflow::templates()
+                        .into_iter()
+                        .find(|x| x.id == t || x.name.eq_ignore_ascii_case(&t))
+                        .ok_or_else(|| Error::not_found("template", t))?,
+                ),
+                None => None,
+            };
             let body = match body_file {
                 Some(p) => std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?,
-                None => String::new(),
+                None => template
+                    .as_ref()
+                    .map(|t| t.body.clone())
+                    .unwrap_or_default(),
             };
+            let tags = template.map(|t| t.tags).unwrap_or_default();
             let bylines = bylines
                 .iter()
                 .map(|b| {
@@ -115,23 +177,105 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 slug,
                 language,
                 bylines,
+                tags,
                 ..Default::default()
             })?;
             out.value(&a, || format!("Created article {} ({})", a.id, a.slug));
         }
-        ArticleCmd::List => {
-            let list = ws.articles()?;
+        ArticleCmd::List {
+            status,
+            section,
+            author,
+            tag,
+            from,
+            to,
+            sort,
+        } => {
+            let status = match status {
+                Some(s) => Some(Status::parse(&s).ok_or_else(|| unknown_status(&s))?),
+                None => None,
+            };
+            let sort = match sort.trim().to_lowercase().as_str() {
+                "updated" | "" => LibrarySort::Updated,
+                "created" => LibrarySort::Created,
+                "headline" => LibrarySort::Headline,
+                "status" => LibrarySort::Status,
+                other => {
+                    return Err(Error::invalid(
+                        "sort",
+                        format!("Sort by updated, created, headline or status, not “{other}”."),
+                    ))
+                }
+            };
+            let list = ws.library(&LibraryQuery {
+                status,
+                section,
+                author,
+                tag,
+                from,
+                to,
+                sort,
+                trashed: false,
+            })?;
+            out.value(&list, || crate::desk::lines(&list));
+        }
+        ArticleCmd::Status { id_or_slug, status } => {
+            let to = Status::parse(&status).ok_or_else(|| unknown_status(&status))?;
+            let a = ws.set_status(&id_or_slug, to)?;
+            out.value(&a, || format!("{} is now {}", a.slug, a.status.label()));
+        }
+        ArticleCmd::Moves { id_or_slug } => {
+            let list = ws.transitions(&id_or_slug)?;
             out.value(&list, || {
                 list.iter()
-                    .map(|a| {
+                    .map(|t| {
                         format!(
-                            "{:>5}  {:<10} {:<14} {}",
-                            a.id,
-                            a.status.label(),
-                            a.section.as_deref().unwrap_or("—"),
-                            a.headline
+                            "{}  {} → {}  by {}",
+                            t.at.format("%Y-%m-%d %H:%M"),
+                            t.from.label(),
+                            t.to.label(),
+                            if t.who.is_empty() { "—" } else { &t.who }
                         )
                     })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        ArticleCmd::Note { id_or_slug, text } => {
+            let n = ws.add_note(&id_or_slug, &text.join(" "))?;
+            out.value(&n, || format!("Note {} added", n.id));
+        }
+        ArticleCmd::Notes { id_or_slug } => {
+            let list = ws.notes(&id_or_slug)?;
+            out.value(&list, || {
+                list.iter()
+                    .map(|n| {
+                        format!(
+                            "{}  {}: {}",
+                            n.created_at.format("%Y-%m-%d %H:%M"),
+                            n.who,
+                            n.body
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        ArticleCmd::Duplicate { id_or_slug } => {
+            let a = ws.duplicate_article(&id_or_slug)?;
+            out.value(&a, || format!("Created article {} ({})", a.id, a.slug));
+        }
+        ArticleCmd::Trash { id_or_slug } => {
+            ws.trash_article(&id_or_slug)?;
+            out.value(&serde_json::json!({ "trashed": id_or_slug }), || {
+                format!("Moved {id_or_slug} to the trash (`dateline trash restore {id_or_slug}` brings it back)")
+            });
+        }
+        ArticleCmd::Templates => {
+            let list = workflow::templates();
+            out.value(&list, || {
+                list.iter()
+                    .map(|t| format!("{:<12} {:<12} {}", t.id, t.name, t.description))
                     .collect::<Vec<_>>()
                     .join("\n")
             });
@@ -303,4 +447,14 @@ fn hero_photo(arg: &str) -> Result<HeroPhoto, Error> {
         )
     })?;
     Ok(HeroPhoto { photo_id, crop })
+}
+
+fn unknown_status(s: &str) -> Error {
+    Error::invalid(
+        "status",
+        format!(
+            "“{s}” is not a status; use draft, in_edit, copy_desk, ready, published, spiked or \
+             archived."
+        ),
+    )
 }

@@ -6,6 +6,7 @@
 //! its own module.
 
 mod article;
+mod desk;
 mod export;
 mod output;
 mod photo;
@@ -51,8 +52,23 @@ enum Command {
     /// Import, list, show, crop photos and make their renditions.
     #[command(subcommand)]
     Photo(photo::PhotoCmd),
-    /// Full-text search over headline, dek and body.
+    /// Full-text search over headline, dek, body and the hero photos' captions and credits
+    /// (diacritics ignored, each word also a prefix).
     Search { query: Vec<String> },
+    /// Author profiles: add, list, rename.
+    #[command(subcommand)]
+    Author(desk::AuthorCmd),
+    /// Sections: add, list, rename.
+    #[command(subcommand)]
+    Section(desk::SectionCmd),
+    /// Tags: add, list, rename.
+    #[command(subcommand)]
+    Tag(desk::TagCmd),
+    /// The trash: list, restore, empty.
+    #[command(subcommand)]
+    Trash(desk::TrashCmd),
+    /// Show or set the desk's local identity (stamped on revisions and workflow moves).
+    Identity { name: Option<String> },
     /// Preflight: what blocks the export of an article and what deserves a look (exit 1 when
     /// blocked).
     Check { id_or_slug: String },
@@ -104,15 +120,43 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
             out: dir,
             zip,
         } => export::export(&id_or_slug, dir, zip, &mut ws, out),
+        Command::Author(cmd) => desk::author(cmd, &mut ws, out),
+        Command::Section(cmd) => desk::section(cmd, &mut ws, out),
+        Command::Tag(cmd) => desk::tag(cmd, &mut ws, out),
+        Command::Trash(cmd) => desk::trash(cmd, &mut ws, out),
+        Command::Identity { name } => desk::identity(name, &mut ws, out),
         Command::Search { query } => {
             let hits = ws.search(&query.join(" "))?;
             out.value(&hits, || {
                 hits.iter()
-                    .map(|h| format!("{:>5}  {}\n       {}", h.id, h.headline, h.snippet))
+                    .map(|h| {
+                        let place = if h.found_in == "photo" {
+                            " (photo)"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "{:>5}  {}{place}\n       {}",
+                            h.id,
+                            h.headline,
+                            plain_snippet(&h.snippet)
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n")
             });
             Ok(())
         }
     }
+}
+
+/// A search snippet for a terminal: matches between asterisks, entities decoded.
+fn plain_snippet(html: &str) -> String {
+    html.replace("<mark>", "*")
+        .replace("</mark>", "*")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }

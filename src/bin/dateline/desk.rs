@@ -1,0 +1,235 @@
+//! `dateline author|section|tag|trash|identity …`: the editor's desk's managed lists, the
+//! trash and the desk's local identity.
+
+use clap::Subcommand;
+use dateline::model::ArticleSummary;
+use dateline::{Error, Workspace};
+
+use crate::output::Out;
+
+#[derive(Subcommand)]
+pub enum AuthorCmd {
+    /// Add an author profile (or update the role and bio of the one with that name).
+    Add {
+        name: String,
+        /// E.g. "Foreign Correspondent based in Latin America".
+        #[arg(long, default_value = "")]
+        role: String,
+        #[arg(long, default_value = "")]
+        bio: String,
+        /// A photo id of this desk to show as the author's portrait.
+        #[arg(long, value_name = "PHOTO_ID")]
+        portrait: Option<i64>,
+    },
+    /// List the author profiles, A to Z, with how many stories each has.
+    List,
+    /// Rename an author profile; the bylines linked to it follow.
+    Rename { old: String, new: String },
+}
+
+#[derive(Subcommand)]
+pub enum SectionCmd {
+    /// Add a section.
+    Add { name: String },
+    /// List the sections with how many stories each holds.
+    List,
+    /// Rename a section; its stories follow.
+    Rename { old: String, new: String },
+}
+
+#[derive(Subcommand)]
+pub enum TagCmd {
+    /// Add a tag to the managed list.
+    Add { name: String },
+    /// List the tags with how many stories carry each.
+    List,
+    /// Rename a tag on every story (onto an existing tag, the two merge).
+    Rename { old: String, new: String },
+}
+
+#[derive(Subcommand)]
+pub enum TrashCmd {
+    /// List the stories in the trash, most recently deleted first.
+    List,
+    /// Bring a story back from the trash, with its history.
+    Restore { id_or_slug: String },
+    /// Delete every story in the trash for good.
+    Empty {
+        /// Confirm: without it, nothing is deleted and the command says what would be.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub fn author(cmd: AuthorCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> {
+    match cmd {
+        AuthorCmd::Add {
+            name,
+            role,
+            bio,
+            portrait,
+        } => {
+            let mut a = ws.upsert_author(&name, &role, &bio)?;
+            if portrait.is_some() {
+                a.portrait_photo_id = portrait;
+                a = ws.update_author(&a)?;
+            }
+            out.value(&a, || format!("Author {} — {}", a.name, a.role));
+        }
+        AuthorCmd::List => {
+            let list = ws.authors()?;
+            out.value(&list, || {
+                list.iter()
+                    .map(|a| {
+                        format!(
+                            "{:>5}  {:<28} {:>11}  {}",
+                            a.id,
+                            a.name,
+                            stories(a.articles),
+                            a.role
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        AuthorCmd::Rename { old, new } => {
+            let mut a = ws
+                .authors()?
+                .into_iter()
+                .find(|a| a.name.eq_ignore_ascii_case(old.trim()))
+                .ok_or_else(|| Error::not_found("author", old))?;
+            a.name = new;
+            let a = ws.update_author(&a)?;
+            out.value(&a, || format!("Author renamed: {}", a.name));
+        }
+    }
+    Ok(())
+}
+
+pub fn section(cmd: SectionCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> {
+    match cmd {
+        SectionCmd::Add { name } => {
+            let s = ws.add_section(&name)?;
+            out.value(&s, || format!("Section {} ({})", s.name, s.slug));
+        }
+        SectionCmd::List => {
+            let list = ws.sections()?;
+            out.value(&list, || {
+                list.iter()
+                    .map(|s| format!("{:>5}  {:<28} {:>11}", s.id, s.name, stories(s.articles)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        SectionCmd::Rename { old, new } => {
+            let s = ws
+                .sections()?
+                .into_iter()
+                .find(|s| s.name.eq_ignore_ascii_case(old.trim()) || s.slug == old.trim())
+                .ok_or_else(|| Error::not_found("section", old))?;
+            let s = ws.rename_section(s.id, &new)?;
+            out.value(&s, || format!("Section renamed: {} ({})", s.name, s.slug));
+        }
+    }
+    Ok(())
+}
+
+pub fn tag(cmd: TagCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> {
+    match cmd {
+        TagCmd::Add { name } => {
+            let t = ws.add_tag(&name)?;
+            out.value(&t, || format!("Tag {}", t.name));
+        }
+        TagCmd::List => {
+            let list = ws.tags()?;
+            out.value(&list, || {
+                list.iter()
+                    .map(|t| format!("{:<28} {:>11}", t.name, stories(t.articles)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        TagCmd::Rename { old, new } => {
+            let n = ws.rename_tag(&old, &new)?;
+            out.value(
+                &serde_json::json!({ "old": old, "new": new, "stories": n }),
+                || format!("Tag “{old}” is now “{new}” on {n} stories"),
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn trash(cmd: TrashCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> {
+    match cmd {
+        TrashCmd::List => {
+            let list = ws.trash()?;
+            out.value(&list, || lines(&list));
+        }
+        TrashCmd::Restore { id_or_slug } => {
+            let a = ws.restore_article(&id_or_slug)?;
+            out.value(&a, || format!("Restored {} ({})", a.id, a.headline));
+        }
+        TrashCmd::Empty { yes } => {
+            let waiting = ws.trash()?.len();
+            if !yes {
+                out.value(
+                    &serde_json::json!({ "deleted": 0, "in_trash": waiting }),
+                    || {
+                        format!(
+                            "{waiting} stories are in the trash. Nothing was deleted: run \
+                         `dateline trash empty --yes` to delete them for good."
+                        )
+                    },
+                );
+                return Ok(());
+            }
+            let n = ws.empty_trash()?;
+            out.value(&serde_json::json!({ "deleted": n }), || {
+                format!("Deleted {n} stories for good")
+            });
+        }
+    }
+    Ok(())
+}
+
+pub fn identity(name: Option<String>, ws: &mut Workspace, out: &Out) -> Result<(), Error> {
+    if let Some(name) = name {
+        ws.set_identity(&name)?;
+    }
+    let info = ws.info()?;
+    out.value(&info, || {
+        if info.identity.is_empty() {
+            "No identity yet: run `dateline identity \"Your Name\"`".to_string()
+        } else {
+            info.identity.clone()
+        }
+    });
+    Ok(())
+}
+
+/// "1 story", "3 stories".
+fn stories(n: u32) -> String {
+    if n == 1 {
+        "1 story".to_string()
+    } else {
+        format!("{n} stories")
+    }
+}
+
+/// The library's lines for people: id, status, section, headline.
+pub fn lines(list: &[ArticleSummary]) -> String {
+    list.iter()
+        .map(|a| {
+            format!(
+                "{:>5}  {:<10} {:<14} {}",
+                a.id,
+                a.status.label(),
+                a.section.as_deref().unwrap_or("—"),
+                a.headline
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,703 @@
+//! The editor's desk on real SQLite files: the workflow's transition rules and who moved what,
+//! the trash (restore brings back every revision, note, move and photo link), full-text search
+//! (diacritics, prefixes, captions and credits), byline order and roles, the library's filters
+//! and sorts, managed sections and tags, notes that no export carries, duplicates and
+//! templates.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use chrono::{Duration, TimeZone, Utc};
+use dateline::export::ExportOptions;
+use dateline::model::{
+    ArticleDraft, Byline, Hero, HeroPhoto, LibraryQuery, LibrarySort, PhotoFields, Status,
+};
+use dateline::{ErrorCode, Workspace};
+
+fn desk() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("open");
+    ws.set_identity("Ana Editor").expect("identity");
+    (dir, ws)
+}
+
+fn story(ws: &mut Workspace, headline: &str, body: &str) -> i64 {
+    ws.create_article(ArticleDraft {
+        headline: headline.into(),
+        body: body.into(),
+        ..Default::default()
+    })
+    .expect("create")
+    .id
+}
+
+fn byline(name: &str, role: Option<&str>) -> Byline {
+    Byline {
+        name: name.into(),
+        role: role.map(str::to_string),
+        author_id: None,
+    }
+}
+
+fn photo_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/photos")
+        .join(name)
+}
+
+fn headlines(ws: &Workspace, q: &LibraryQuery) -> Vec<String> {
+    ws.library(q)
+        .expect("library")
+        .into_iter()
+        .map(|a| a.headline)
+        .collect()
+}
+
+fn search_ids(ws: &Workspace, q: &str) -> Vec<i64> {
+    ws.search(q)
+        .expect("search")
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+// ---- Workflow -------------------------------------------------------------------------------
+
+#[test]
+fn a_story_moves_step_by_step_and_each_move_says_who_and_when() {
+    let (_dir, mut ws) = desk();
+    let id = story(&mut ws, "Congress passes the budget", "Text.");
+    let key = id.to_string();
+
+    let err = ws.set_status(&key, Status::Ready).expect_err("skip");
+    assert_eq!(err.to_dto().code, ErrorCode::Invalid);
+    assert!(
+        err.to_string()
+            .contains("Draft cannot move to Ready; it can move to In edit or Spiked"),
+        "{err}"
+    );
+    assert_eq!(ws.article(&key).unwrap().status, Status::Draft);
+    assert!(ws.transitions(&key).unwrap().is_empty());
+    assert_eq!(
+        ws.revisions(id).unwrap().len(),
+        1,
+        "a refused move records nothing"
+    );
+
+    for to in [Status::InEdit, Status::CopyDesk, Status::Ready] {
+        assert_eq!(ws.set_status(&key, to).unwrap().status, to);
+    }
+    ws.set_identity("Luis Copy").unwrap();
+    ws.set_status(&key, Status::Published).unwrap();
+
+    let moves = ws.transitions(&key).unwrap();
+    let path: Vec<(Status, Status, &str)> = moves
+        .iter()
+        .map(|t| (t.from, t.to, t.who.as_str()))
+        .collect();
+    assert_eq!(
+        path,
+        [
+            (Status::Draft, Status::InEdit, "Ana Editor"),
+            (Status::InEdit, Status::CopyDesk, "Ana Editor"),
+            (Status::CopyDesk, Status::Ready, "Ana Editor"),
+            (Status::Ready, Status::Published, "Luis Copy"),
+        ]
+    );
+    assert!(moves.windows(2).all(|w| w[0].at <= w[1].at));
+    assert!((Utc::now() - moves[3].at) < Duration::minutes(1));
+
+    // Each move is in the article's history too, newest first, stamped with the identity.
+    let revs = ws.revisions(id).unwrap();
+    let reasons: Vec<(&str, &str)> = revs
+        .iter()
+        .map(|r| (r.reason.as_str(), r.author.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("status: Ready → Published", "Luis Copy"),
+            ("status: Copy desk → Ready", "Ana Editor"),
+            ("status: In edit → Copy desk", "Ana Editor"),
+            ("status: Draft → In edit", "Ana Editor"),
+            ("created", "Ana Editor"),
+        ]
+    );
+}
+
+#[test]
+fn a_save_that_would_skip_the_workflow_is_refused_and_keeps_the_saved_text() {
+    let (_dir, mut ws) = desk();
+    let id = story(&mut ws, "Floods in Tabasco", "Saved words.");
+    let mut d = ArticleDraft::from(&ws.article_by_id(id).unwrap());
+    d.body = "Changed words.".into();
+    d.status = Some(Status::Published);
+    let err = ws.save_article(id, d.clone()).expect_err("skips the desk");
+    assert!(
+        err.to_string().contains("cannot move to Published"),
+        "{err}"
+    );
+    assert_eq!(ws.article_by_id(id).unwrap().body, "Saved words.");
+
+    // The same save with the status it has goes through.
+    d.status = Some(Status::Draft);
+    assert_eq!(ws.save_article(id, d).unwrap().body, "Changed words.");
+}
+
+#[test]
+fn a_restore_brings_back_words_not_a_place_in_the_workflow() {
+    let (_dir, mut ws) = desk();
+    let id = story(&mut ws, "Old words", "First version.");
+    let first = ws.revisions(id).unwrap()[0].id;
+    ws.set_status(&id.to_string(), Status::InEdit).unwrap();
+    let mut d = ArticleDraft::from(&ws.article_by_id(id).unwrap());
+    d.body = "Second version, typed after the last revision.".into();
+    ws.save_article(id, d).unwrap();
+    let a = ws.restore_revision(first).unwrap();
+    assert_eq!(a.body, "First version.");
+    assert_eq!(a.status, Status::InEdit);
+    // The words typed since are kept in the history.
+    let bodies: Vec<String> = ws
+        .revisions(id)
+        .unwrap()
+        .iter()
+        .map(|r| ws.revision(r.id).unwrap().body)
+        .collect();
+    assert!(bodies.contains(&"Second version, typed after the last revision.".to_string()));
+}
+
+// ---- Trash ----------------------------------------------------------------------------------
+
+#[test]
+fn trash_and_restore_bring_back_every_revision_note_move_and_photo() {
+    let (dir, mut ws) = desk();
+    let bytes = std::fs::read(photo_fixture("meta-iptc-ref-std2024.1.jpg")).expect("fixture");
+    let photo = ws
+        .import_photo_bytes(
+            &bytes,
+            Path::new("meta-iptc-ref-std2024.1.jpg"),
+            PhotoFields::default(),
+        )
+        .expect("photo");
+    let id = story(
+        &mut ws,
+        "Sheinbaum rejects the offer",
+        "Mexico's president said no.",
+    );
+    let key = id.to_string();
+    ws.set_hero(
+        &key,
+        Some(Hero {
+            photos: vec![HeroPhoto {
+                photo_id: photo.id,
+                crop: None,
+            }],
+            edited_by: None,
+        }),
+    )
+    .unwrap();
+    ws.set_status(&key, Status::InEdit).unwrap();
+    ws.add_note(&key, "Check the quote with the desk in Mexico City.")
+        .unwrap();
+    let before = ws.article(&key).unwrap();
+    let revisions = ws.revisions(id).unwrap();
+    let notes = ws.notes(&key).unwrap();
+    let moves = ws.transitions(&key).unwrap();
+
+    ws.trash_article(&key).unwrap();
+    assert!(ws.articles().unwrap().iter().all(|a| a.id != id));
+    assert!(
+        search_ids(&ws, "Sheinbaum").is_empty(),
+        "the trash is not searched"
+    );
+    let err = ws.article(&key).expect_err("in the trash");
+    assert!(
+        err.to_string()
+            .contains("is in the trash; restore it first"),
+        "{err}"
+    );
+    let trash = ws.trash().unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].headline, "Sheinbaum rejects the offer");
+    assert!(trash[0].deleted_at.is_some());
+    // The photo desk keeps the photo while its story is in the trash.
+    assert_eq!(ws.photos().unwrap().len(), 1);
+
+    // Reopening the desk changes nothing: the trash is on disk.
+    drop(ws);
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let back = ws.restore_article(&key).unwrap();
+    assert_eq!(back, before);
+    assert_eq!(ws.revisions(id).unwrap(), revisions);
+    assert_eq!(ws.notes(&key).unwrap(), notes);
+    assert_eq!(ws.transitions(&key).unwrap(), moves);
+    assert_eq!(search_ids(&ws, "Sheinbaum"), [id]);
+    assert!(ws.trash().unwrap().is_empty());
+    let err = ws.restore_article(&key).expect_err("not in the trash");
+    assert!(err.to_string().contains("is not in the trash"), "{err}");
+}
+
+#[test]
+fn emptying_the_trash_deletes_only_the_trash() {
+    let (_dir, mut ws) = desk();
+    let keep = story(&mut ws, "Keep me", "Kept.");
+    let gone = story(&mut ws, "Delete me", "Gone.");
+    ws.add_note(&gone.to_string(), "a note").unwrap();
+    ws.trash_article(&gone.to_string()).unwrap();
+    assert_eq!(ws.empty_trash().unwrap(), 1);
+    assert!(ws.trash().unwrap().is_empty());
+    assert_eq!(ws.articles().unwrap().len(), 1);
+    assert_eq!(ws.articles().unwrap()[0].id, keep);
+    assert_eq!(
+        ws.restore_article(&gone.to_string())
+            .unwrap_err()
+            .to_dto()
+            .code,
+        ErrorCode::NotFound
+    );
+    assert_eq!(ws.integrity_check().unwrap(), "ok");
+}
+
+// ---- Search ---------------------------------------------------------------------------------
+
+#[test]
+fn search_ignores_accents_matches_prefixes_and_marks_the_words() {
+    let (_dir, mut ws) = desk();
+    let es = ws
+        .create_article(ArticleDraft {
+            headline: "El Congreso aprueba el presupuesto".into(),
+            body: "Enrique Peña Nieto habló en México sobre la reforma energética.".into(),
+            language: Some("es".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let en = story(
+        &mut ws,
+        "Sheinbaum rejects U.S. offer",
+        "President Claudia Sheinbaum of Mexico said no.",
+    );
+    assert_eq!(search_ids(&ws, "Pena"), [es]);
+    assert_eq!(search_ids(&ws, "peña"), [es]);
+    assert_eq!(search_ids(&ws, "energetica"), [es]);
+    let mut both = search_ids(&ws, "Mexico");
+    both.sort();
+    assert_eq!(both, [es, en]);
+    assert_eq!(search_ids(&ws, "Shein"), [en], "a prefix of a word");
+    assert_eq!(
+        search_ids(&ws, "she rej"),
+        [en],
+        "every word, each a prefix"
+    );
+    assert!(
+        search_ids(&ws, "Sheinbaum Peña").is_empty(),
+        "all words must match"
+    );
+    assert!(
+        search_ids(&ws, "\"OR\" NEAR(").is_empty(),
+        "operators are plain words"
+    );
+
+    let hit = &ws.search("pena").unwrap()[0];
+    assert!(hit.snippet.contains("<mark>Peña</mark>"), "{}", hit.snippet);
+    assert_eq!(hit.found_in, "text");
+}
+
+#[test]
+fn search_finds_a_story_by_its_hero_photos_caption_and_credit() {
+    let (_dir, mut ws) = desk();
+    let bytes = std::fs::read(photo_fixture("meta-iptc-ref-std2024.1.jpg")).expect("fixture");
+    let photo = ws
+        .import_photo_bytes(&bytes, Path::new("p.jpg"), PhotoFields::default())
+        .unwrap();
+    let mut fields = photo.fields.clone();
+    fields.caption = "Migrantes cruzan el río Bravo cerca de Ciudad Juárez".into();
+    fields.creator = "Stephania Corpi".into();
+    fields.agency = "Bloomberg".into();
+    fields.distributor = "Getty Images".into();
+    ws.update_photo(photo.id, fields, photo.focus).unwrap();
+    let id = story(
+        &mut ws,
+        "Border crossings fall",
+        "Fewer people crossed in May.",
+    );
+    let other = story(&mut ws, "Unrelated", "Nothing about the river.");
+    ws.set_hero(
+        &id.to_string(),
+        Some(Hero {
+            photos: vec![HeroPhoto {
+                photo_id: photo.id,
+                crop: None,
+            }],
+            edited_by: None,
+        }),
+    )
+    .unwrap();
+    assert_eq!(search_ids(&ws, "juarez"), [id], "a word of the caption");
+    assert_eq!(search_ids(&ws, "corpi"), [id], "the photographer");
+    assert_eq!(search_ids(&ws, "getty"), [id], "the distributor");
+    let hit = &ws.search("rio bravo").unwrap()[0];
+    assert_eq!(hit.found_in, "photo");
+    assert!(hit.snippet.contains("<mark>río</mark>"), "{}", hit.snippet);
+    // A word in the story's own text ranks it as a text hit, once.
+    assert_eq!(search_ids(&ws, "river"), [other]);
+    assert_eq!(search_ids(&ws, "crossed"), [id]);
+}
+
+// ---- People and places ----------------------------------------------------------------------
+
+#[test]
+fn bylines_keep_their_order_and_roles_and_link_to_profiles() {
+    let (dir, mut ws) = desk();
+    ws.upsert_author(
+        "Dionys Duroc",
+        "Foreign Correspondent based in Latin America; Executive Editor at Sociedad Media",
+        "Covers Mexico.",
+    )
+    .unwrap();
+    let a = ws
+        .create_article(ArticleDraft {
+            headline: "Three names".into(),
+            bylines: vec![
+                byline("Zoe Zamora", None),
+                byline("Dionys Duroc", Some("Special to Sociedad Media")),
+                byline("Ana Álvarez", Some("Guest")),
+            ],
+            ..Default::default()
+        })
+        .unwrap();
+    drop(ws);
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let got = ws.article_by_id(a.id).unwrap().bylines;
+    let names: Vec<&str> = got.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(names, ["Zoe Zamora", "Dionys Duroc", "Ana Álvarez"]);
+    assert_eq!(got[1].role.as_deref(), Some("Special to Sociedad Media"));
+    assert!(got[1].author_id.is_some(), "linked to the profile");
+    assert!(got[0].author_id.is_none(), "a guest byline");
+
+    // Reordered, the new order is kept.
+    let mut d = ArticleDraft::from(&ws.article_by_id(a.id).unwrap());
+    d.bylines.reverse();
+    let names: Vec<String> = ws
+        .save_article(a.id, d)
+        .unwrap()
+        .bylines
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    assert_eq!(names, ["Ana Álvarez", "Dionys Duroc", "Zoe Zamora"]);
+
+    // A profile added later links the guest's existing bylines; its count follows.
+    let zoe = ws.upsert_author("Zoe Zamora", "Photographer", "").unwrap();
+    assert_eq!(zoe.articles, 1);
+    // Renaming a profile renames its bylines.
+    let mut renamed = zoe.clone();
+    renamed.name = "Zoë Zamora".into();
+    ws.update_author(&renamed).unwrap();
+    let names: Vec<String> = ws
+        .article_by_id(a.id)
+        .unwrap()
+        .bylines
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    assert_eq!(names, ["Ana Álvarez", "Dionys Duroc", "Zoë Zamora"]);
+    let clash = ws.upsert_author("Dionys Duroc", "r", "").unwrap();
+    let mut dup = clash.clone();
+    dup.id = renamed.id;
+    assert!(ws
+        .update_author(&dup)
+        .unwrap_err()
+        .to_string()
+        .contains("already an author"));
+}
+
+#[test]
+fn the_page_says_by_a_b_and_c_with_each_role() {
+    let (dir, mut ws) = desk();
+    let a = ws
+        .create_article(ArticleDraft {
+            headline: "Three names".into(),
+            body: "Text.".into(),
+            bylines: vec![
+                byline("Zoe Zamora", Some("Staff")),
+                byline("Dionys Duroc", Some("Foreign Correspondent")),
+                byline("Ana Álvarez", None),
+            ],
+            ..Default::default()
+        })
+        .unwrap();
+    ws.add_note(
+        &a.slug,
+        "INTERNAL-NOTE-7f3a: do not publish the source's name",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    ws.export(
+        &a.slug,
+        &out,
+        &ExportOptions { zip: false },
+        &|_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("export");
+    let html = std::fs::read_to_string(out.join(&a.slug).join("index.html")).unwrap();
+    let byline_line = html
+        .lines()
+        .find(|l| l.contains("class=\"byline\""))
+        .expect("byline line");
+    let text: String = strip_tags(byline_line);
+    assert_eq!(text.trim(), "By Zoe Zamora, Dionys Duroc and Ana Álvarez");
+    assert!(html.contains("Foreign Correspondent"));
+
+    // Notes are for the desk: no file of the package carries them.
+    for entry in walk(&out) {
+        let bytes = std::fs::read(&entry).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("INTERNAL-NOTE-7f3a"),
+            "{} carries an editor's note",
+            entry.display()
+        );
+    }
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn sections_and_tags_are_managed_lists_and_renames_follow_every_story() {
+    let (_dir, mut ws) = desk();
+    let mk = |ws: &mut Workspace, h: &str, section: &str, tags: &[&str]| {
+        ws.create_article(ArticleDraft {
+            headline: h.into(),
+            section: Some(section.into()),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id
+    };
+    let a = mk(&mut ws, "One", "Mexico", &["Cartels", "Security"]);
+    let b = mk(&mut ws, "Two", "mexico", &["Security"]);
+    let mex = ws.sections().unwrap();
+    assert_eq!(mex.len(), 1, "one section whatever the case: {mex:?}");
+    assert_eq!(mex[0].articles, 2);
+    let renamed = ws.rename_section(mex[0].id, "México").unwrap();
+    assert_eq!(renamed.name, "México");
+    assert_eq!(renamed.slug, "mexico");
+    assert_eq!(
+        ws.article_by_id(b).unwrap().section.as_deref(),
+        Some("México")
+    );
+    ws.add_section("World").unwrap();
+    let clash = ws.rename_section(renamed.id, "world").unwrap_err();
+    assert!(clash.to_string().contains("already a section"), "{clash}");
+
+    ws.add_tag("Elections").unwrap();
+    let tags: Vec<(String, u32)> = ws
+        .tags()
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.name, t.articles))
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("Cartels".to_string(), 1),
+            ("Elections".to_string(), 0),
+            ("Security".to_string(), 2)
+        ]
+    );
+    // Renaming onto an existing tag merges: story `a` keeps one "Security".
+    assert_eq!(ws.rename_tag("Cartels", "Security").unwrap(), 0);
+    assert_eq!(ws.article_by_id(a).unwrap().tags, ["Security"]);
+    assert_eq!(ws.rename_tag("Security", "Seguridad").unwrap(), 2);
+    assert_eq!(ws.article_by_id(b).unwrap().tags, ["Seguridad"]);
+    let names: Vec<String> = ws.tags().unwrap().into_iter().map(|t| t.name).collect();
+    assert_eq!(names, ["Elections", "Seguridad"]);
+}
+
+// ---- Library --------------------------------------------------------------------------------
+
+#[test]
+fn the_library_filters_by_status_section_author_tag_and_date_and_sorts() {
+    let (_dir, mut ws) = desk();
+    let day = |d: u32| Utc.with_ymd_and_hms(2026, 3, d, 12, 0, 0).unwrap();
+    let mk = |ws: &mut Workspace, h: &str, section: &str, who: &str, tag: &str, d: u32| {
+        ws.create_article_at(
+            ArticleDraft {
+                headline: h.into(),
+                section: Some(section.into()),
+                bylines: vec![byline(who, None)],
+                tags: vec![tag.into()],
+                ..Default::default()
+            },
+            day(d),
+        )
+        .unwrap()
+        .id
+    };
+    let a = mk(&mut ws, "Bravo", "Mexico", "Dionys Duroc", "Cartels", 1);
+    mk(&mut ws, "Alpha", "World", "Ana Pérez", "Trade", 5);
+    mk(&mut ws, "Charlie", "Mexico", "Ana Pérez", "Trade", 9);
+    ws.set_status(&a.to_string(), Status::InEdit).unwrap();
+
+    let q = |f: fn(&mut LibraryQuery)| {
+        let mut q = LibraryQuery::default();
+        f(&mut q);
+        q
+    };
+    // Last change first: the move touched Bravo just now.
+    assert_eq!(
+        headlines(&ws, &LibraryQuery::default()),
+        ["Bravo", "Charlie", "Alpha"]
+    );
+    assert_eq!(
+        headlines(&ws, &q(|q| q.sort = LibrarySort::Headline)),
+        ["Alpha", "Bravo", "Charlie"]
+    );
+    assert_eq!(
+        headlines(&ws, &q(|q| q.sort = LibrarySort::Created)),
+        ["Charlie", "Alpha", "Bravo"]
+    );
+    assert_eq!(
+        headlines(&ws, &q(|q| q.sort = LibrarySort::Status)),
+        ["Charlie", "Alpha", "Bravo"],
+        "Drafts before In edit"
+    );
+    assert_eq!(
+        headlines(&ws, &q(|q| q.status = Some(Status::InEdit))),
+        ["Bravo"]
+    );
+    assert_eq!(
+        headlines(&ws, &q(|q| q.section = Some("mexico".into()))),
+        ["Bravo", "Charlie"]
+    );
+    assert_eq!(
+        headlines(&ws, &q(|q| q.author = Some("Ana Pérez".into()))),
+        ["Charlie", "Alpha"]
+    );
+    assert_eq!(
+        headlines(&ws, &q(|q| q.tag = Some("trade".into()))),
+        ["Charlie", "Alpha"]
+    );
+    assert_eq!(
+        headlines(
+            &ws,
+            &q(|q| {
+                q.from = Some("2026-03-05".into());
+                q.to = Some("2026-03-09".into());
+            })
+        ),
+        ["Charlie", "Alpha"],
+        "both ends of the range are included"
+    );
+    assert_eq!(
+        headlines(
+            &ws,
+            &q(|q| {
+                q.author = Some("Ana Pérez".into());
+                q.section = Some("Mexico".into());
+            })
+        ),
+        ["Charlie"],
+        "filters combine"
+    );
+    let err = ws
+        .library(&q(|q| q.from = Some("March 5".into())))
+        .unwrap_err();
+    assert!(err.to_string().contains("is not a date"), "{err}");
+    let row = &ws.library(&LibraryQuery::default()).unwrap()[0];
+    assert_eq!(row.bylines, ["Dionys Duroc"]);
+    assert_eq!(row.tags, ["Cartels"]);
+    assert_eq!(row.section.as_deref(), Some("Mexico"));
+}
+
+// ---- Duplicate, templates, identity ----------------------------------------------------------
+
+#[test]
+fn a_duplicate_is_a_new_draft_with_the_same_words_and_its_own_history() {
+    let (_dir, mut ws) = desk();
+    let id = story(&mut ws, "Original", "Every word.");
+    ws.set_status(&id.to_string(), Status::InEdit).unwrap();
+    ws.add_note(&id.to_string(), "stays with the original")
+        .unwrap();
+    let copy = ws.duplicate_article(&id.to_string()).unwrap();
+    assert_ne!(copy.id, id);
+    assert_eq!(copy.slug, "original-2");
+    assert_eq!(copy.body, "Every word.");
+    assert_eq!(copy.status, Status::Draft);
+    let revs = ws.revisions(copy.id).unwrap();
+    assert_eq!(revs.len(), 1);
+    assert_eq!(revs[0].reason, format!("duplicated from #{id}"));
+    assert!(ws.notes(&copy.id.to_string()).unwrap().is_empty());
+}
+
+#[test]
+fn templates_start_a_draft_with_the_genre_and_the_writer_on_the_byline() {
+    let (_dir, mut ws) = desk();
+    for (t, tag) in [
+        ("news", "News"),
+        ("Analysis", "Analysis"),
+        ("photo_story", "Photo story"),
+    ] {
+        let a = ws.create_from_template(t, "").unwrap();
+        assert_eq!(a.status, Status::Draft);
+        assert_eq!(a.tags, [tag]);
+        assert_eq!(a.bylines[0].name, "Ana Editor");
+        assert!(!a.body.is_empty());
+    }
+    let a = ws
+        .create_from_template("news", "Quake hits Oaxaca")
+        .unwrap();
+    assert_eq!(a.slug, "quake-hits-oaxaca");
+    assert_eq!(
+        ws.create_from_template("obituary", "x")
+            .unwrap_err()
+            .to_dto()
+            .code,
+        ErrorCode::NotFound
+    );
+}
+
+#[test]
+fn the_identity_is_required_and_stamped_on_revisions() {
+    let (_dir, mut ws) = desk();
+    let err = ws.set_identity("   ").unwrap_err();
+    assert!(err.to_string().contains("Type your name"), "{err}");
+    assert_eq!(ws.identity().unwrap(), "Ana Editor");
+    ws.set_identity("  María   José  ").unwrap();
+    let id = story(&mut ws, "Stamped", "");
+    assert_eq!(ws.revisions(id).unwrap()[0].author, "María José");
+    let n = ws.add_note(&id.to_string(), "  ").unwrap_err();
+    assert!(n.to_string().contains("The note is empty"), "{n}");
+    assert_eq!(
+        ws.add_note(&id.to_string(), "Looks good").unwrap().who,
+        "María José"
+    );
+}
