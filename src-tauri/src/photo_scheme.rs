@@ -1,7 +1,8 @@
 //! The `photo:` URI scheme: how the webview shows a photo of the desk.
 //!
 //! `photo://localhost/<id>` (`http://photo.localhost/<id>` on Windows) answers with the
-//! untouched original of photo `<id>` of the open workspace. The path is only ever a photo id
+//! untouched original of photo `<id>` of the open workspace, `photo://localhost/<id>/thumb`
+//! with its cached 480-pixel thumbnail (made on first request). The path is only ever a photo id
 //! looked up through the core, never a file path, so the webview cannot read anything else
 //! from the disk. Reading runs on a blocking thread so a large original never stalls the
 //! window.
@@ -27,12 +28,24 @@ pub fn serve(
     });
 }
 
-/// The response for the request path `/<id>`.
+/// The response for the request path `/<id>` (the original) or `/<id>/thumb` (a small
+/// cached JPEG of the whole photo, made outside the desk's lock).
 fn answer(desk: &Desk, path: &str) -> Response<Cow<'static, [u8]>> {
-    let Ok(id) = path.trim_start_matches('/').parse::<i64>() else {
+    let path = path.trim_start_matches('/');
+    let (id, thumb) = match path.strip_suffix("/thumb") {
+        Some(id) => (id, true),
+        None => (path, false),
+    };
+    let Ok(id) = id.parse::<i64>() else {
         return status(StatusCode::BAD_REQUEST);
     };
-    let found = desk.with(|ws| Ok((ws.photo(id)?.mime, ws.photo_original(id)?)));
+    let found = if thumb {
+        desk.with(|ws| ws.thumbnail_job(id))
+            .and_then(|job| job.make().map_err(Into::into))
+            .map(|file| ("image/jpeg".to_string(), file))
+    } else {
+        desk.with(|ws| Ok((ws.photo(id)?.mime, ws.photo_original(id)?)))
+    };
     let Ok((mime, file)) = found else {
         return status(StatusCode::NOT_FOUND);
     };
@@ -72,6 +85,28 @@ mod tests {
     }
 
     #[test]
+    fn serves_a_small_thumbnail_made_once() {
+        let (tmp, desk) = desk();
+        let photo = desk.with(|ws| ws.photos()).expect("photos")[0].clone();
+        let r = answer(&desk, &format!("/{}/thumb", photo.id));
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()[header::CONTENT_TYPE], "image/jpeg");
+        assert_eq!(&r.body()[..3], &[0xFF, 0xD8, 0xFF], "a JPEG's first bytes");
+        let original = std::fs::metadata(desk.with(|ws| ws.photo_original(photo.id)).unwrap())
+            .unwrap()
+            .len();
+        assert!(
+            (r.body().len() as u64) < original,
+            "smaller than the original"
+        );
+        let cached = tmp.path().join("renditions/thumbs");
+        assert_eq!(std::fs::read_dir(&cached).unwrap().count(), 1);
+        let again = answer(&desk, &format!("/{}/thumb", photo.id));
+        assert_eq!(again.body(), r.body());
+        assert_eq!(std::fs::read_dir(&cached).unwrap().count(), 1);
+    }
+
+    #[test]
     fn never_serves_anything_but_a_photo_id() {
         let (_tmp, desk) = desk();
         for path in [
@@ -80,6 +115,8 @@ mod tests {
             "/",
             "/1.jpg",
             "/-1x",
+            "/1/thumb/../../x",
+            "/thumb",
         ] {
             assert_eq!(
                 answer(&desk, path).status(),

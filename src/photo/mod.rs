@@ -15,6 +15,7 @@ pub mod embed;
 mod jpeg;
 pub mod metadata;
 pub mod rendition;
+pub mod thumbnail;
 
 use std::io::Cursor;
 use std::path::Path;

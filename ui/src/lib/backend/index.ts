@@ -73,6 +73,11 @@ export function photoUrl(id: number): string {
   return convertFileSrc(String(id), "photo");
 }
 
+/** A small JPEG of the whole photo (480 px wide, cached): for grids and lists. */
+export function thumbUrl(id: number): string {
+  return `${photoUrl(id)}/thumb`;
+}
+
 /**
  * Asks `mayClose` before the window closes (the close button, the window manager, Alt-F4).
  * The window stays open until it settles, so a pending save is written first; when it
