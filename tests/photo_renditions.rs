@@ -215,6 +215,28 @@ fn a_composite_keeps_each_photos_credit() {
     // The gutter (5 px at 1200) between the two cells is white.
     let mid = img.get_pixel(599, 300);
     assert!(mid.0.iter().all(|&c| c > 240), "gutter pixel {mid:?}");
+    assert!(out.outputs.iter().all(|o| !o.cached));
+
+    // Made once: the second time comes from the cache without reading an original (they are
+    // gone here, and it still answers).
+    for h in &heroes {
+        std::fs::remove_file(ws.photo_original(h.photo_id).unwrap()).unwrap();
+    }
+    let again = ws
+        .composite_hero(
+            &heroes,
+            1200,
+            "16:9",
+            Some("Sociedad Media"),
+            &AtomicBool::new(false),
+        )
+        .expect("cached composite");
+    assert!(again.outputs.iter().all(|o| o.cached));
+    assert_eq!(
+        (again.outputs[0].width, again.outputs[0].height),
+        (1200, 675)
+    );
+    assert_eq!(again.caption_line, out.caption_line);
     let e = ws
         .composite_hero(&heroes[..1], 1200, "16:9", None, &AtomicBool::new(false))
         .expect_err("one photo");

@@ -54,6 +54,17 @@ pub struct CellSource<'a> {
     pub focus: Focus,
 }
 
+/// The canvas's height for `width` at `aspect` (a free aspect is 16:9).
+pub fn canvas_height(width: u32, aspect: Aspect) -> u32 {
+    match aspect {
+        Aspect::Ratio(a, b) => {
+            ((u64::from(width) * u64::from(b) + u64::from(a) / 2) / u64::from(a)) as u32
+        }
+        Aspect::Free => width * 9 / 16,
+    }
+    .max(1)
+}
+
 /// Renders the composite canvas.
 pub(crate) fn render(sources: &[CellSource<'_>], width: u32, aspect: Aspect) -> Result<Raster> {
     let n = u32::try_from(sources.len()).unwrap_or(0);
@@ -63,13 +74,7 @@ pub(crate) fn render(sources: &[CellSource<'_>], width: u32, aspect: Aspect) -> 
             "A composite hero puts two or three photos side by side.",
         ));
     }
-    let height = match aspect {
-        Aspect::Ratio(a, b) => {
-            ((u64::from(width) * u64::from(b) + u64::from(a) / 2) / u64::from(a)) as u32
-        }
-        Aspect::Free => width * 9 / 16,
-    }
-    .max(1);
+    let height = canvas_height(width, aspect);
     let gutter = gutter_for(width);
     let mut canvas = vec![255u8; width as usize * height as usize * 3];
     for (cell, src) in cells(n, width, height, gutter).into_iter().zip(sources) {

@@ -215,30 +215,18 @@ impl Workspace {
         cancel: &AtomicBool,
     ) -> Result<CompositeOutput> {
         let aspect = Aspect::parse(aspect)?;
+        if !(2..=3).contains(&photos.len()) {
+            return Err(Error::invalid(
+                "photos",
+                "A composite hero puts two or three photos side by side.",
+            ));
+        }
         let mut loaded = Vec::new();
         for h in photos {
             let p = self.photo(h.photo_id)?;
             let region = self.crop_pixels(&p, h.crop.as_deref())?;
-            let path = self.photo_original(p.id)?;
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            let orientation = super::inspect(&bytes, &path)?.orientation;
-            loaded.push((p, region, path, bytes, orientation));
+            loaded.push((p, region));
         }
-        let sources: Vec<CellSource<'_>> = loaded
-            .iter()
-            .map(|(p, region, path, bytes, orientation)| CellSource {
-                bytes,
-                path,
-                orientation: *orientation,
-                size: Size::new(p.width, p.height),
-                region: *region,
-                focus: p.focus,
-            })
-            .collect();
-        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
-            return Err(Error::Cancelled);
-        }
-        let canvas = composite::render(&sources, width, aspect)?;
         let fields: Vec<PhotoFields> = loaded.iter().map(|l| l.0.fields.clone()).collect();
         let refs: Vec<&PhotoFields> = fields.iter().collect();
         let caption_line = credit::caption_line(&refs, edited_by);
@@ -259,7 +247,8 @@ impl Workspace {
             alt_text: join(|c| &c.alt_text, " "),
             usage_terms: join(|c| &c.usage_terms, "; "),
         };
-        let opts = RenditionOptions::default();
+        // The cache key is everything the pixels and the embedded credits depend on, so a
+        // cached composite is found before a single original is decoded.
         let key = super::sha256_hex(
             format!(
                 "{:?}|{width}|{}|{:?}",
@@ -275,16 +264,45 @@ impl Workspace {
         );
         let dir = self.dir.join(RENDITIONS_DIR);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let files: Vec<(Format, PathBuf)> = [Format::Jpeg, Format::Webp]
+            .into_iter()
+            .map(|f| {
+                let name = format!("composite-{}-w{width}.{}", &key[..16], f.extension());
+                (f, dir.join(name))
+            })
+            .collect();
+        let mut canvas = None;
+        if files.iter().any(|(_, path)| !path.exists()) {
+            let mut originals = Vec::new();
+            for (p, _) in &loaded {
+                let path = self.photo_original(p.id)?;
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                let orientation = super::inspect(&bytes, &path)?.orientation;
+                originals.push((path, bytes, orientation));
+            }
+            let sources: Vec<CellSource<'_>> = loaded
+                .iter()
+                .zip(&originals)
+                .map(|((p, region), (path, bytes, orientation))| CellSource {
+                    bytes,
+                    path,
+                    orientation: *orientation,
+                    size: Size::new(p.width, p.height),
+                    region: *region,
+                    focus: p.focus,
+                })
+                .collect();
+            if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
+            canvas = Some(composite::render(&sources, width, aspect)?);
+        }
+        let opts = RenditionOptions::default();
         let mut outputs = Vec::new();
-        for f in [Format::Jpeg, Format::Webp] {
-            let path = dir.join(format!(
-                "composite-{}-w{width}.{}",
-                &key[..16],
-                f.extension()
-            ));
+        for (f, path) in files {
             let cached = path.exists();
-            if !cached {
-                let bytes = rendition::encode(&canvas, f, &opts, &credits)?;
+            if let (false, Some(canvas)) = (cached, &canvas) {
+                let bytes = rendition::encode(canvas, f, &opts, &credits)?;
                 workspace::write_atomically(&path, &bytes)?;
             }
             let bytes = std::fs::metadata(&path)
@@ -292,8 +310,8 @@ impl Workspace {
                 .len();
             outputs.push(rendition::Rendition {
                 format: f,
-                width: canvas.width,
-                height: canvas.height,
+                width,
+                height: composite::canvas_height(width, aspect),
                 path,
                 bytes,
                 cached,
