@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 use chrono::{Duration, TimeZone, Utc};
 use dateline::export::ExportOptions;
 use dateline::model::{
-    ArticleDraft, Byline, Hero, HeroPhoto, LibraryQuery, LibrarySort, PhotoFields, Status,
+    ArticleDraft, Byline, Hero, HeroPhoto, LibraryQuery, LibrarySort, Photo, Status,
 };
 use dateline::{ErrorCode, Workspace};
 
@@ -39,10 +39,23 @@ fn byline(name: &str, role: Option<&str>) -> Byline {
     }
 }
 
-fn photo_fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/photos")
-        .join(name)
+/// A real photo from the fixtures, imported into the desk.
+fn import_photo(ws: &mut Workspace) -> Photo {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/photos/meta-iptc-ref-std2024.1.jpg");
+    ws.import_photo(&path).expect("photo")
+}
+
+/// Makes photo `photo_id` the story's lead image.
+fn lead_photo(ws: &mut Workspace, key: &str, photo_id: i64) {
+    let hero = Hero {
+        photos: vec![HeroPhoto {
+            photo_id,
+            crop: None,
+        }],
+        edited_by: None,
+    };
+    ws.set_hero(key, Some(hero)).expect("hero");
 }
 
 fn headlines(ws: &Workspace, q: &LibraryQuery) -> Vec<String> {
@@ -171,31 +184,14 @@ fn a_restore_brings_back_words_not_a_place_in_the_workflow() {
 #[test]
 fn trash_and_restore_bring_back_every_revision_note_move_and_photo() {
     let (dir, mut ws) = desk();
-    let bytes = std::fs::read(photo_fixture("meta-iptc-ref-std2024.1.jpg")).expect("fixture");
-    let photo = ws
-        .import_photo_bytes(
-            &bytes,
-            Path::new("meta-iptc-ref-std2024.1.jpg"),
-            PhotoFields::default(),
-        )
-        .expect("photo");
+    let photo = import_photo(&mut ws);
     let id = story(
         &mut ws,
         "Sheinbaum rejects the offer",
         "Mexico's president said no.",
     );
     let key = id.to_string();
-    ws.set_hero(
-        &key,
-        Some(Hero {
-            photos: vec![HeroPhoto {
-                photo_id: photo.id,
-                crop: None,
-            }],
-            edited_by: None,
-        }),
-    )
-    .unwrap();
+    lead_photo(&mut ws, &key, photo.id);
     ws.set_status(&key, Status::InEdit).unwrap();
     ws.add_note(&key, "Check the quote with the desk in Mexico City.")
         .unwrap();
@@ -306,10 +302,7 @@ fn search_ignores_accents_matches_prefixes_and_marks_the_words() {
 #[test]
 fn search_finds_a_story_by_its_hero_photos_caption_and_credit() {
     let (_dir, mut ws) = desk();
-    let bytes = std::fs::read(photo_fixture("meta-iptc-ref-std2024.1.jpg")).expect("fixture");
-    let photo = ws
-        .import_photo_bytes(&bytes, Path::new("p.jpg"), PhotoFields::default())
-        .unwrap();
+    let photo = import_photo(&mut ws);
     let mut fields = photo.fields.clone();
     fields.caption = "Migrantes cruzan el río Bravo cerca de Ciudad Juárez".into();
     fields.creator = "Stephania Corpi".into();
@@ -322,17 +315,7 @@ fn search_finds_a_story_by_its_hero_photos_caption_and_credit() {
         "Fewer people crossed in May.",
     );
     let other = story(&mut ws, "Unrelated", "Nothing about the river.");
-    ws.set_hero(
-        &id.to_string(),
-        Some(Hero {
-            photos: vec![HeroPhoto {
-                photo_id: photo.id,
-                crop: None,
-            }],
-            edited_by: None,
-        }),
-    )
-    .unwrap();
+    lead_photo(&mut ws, &id.to_string(), photo.id);
     assert_eq!(search_ids(&ws, "juarez"), [id], "a word of the caption");
     assert_eq!(search_ids(&ws, "corpi"), [id], "the photographer");
     assert_eq!(search_ids(&ws, "getty"), [id], "the distributor");

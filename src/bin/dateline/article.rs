@@ -217,7 +217,7 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 sort,
                 trashed: false,
             })?;
-            out.value(&list, || crate::desk::lines(&list));
+            out.list(&list, crate::desk::line);
         }
         ArticleCmd::Status { id_or_slug, status } => {
             let to = Status::parse(&status).ok_or_else(|| unknown_status(&status))?;
@@ -226,19 +226,14 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         }
         ArticleCmd::Moves { id_or_slug } => {
             let list = ws.transitions(&id_or_slug)?;
-            out.value(&list, || {
-                list.iter()
-                    .map(|t| {
-                        format!(
-                            "{}  {} → {}  by {}",
-                            t.at.format("%Y-%m-%d %H:%M"),
-                            t.from.label(),
-                            t.to.label(),
-                            if t.who.is_empty() { "—" } else { &t.who }
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
+            out.list(&list, |t| {
+                format!(
+                    "{}  {} → {}  by {}",
+                    t.at.format("%Y-%m-%d %H:%M"),
+                    t.from.label(),
+                    t.to.label(),
+                    if t.who.is_empty() { "—" } else { &t.who }
+                )
             });
         }
         ArticleCmd::Note { id_or_slug, text } => {
@@ -247,18 +242,13 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         }
         ArticleCmd::Notes { id_or_slug } => {
             let list = ws.notes(&id_or_slug)?;
-            out.value(&list, || {
-                list.iter()
-                    .map(|n| {
-                        format!(
-                            "{}  {}: {}",
-                            n.created_at.format("%Y-%m-%d %H:%M"),
-                            n.who,
-                            n.body
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
+            out.list(&list, |n| {
+                format!(
+                    "{}  {}: {}",
+                    n.created_at.format("%Y-%m-%d %H:%M"),
+                    n.who,
+                    n.body
+                )
             });
         }
         ArticleCmd::Duplicate { id_or_slug } => {
@@ -273,11 +263,8 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         }
         ArticleCmd::Templates => {
             let list = workflow::templates();
-            out.value(&list, || {
-                list.iter()
-                    .map(|t| format!("{:<12} {:<12} {}", t.id, t.name, t.description))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+            out.list(&list, |t| {
+                format!("{:<12} {:<12} {}", t.id, t.name, t.description)
             });
         }
         ArticleCmd::Show { id_or_slug } => {

@@ -78,19 +78,14 @@ pub fn author(cmd: AuthorCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error
         }
         AuthorCmd::List => {
             let list = ws.authors()?;
-            out.value(&list, || {
-                list.iter()
-                    .map(|a| {
-                        format!(
-                            "{:>5}  {:<28} {:>11}  {}",
-                            a.id,
-                            a.name,
-                            stories(a.articles),
-                            a.role
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
+            out.list(&list, |a| {
+                format!(
+                    "{:>5}  {:<28} {:>11}  {}",
+                    a.id,
+                    a.name,
+                    stories(a.articles),
+                    a.role
+                )
             });
         }
         AuthorCmd::Rename { old, new } => {
@@ -115,11 +110,8 @@ pub fn section(cmd: SectionCmd, ws: &mut Workspace, out: &Out) -> Result<(), Err
         }
         SectionCmd::List => {
             let list = ws.sections()?;
-            out.value(&list, || {
-                list.iter()
-                    .map(|s| format!("{:>5}  {:<28} {:>11}", s.id, s.name, stories(s.articles)))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+            out.list(&list, |s| {
+                format!("{:>5}  {:<28} {:>11}", s.id, s.name, stories(s.articles))
             });
         }
         SectionCmd::Rename { old, new } => {
@@ -143,11 +135,8 @@ pub fn tag(cmd: TagCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> {
         }
         TagCmd::List => {
             let list = ws.tags()?;
-            out.value(&list, || {
-                list.iter()
-                    .map(|t| format!("{:<28} {:>11}", t.name, stories(t.articles)))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+            out.list(&list, |t| {
+                format!("{:<28} {:>11}", t.name, stories(t.articles))
             });
         }
         TagCmd::Rename { old, new } => {
@@ -165,7 +154,7 @@ pub fn trash(cmd: TrashCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
     match cmd {
         TrashCmd::List => {
             let list = ws.trash()?;
-            out.value(&list, || lines(&list));
+            out.list(&list, line);
         }
         TrashCmd::Restore { id_or_slug } => {
             let a = ws.restore_article(&id_or_slug)?;
@@ -218,18 +207,13 @@ fn stories(n: u32) -> String {
     }
 }
 
-/// The library's lines for people: id, status, section, headline.
-pub fn lines(list: &[ArticleSummary]) -> String {
-    list.iter()
-        .map(|a| {
-            format!(
-                "{:>5}  {:<10} {:<14} {}",
-                a.id,
-                a.status.label(),
-                a.section.as_deref().unwrap_or("—"),
-                a.headline
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A library line for people: id, status, section, headline.
+pub fn line(a: &ArticleSummary) -> String {
+    format!(
+        "{:>5}  {:<10} {:<14} {}",
+        a.id,
+        a.status.label(),
+        a.section.as_deref().unwrap_or("—"),
+        a.headline
+    )
 }

@@ -31,6 +31,13 @@ impl Out {
         }
     }
 
+    /// Prints a list: as JSON with `--json`, else one line per item made by `line`.
+    pub fn list<T: Serialize>(&self, items: &[T], line: impl Fn(&T) -> String) {
+        self.value(&items, || {
+            items.iter().map(line).collect::<Vec<_>>().join("\n")
+        });
+    }
+
     /// Prints raw text (rendered HTML, Markdown) as it is, in both modes.
     pub fn raw(&self, text: &str) {
         out(text);
