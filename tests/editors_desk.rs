@@ -396,8 +396,17 @@ fn bylines_keep_their_order_and_roles_and_link_to_profiles() {
 }
 
 #[test]
-fn the_page_says_by_a_b_and_c_with_each_role() {
+fn the_page_says_by_a_b_and_c_with_each_role_and_the_profiles_portrait() {
     let (dir, mut ws) = desk();
+    let photo = import_photo(&mut ws);
+    let mut duroc = ws
+        .upsert_author("Dionys Duroc", "Foreign Correspondent", "Covers Mexico.")
+        .unwrap();
+    duroc.portrait_photo_id = Some(photo.id);
+    assert_eq!(
+        ws.update_author(&duroc).unwrap().portrait_photo_id,
+        Some(photo.id)
+    );
     let a = ws
         .create_article(ArticleDraft {
             headline: "Three names".into(),
@@ -432,6 +441,25 @@ fn the_page_says_by_a_b_and_c_with_each_role() {
     let text: String = strip_tags(byline_line);
     assert_eq!(text.trim(), "By Zoe Zamora, Dionys Duroc and Ana Álvarez");
     assert!(html.contains("Foreign Correspondent"));
+    // The profile's portrait: a square JPEG in the package, shown in the second author's box.
+    let portrait = out.join(&a.slug).join("images/author-2-1x1-320.jpg");
+    let (w, h) = image_size(&portrait);
+    assert_eq!((w, h), (320, 320));
+    let box2 = html
+        .split("id=\"author-2\"")
+        .nth(1)
+        .expect("second author box");
+    assert!(
+        box2.split("</section>")
+            .next()
+            .unwrap()
+            .contains("src=\"images/author-2-1x1-320.jpg\""),
+        "{box2}"
+    );
+    assert!(
+        !html.contains("author-1-1x1"),
+        "a guest byline has no portrait"
+    );
 
     // Notes are for the desk: no file of the package carries them.
     for entry in walk(&out) {
@@ -443,6 +471,25 @@ fn the_page_says_by_a_b_and_c_with_each_role() {
             entry.display()
         );
     }
+}
+
+/// A JPEG's pixel size, read from its SOF marker.
+fn image_size(path: &Path) -> (u32, u32) {
+    let b = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut i = 2;
+    while i + 9 < b.len() {
+        let (marker, len) = (
+            b[i + 1],
+            usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]])),
+        );
+        if (0xC0..=0xC2).contains(&marker) {
+            let h = u16::from_be_bytes([b[i + 5], b[i + 6]]);
+            let w = u16::from_be_bytes([b[i + 7], b[i + 8]]);
+            return (u32::from(w), u32::from(h));
+        }
+        i += 2 + len;
+    }
+    panic!("{} has no frame header", path.display());
 }
 
 fn strip_tags(html: &str) -> String {

@@ -52,6 +52,8 @@ pub const FORMATS: [Format; 2] = [Format::Jpeg, Format::Webp];
 /// The other shapes of the hero that search engines ask for (JSON-LD `image`), and their width.
 pub const ALTERNATE_ASPECTS: [Aspect; 2] = [Aspect::Ratio(4, 3), Aspect::Ratio(1, 1)];
 pub const ALTERNATE_WIDTH: u32 = 1200;
+/// The width of an author's square portrait (shown at half that, for high-density screens).
+pub const PORTRAIT_WIDTH: u32 = 320;
 /// How many links the "More in …" and "More from …" lists hold.
 pub const MORE_LINKS: usize = 4;
 
@@ -127,6 +129,8 @@ pub struct AuthorCard {
     pub name: String,
     pub role: String,
     pub bio: String,
+    /// Their portrait in the package (`images/author-1-1x1-320.jpg`), when the profile has one.
+    pub portrait: Option<String>,
     /// Their other articles.
     pub more: Vec<Link>,
 }
@@ -143,6 +147,8 @@ pub struct Package {
     pub authors: Vec<AuthorCard>,
     pub hero: Option<HeroImages>,
     pub figures: Vec<BodyFigure>,
+    /// The authors' portraits (square, [`PORTRAIT_WIDTH`] wide), in byline order.
+    pub portraits: Vec<PackagedImage>,
     /// The body, rendered and sanitized, with its figures.
     pub body_html: String,
     pub more_in_section: Vec<Link>,
@@ -167,6 +173,7 @@ impl Package {
             .iter()
             .flat_map(|h| h.main.iter().chain(&h.alternates))
             .chain(self.figures.iter().flat_map(|f| f.images.iter()))
+            .chain(&self.portraits)
     }
 
     /// Gathers the package of the article `key`: refuses it when preflight blocks, records
@@ -326,6 +333,7 @@ impl Package {
         };
         let profiles = ws.authors()?;
         let mut authors: Vec<AuthorCard> = Vec::new();
+        let mut portraits: Vec<PackagedImage> = Vec::new();
         for b in &article.bylines {
             let name = b.name.trim();
             if name.is_empty() || authors.iter().any(|a| a.name == name) {
@@ -334,7 +342,26 @@ impl Package {
             let profile = profiles
                 .iter()
                 .find(|p| b.author_id.is_some_and(|id| id == p.id) || p.name == name);
+            let mut portrait = None;
+            if let Some(photo_id) = profile.and_then(|p| p.portrait_photo_id) {
+                let req = images::ImageRequest {
+                    photos: &[HeroPhoto {
+                        photo_id,
+                        crop: None,
+                    }],
+                    aspect: Some(Aspect::Ratio(1, 1)),
+                    widths: &[PORTRAIT_WIDTH],
+                    formats: &[Format::Jpeg],
+                    edited_by: None,
+                };
+                let (files, _) = images::renditions(ws, &req, cancel)?;
+                let name = format!("author-{}", authors.len() + 1);
+                let files = packaged(&name, Some(Aspect::Ratio(1, 1)), files);
+                portrait = files.first().map(|f| f.href.clone());
+                portraits.extend(files);
+            }
             authors.push(AuthorCard {
+                portrait,
                 name: name.to_string(),
                 role: b
                     .role
@@ -365,6 +392,7 @@ impl Package {
             authors,
             hero,
             figures,
+            portraits,
             body_html,
             more_in_section,
             warnings,
