@@ -30,6 +30,10 @@ pub const ORIGINALS_DIR: &str = "originals";
 /// Environment variable that points Dateline at a workspace folder.
 pub const ENV_WORKSPACE: &str = "DATELINE_WORKSPACE";
 
+/// How many hits a search returns. Snippets are most of a search's cost (FTS5 re-reads each
+/// hit's text to cut one), and a page of 30 is what an editor scans before refining the query.
+pub const SEARCH_HITS: u32 = 30;
+
 /// Saves closer together than this are folded into the newest revision.
 pub const REVISION_INTERVAL: Duration = Duration::from_secs(5 * 60);
 
@@ -278,9 +282,10 @@ impl Workspace {
     }
 
     /// Full-text search over headline, dek, body, and the captions and credits of each
-    /// story's hero photos (the trash is not searched).
+    /// story's hero photos (the trash is not searched): the first [`SEARCH_HITS`] hits,
+    /// headline matches first, then newest first.
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
-        self.store.read(|t| t.search(query, 50))
+        self.store.read(|t| t.search(query, SEARCH_HITS))
     }
 
     pub fn sections(&self) -> Result<Vec<Section>> {

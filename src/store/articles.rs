@@ -363,51 +363,65 @@ impl Tx<'_> {
     }
 
     /// Full-text search over headline, dek and body, and over the captions and credits of each
-    /// story's hero photos: diacritic-insensitive, each word also matching as a prefix. Stories
-    /// found by their text come first, best match first; then stories found by a photo.
+    /// story's hero photos: diacritic-insensitive, each word of two letters or more also
+    /// matching as a prefix, every word required. Stories whose headline matches come first,
+    /// then those matched by their dek or body, then those matched by a hero photo's caption or
+    /// credit; within each group, newest first.
+    ///
+    /// Each group is an FTS5 query in rowid order with a limit, which FTS5 answers without
+    /// ranking every match ("the" matches every story of a 10,000-story desk), and snippets
+    /// are made only for the hits returned.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let hit = |r: &rusqlite::Row<'_>, found_in: &str| -> rusqlite::Result<SearchHit> {
-            let raw: String = r.get(3)?;
-            Ok(SearchHit {
-                id: r.get(0)?,
-                slug: r.get(1)?,
-                headline: r.get(2)?,
-                snippet: highlight(&raw),
-                status: Status::parse(&r.get::<_, String>(4)?).unwrap_or_default(),
-                section: r.get(5)?,
-                found_in: found_in.to_string(),
-            })
-        };
-        let mut st = self.conn.prepare_cached(
-            "SELECT a.id, a.slug, a.headline,
-                    snippet(articles_fts, -1, char(2), char(3), '…', 12), a.status, s.name
-             FROM articles_fts f JOIN articles a ON a.id = f.rowid
-                  LEFT JOIN sections s ON s.id = a.section_id
-             WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL
-             ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0)
-             LIMIT ?2",
-        )?;
-        let mut hits: Vec<SearchHit> = st
-            .query_map(params![fts, limit], |r| hit(r, "text"))?
-            .collect::<rusqlite::Result<_>>()?;
-        if hits.len() < limit as usize {
-            let mut st = self.conn.prepare_cached(
+        let limit = limit as usize;
+        let mut hits: Vec<SearchHit> = Vec::new();
+        let stages = [
+            (format!("{{headline}} : ({fts})"), "text", false),
+            (fts.clone(), "text", false),
+            (fts, "photo", true),
+        ];
+        for (q, found_in, photos) in stages {
+            if hits.len() >= limit {
+                break;
+            }
+            let sql = if photos {
                 "SELECT a.id, a.slug, a.headline,
                         snippet(photos_fts, -1, char(2), char(3), '…', 12), a.status, s.name
                  FROM photos_fts f JOIN hero_photos h ON h.photo_id = f.rowid
                       JOIN articles a ON a.id = h.article_id
                       LEFT JOIN sections s ON s.id = a.section_id
                  WHERE photos_fts MATCH ?1 AND a.deleted_at IS NULL
-                 ORDER BY bm25(photos_fts), a.updated_at DESC
-                 LIMIT ?2",
-            )?;
-            let more = st.query_map(params![fts, limit], |r| hit(r, "photo"))?;
-            for h in more {
+                 ORDER BY f.rowid DESC
+                 LIMIT ?2"
+            } else {
+                "SELECT a.id, a.slug, a.headline,
+                        snippet(articles_fts, -1, char(2), char(3), '…', 12), a.status, s.name
+                 FROM articles_fts f JOIN articles a ON a.id = f.rowid
+                      LEFT JOIN sections s ON s.id = a.section_id
+                 WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL
+                 ORDER BY f.rowid DESC
+                 LIMIT ?2"
+            };
+            // Ask for enough to fill the page even when earlier groups found some of these.
+            let want = (limit + hits.len()) as i64;
+            let mut st = self.conn.prepare_cached(sql)?;
+            let rows = st.query_map(params![q, want], |r| {
+                let raw: String = r.get(3)?;
+                Ok(SearchHit {
+                    id: r.get(0)?,
+                    slug: r.get(1)?,
+                    headline: r.get(2)?,
+                    snippet: highlight(&raw),
+                    status: Status::parse(&r.get::<_, String>(4)?).unwrap_or_default(),
+                    section: r.get(5)?,
+                    found_in: found_in.to_string(),
+                })
+            })?;
+            for h in rows {
                 let h = h?;
-                if hits.len() >= limit as usize {
+                if hits.len() >= limit {
                     break;
                 }
                 if !hits.iter().any(|x| x.id == h.id) {
@@ -470,7 +484,15 @@ fn fts_query(input: &str) -> Option<String> {
     let terms: Vec<String> = input
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
+        .map(|w| {
+            // A one-letter prefix ("a*") would merge the lists of every word with that
+            // letter; one letter is a word.
+            if w.chars().nth(1).is_some() {
+                format!("\"{w}\"*")
+            } else {
+                format!("\"{w}\"")
+            }
+        })
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
@@ -491,6 +513,7 @@ mod tests {
         assert_eq!(fts_query("Pena  mex"), Some("\"Pena\"* \"mex\"*".into()));
         assert_eq!(fts_query("\"OR\" NEAR("), Some("\"OR\"* \"NEAR\"*".into()));
         assert_eq!(fts_query(" -- "), None);
+        assert_eq!(fts_query("a b2"), Some("\"a\" \"b2\"*".into()));
     }
 
     #[test]
