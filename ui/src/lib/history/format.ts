@@ -24,6 +24,7 @@ export function why(r: Revision): string {
   const restored = /^restored #(\d+)$/.exec(r.reason);
   if (restored) return `Restored version #${restored[1]}`;
   const status = /^status: (.+)$/.exec(r.reason);
-  if (status) return `Status → ${status[1]}`;
+  // Moves read "status: Draft → In edit"; revisions of older desks only name the new status.
+  if (status) return status[1].includes("→") ? `Moved ${status[1]}` : `Status → ${status[1]}`;
   return r.reason;
 }

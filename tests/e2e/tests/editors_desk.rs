@@ -1,0 +1,281 @@
+//! The editor's desk in the real window (issue 6): search finds a story by a word typed
+//! without its accents, with the word highlighted; a story moves Draft → In edit → Copy desk
+//! → Ready with the workflow's buttons and the moves show in its history (who, from → to);
+//! a story moved to the trash leaves the library, comes back from the Trash view with its
+//! history, and emptying the trash asks first.
+
+use dateline_e2e::{App, Result};
+
+const EDITOR: &str = r#"[data-testid="body-editor"] .cm-content"#;
+const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
+const LIBRARY: &str = r#"[data-testid="library"]"#;
+const HISTORY_PANEL: &str = r#"[data-testid="history-panel"]"#;
+
+/// Starts a new article with `headline` and `body`, and waits until it is stored and listed.
+async fn write(app: &App, headline: &str, body: &str) -> Result<()> {
+    app.find(r#"[data-testid="new-article"]"#)
+        .await?
+        .click()
+        .await?;
+    let h = app.wait_for(r#"[data-testid="headline-input"]"#).await?;
+    h.click().await?;
+    h.send_keys(headline).await?;
+    let b = app.wait_for(EDITOR).await?;
+    b.click().await?;
+    b.send_keys(body).await?;
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
+        t.contains(body.trim_end_matches('.'))
+    })
+    .await?;
+    app.wait_for(SAVED).await?;
+    app.wait_for_text(LIBRARY, |t| t.contains(headline)).await?;
+    Ok(())
+}
+
+/// Clicks the workflow's "Move to …" button for `status` and waits for the story to be there.
+async fn move_to(app: &App, status: &str, label: &str) -> Result<()> {
+    app.find(&format!(r#"[data-testid="move-{status}"]"#))
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == label)
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_finds_a_word_typed_without_accents_issue_6() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
+        .await?;
+
+    write(
+        &app,
+        "Exgobernadores bajo la lupa",
+        "El expresidente Peña Nieto viajó desde México a Madrid.",
+    )
+    .await?;
+
+    let search = app.find(r#"[data-testid="search-input"]"#).await?;
+    search.click().await?;
+    search.send_keys("pena").await?;
+    // The hit is the story, and the snippet marks the accented word the query matched.
+    let marked = app
+        .wait_for_text(r#"[data-testid="hit-snippet"] mark"#, |t| !t.is_empty())
+        .await?;
+    assert_eq!(
+        marked, "Peña",
+        "the highlighted word is the one in the body"
+    );
+    let hit = app
+        .wait_for_text(r#"[data-testid="search-hit"]"#, |t| {
+            t.contains("Exgobernadores bajo la lupa")
+        })
+        .await?;
+    assert!(hit.contains("Peña Nieto"), "{hit}");
+    assert_eq!(
+        app.js(r#"return document.querySelectorAll('[data-testid="search-hit"]').length;"#)
+            .await?,
+        1,
+        "only the story that says it"
+    );
+
+    // Clicking the hit opens the story; the search box emptied, the library is back.
+    app.click_containing(r#"[data-testid="search-hit"]"#, "Exgobernadores")
+        .await?;
+    app.wait_for_text(r#"[data-testid="preview-headline"]"#, |t| {
+        t == "Exgobernadores bajo la lupa"
+    })
+    .await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn move_a_story_to_ready_and_see_the_moves_in_its_history_issue_6() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
+        .await?;
+    write(
+        &app,
+        "Port strike enters second week",
+        "Dockworkers in Veracruz kept the cranes still.",
+    )
+    .await?;
+    app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Draft")
+        .await?;
+
+    move_to(&app, "in_edit", "In edit").await?;
+    move_to(&app, "copy_desk", "Copy desk").await?;
+    // An edit between moves is saved without undoing the move.
+    let b = app.wait_for(EDITOR).await?;
+    b.click().await?;
+    b.send_keys("\u{E010}").await?;
+    b.send_keys(" Ships waited offshore.").await?;
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
+        t.contains("Ships waited offshore")
+    })
+    .await?;
+    app.wait_for(SAVED).await?;
+    move_to(&app, "ready", "Ready").await?;
+    // From Ready the table offers Published and the way back, never Draft.
+    app.wait_for(r#"[data-testid="move-published"]"#).await?;
+    assert!(app.find(r#"[data-testid="move-draft"]"#).await.is_err());
+
+    // The library row shows where the story stands.
+    app.wait_for_text(
+        r#"[data-testid="library-item"][aria-current="true"]"#,
+        |t| t.contains("Ready"),
+    )
+    .await?;
+
+    app.find(r#"[data-testid="history-button"]"#)
+        .await?
+        .click()
+        .await?;
+    let moves = app
+        .wait_for_text(r#"[data-testid="history-moves"]"#, |t| {
+            t.contains("Copy desk → Ready")
+        })
+        .await?;
+    for step in [
+        "Draft → In edit",
+        "In edit → Copy desk",
+        "Copy desk → Ready",
+    ] {
+        assert!(moves.contains(step), "the history shows {step:?}: {moves}");
+    }
+    assert!(
+        moves.contains("Demo Desk"),
+        "each move names who made it: {moves}"
+    );
+    app.wait_for_text(&format!("{HISTORY_PANEL} ol.list"), |t| {
+        t.contains("Moved Copy desk → Ready")
+    })
+    .await?;
+    app.find(r#"[data-testid="history-button"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(SAVED).await?;
+    app.quit().await?;
+
+    // Stored, not only shown: after a restart the story is still Ready.
+    let app = App::start(ws.path()).await?;
+    app.click_containing(r#"[data-testid="library-item"]"#, "Port strike")
+        .await?;
+    app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Ready")
+        .await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn trash_and_restore_a_story_with_its_history_issue_6() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
+        .await?;
+    let headline = "Drought empties Sonora reservoirs";
+    write(
+        &app,
+        headline,
+        "Reservoirs in the north fell to ten percent.",
+    )
+    .await?;
+    move_to(&app, "in_edit", "In edit").await?;
+
+    app.find(r#"[data-testid="trash-article"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="toast"]"#, |t| {
+        t.contains("moved to the trash") && t.contains("Undo")
+    })
+    .await?;
+    app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t.contains("stor"))
+        .await?;
+    app.wait_for_text(LIBRARY, |t| !t.contains(headline))
+        .await?;
+
+    // The Trash view lists it; Restore brings it back to the library.
+    app.find(r#"[data-testid="trash-view"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="trash-item"]"#, |t| t.contains(headline))
+        .await?;
+    app.find(r#"[data-testid="restore-article"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="library-count"]"#, |t| {
+        t.contains("Trash · 0 stories")
+    })
+    .await?;
+    app.find(r#"[data-testid="leave-trash"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(LIBRARY, |t| t.contains(headline)).await?;
+    app.wait_for_text(r#"[data-testid="preview-headline"]"#, |t| t == headline)
+        .await?;
+    app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "In edit")
+        .await?;
+
+    // Its history came back with it.
+    app.find(r#"[data-testid="history-button"]"#)
+        .await?
+        .click()
+        .await?;
+    let revisions = app
+        .wait_for_text(&format!("{HISTORY_PANEL} ol.list"), |t| {
+            t.contains("Moved Draft → In edit")
+        })
+        .await?;
+    assert!(revisions.contains("Created"), "{revisions}");
+    app.find(r#"[data-testid="history-button"]"#)
+        .await?
+        .click()
+        .await?;
+
+    // Emptying the trash asks first, naming how many stories go for good.
+    app.find(r#"[data-testid="trash-article"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(LIBRARY, |t| !t.contains(headline))
+        .await?;
+    app.find(r#"[data-testid="trash-view"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="trash-item"]"#, |t| t.contains(headline))
+        .await?;
+    app.find(r#"[data-testid="empty-trash"]"#)
+        .await?
+        .click()
+        .await?;
+    let question = app
+        .wait_for_text(r#"[data-testid="empty-trash-dialog"][open]"#, |t| {
+            t.contains("for good")
+        })
+        .await?;
+    assert!(question.contains("Delete 1 story for good?"), "{question}");
+    app.find(r#"[data-testid="confirm-empty-trash"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(LIBRARY, |t| t.contains("The trash is empty."))
+        .await?;
+    app.find(r#"[data-testid="leave-trash"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(LIBRARY, |t| {
+        t.contains("Sheinbaum") && !t.contains(headline)
+    })
+    .await?;
+    app.wait_for(SAVED).await?;
+    app.quit().await
+}
