@@ -91,6 +91,22 @@ impl App {
         Ok(app)
     }
 
+    /// Answers the "Your name" question a desk without an identity asks before anything else
+    /// (a desk made with the CLI; the demo desk comes with one), as a person would.
+    pub async fn answer_identity(&self, name: &str) -> Result<()> {
+        let input = self
+            .wait_for(r#"[data-testid="identity-dialog"][open] [data-testid="identity-input"]"#)
+            .await?;
+        input.send_keys(name).await?;
+        self.find(r#"[data-testid="identity-save"]"#)
+            .await?
+            .click()
+            .await?;
+        self.wait_for_text(r#"[data-testid="identity"]"#, |t| t == name)
+            .await?;
+        Ok(())
+    }
+
     /// Closes the window the way a person quits, and stops the driver.
     pub async fn quit(mut self) -> Result<()> {
         let r = self.client.clone().close().await;

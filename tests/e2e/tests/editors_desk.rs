@@ -9,6 +9,8 @@ use dateline_e2e::{App, Result};
 const EDITOR: &str = r#"[data-testid="body-editor"] .cm-content"#;
 const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
 const LIBRARY: &str = r#"[data-testid="library"]"#;
+/// The library's story rows (not its filter menus, which name tags and people too).
+const STORIES: &str = r#"[data-testid="library"] ul[aria-label="Stories"]"#;
 const HISTORY_PANEL: &str = r#"[data-testid="history-panel"]"#;
 
 /// Starts a new article with `headline` and `body`, and waits until it is stored and listed.
@@ -154,6 +156,8 @@ async fn move_a_story_to_ready_and_see_the_moves_in_its_history_issue_6() -> Res
         t.contains("Moved Copy desk → Ready")
     })
     .await?;
+    app.screenshot(&shots()?.join("workflow-history.png"))
+        .await?;
     app.find(r#"[data-testid="history-button"]"#)
         .await?
         .click()
@@ -205,6 +209,7 @@ async fn trash_and_restore_a_story_with_its_history_issue_6() -> Result<()> {
         .await?;
     app.wait_for_text(r#"[data-testid="trash-item"]"#, |t| t.contains(headline))
         .await?;
+    app.screenshot(&shots()?.join("trash.png")).await?;
     app.find(r#"[data-testid="restore-article"]"#)
         .await?
         .click()
@@ -262,6 +267,7 @@ async fn trash_and_restore_a_story_with_its_history_issue_6() -> Result<()> {
         })
         .await?;
     assert!(question.contains("Delete 1 story for good?"), "{question}");
+    app.screenshot(&shots()?.join("empty-trash.png")).await?;
     app.find(r#"[data-testid="confirm-empty-trash"]"#)
         .await?
         .click()
@@ -277,5 +283,162 @@ async fn trash_and_restore_a_story_with_its_history_issue_6() -> Result<()> {
     })
     .await?;
     app.wait_for(SAVED).await?;
+    app.quit().await
+}
+
+/// The screenshots people look at land here (not in the repository: docs/ takes the ones
+/// that were looked at).
+fn shots() -> Result<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn notes_people_and_the_filtered_library_issue_6() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
+        .await?;
+    app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "3 stories")
+        .await?;
+
+    // An editor note on the open story: who wrote it, and that it stays inside.
+    app.find(r#"[data-testid="notes-toggle"]"#)
+        .await?
+        .click()
+        .await?;
+    let note = app.wait_for(r#"[data-testid="note-input"]"#).await?;
+    note.click().await?;
+    note.send_keys("Check the tariff figures with the ministry before Ready.")
+        .await?;
+    app.find(r#"[data-testid="add-note"]"#)
+        .await?
+        .click()
+        .await?;
+    let shown = app
+        .wait_for_text(r#"[data-testid="note-item"]"#, |t| {
+            t.contains("tariff figures")
+        })
+        .await?;
+    assert!(
+        shown.contains("Demo Desk"),
+        "the note names its writer: {shown}"
+    );
+    app.wait_for_text(r#"[data-testid="notes"]"#, |t| {
+        t.contains("Internal — never exported")
+    })
+    .await?;
+    app.screenshot(&shots()?.join("notes.png")).await?;
+
+    // The People screen: the demo author with the stories carrying her byline.
+    app.find(r#"[data-testid="people-tab"]"#)
+        .await?
+        .click()
+        .await?;
+    let author = app
+        .wait_for_text(r#"[data-testid="author-item"]"#, |t| {
+            t.contains("Dionys Duroc")
+        })
+        .await?;
+    assert!(author.contains("3 stories"), "{author}");
+    app.wait_for_text(r#"[data-testid="section-item"]"#, |t| t.contains("Mexico"))
+        .await?;
+    app.screenshot(&shots()?.join("people.png")).await?;
+
+    // Clicking a section shows "More in Mexico" in the library.
+    app.click_containing(r#"[data-testid="section-item"] button"#, "Mexico")
+        .await?;
+    app.wait_for_text(r#"[data-testid="active-filter"]"#, |t| {
+        t.contains("More in Mexico")
+    })
+    .await?;
+    app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "3 stories")
+        .await?;
+    // A status filter narrows it to the two published stories.
+    app.find(r#"[data-testid="filters-toggle"]"#)
+        .await?
+        .click()
+        .await?;
+    app.js(
+        r#"const s = document.querySelector('[data-testid="filter-status"]');
+           s.value = 'published'; s.dispatchEvent(new Event('change', { bubbles: true })); return null;"#,
+    )
+    .await?;
+    app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "2 stories")
+        .await?;
+    app.wait_for_text(STORIES, |t| !t.contains("Sheinbaum"))
+        .await?;
+    app.screenshot(&shots()?.join("library-filters.png"))
+        .await?;
+
+    // A search over the demo desk, with its highlighted snippets.
+    let search = app.find(r#"[data-testid="search-input"]"#).await?;
+    search.click().await?;
+    search.send_keys("mexico").await?;
+    app.wait_for(r#"[data-testid="hit-snippet"] mark"#).await?;
+    app.screenshot(&shots()?.join("library-search.png")).await?;
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn asks_your_name_first_and_stamps_it_on_moves_issue_6() -> Result<()> {
+    // A desk with a story but no identity (made with the CLI, not the demo desk).
+    let ws = tempfile::tempdir()?;
+    let md = ws.path().join("lluvia.md");
+    std::fs::write(
+        &md,
+        "---\ntitle: Lluvias dejan sin luz a Oaxaca\n---\nLas tormentas derribaron postes.\n",
+    )?;
+    let desk = ws.path().join("desk");
+    let cli = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/dateline");
+    let out = std::process::Command::new(cli)
+        .arg("--workspace")
+        .arg(&desk)
+        .args(["article", "import"])
+        .arg(&md)
+        .output()?;
+    assert!(
+        out.status.success(),
+        "the CLI imports the story (cargo build first): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let app = App::start(&desk).await?;
+    let asked = app
+        .wait_for_text(r#"[data-testid="identity-dialog"][open]"#, |t| {
+            t.contains("Your name")
+        })
+        .await?;
+    assert!(asked.contains("stamped on every version"), "{asked}");
+    app.screenshot(&shots()?.join("identity.png")).await?;
+    app.answer_identity("Ana Pérez").await?;
+
+    app.click_containing(r#"[data-testid="library-item"]"#, "Lluvias dejan")
+        .await?;
+    app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Draft")
+        .await?;
+    move_to(&app, "in_edit", "In edit").await?;
+    app.find(r#"[data-testid="history-button"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="history-moves"]"#, |t| {
+        t.contains("Draft → In edit") && t.contains("Ana Pérez")
+    })
+    .await?;
+    app.quit().await?;
+
+    // The name is the desk's: the next start does not ask again.
+    let app = App::start(&desk).await?;
+    app.wait_for_text(r#"[data-testid="identity"]"#, |t| t == "Ana Pérez")
+        .await?;
+    assert_eq!(
+        app.js(
+            r#"return document.querySelector('[data-testid="identity-dialog"][open]') === null;"#
+        )
+        .await?,
+        true
+    );
     app.quit().await
 }
