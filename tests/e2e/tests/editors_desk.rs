@@ -163,6 +163,15 @@ async fn move_a_story_to_ready_and_see_the_moves_in_its_history_issue_6() -> Res
         .click()
         .await?;
     app.wait_for(SAVED).await?;
+    // The export dialog shares the desk's buttons (app.css): a look at it after the move.
+    app.find(r#"[data-testid="export-button"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="export-dialog"]"#).await?;
+    app.wait_for(r#"[data-testid="preflight-finding"]"#).await?;
+    app.screenshot(&shots()?.join("export-dialog-after-move.png"))
+        .await?;
     app.quit().await?;
 
     // Stored, not only shown: after a restart the story is still Ready.

@@ -25,6 +25,7 @@ export function why(r: Revision): string {
   if (restored) return `Restored version #${restored[1]}`;
   const status = /^status: (.+)$/.exec(r.reason);
   // Moves read "status: Draft → In edit"; revisions of older desks only name the new status.
-  if (status) return status[1].includes("→") ? `Moved ${status[1]}` : `Status → ${status[1]}`;
+  const moved = status?.[1];
+  if (moved) return moved.includes("→") ? `Moved ${moved}` : `Status → ${moved}`;
   return r.reason;
 }
