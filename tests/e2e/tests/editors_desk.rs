@@ -451,3 +451,63 @@ async fn asks_your_name_first_and_stamps_it_on_moves_issue_6() -> Result<()> {
     );
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn new_from_a_template_then_duplicate_issue_6() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+    app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "3 stories")
+        .await?;
+
+    // "From template" → Analysis: a stored draft with the genre's shape, headline to replace.
+    app.find(r#"[data-testid="new-from-template"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="template-analysis"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
+        t.contains("What we know") && t.contains("What to watch")
+    })
+    .await?;
+    assert_eq!(
+        app.value(r#"[data-testid="headline-input"]"#).await?,
+        "New analysis"
+    );
+    app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "4 stories")
+        .await?;
+    let first = app
+        .js(r#"return Number(document.querySelector('[data-testid="library-item"][aria-current="true"]').dataset.articleId);"#)
+        .await?;
+
+    // Duplicate: another story with the same text, opened, its history saying where from.
+    app.find(r#"[data-testid="duplicate-article"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="toast"]"#, |t| {
+        t.contains("Duplicated as “New analysis”")
+    })
+    .await?;
+    app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "5 stories")
+        .await?;
+    let second = app
+        .js(r#"return Number(document.querySelector('[data-testid="library-item"][aria-current="true"]').dataset.articleId);"#)
+        .await?;
+    assert_ne!(first, second, "the copy is open, not the original");
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
+        t.contains("What we know")
+    })
+    .await?;
+    app.find(r#"[data-testid="history-button"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(&format!("{HISTORY_PANEL} ol.list"), |t| {
+        t.contains(&format!("Duplicated from #{first}"))
+    })
+    .await?;
+    app.quit().await
+}
