@@ -83,13 +83,23 @@ async fn search_finds_a_word_typed_without_accents_issue_6() -> Result<()> {
         "only the story that says it"
     );
 
-    // Clicking the hit opens the story; the search box emptied, the library is back.
+    // Clicking the hit opens the story.
     app.click_containing(r#"[data-testid="search-hit"]"#, "Exgobernadores")
         .await?;
     app.wait_for_text(r#"[data-testid="preview-headline"]"#, |t| {
         t == "Exgobernadores bajo la lupa"
     })
     .await?;
+
+    // A photographer's name is only in the model story's hero credit: the hit says so.
+    let search = app.find(r#"[data-testid="search-input"]"#).await?;
+    search.clear().await?;
+    search.send_keys("barria").await?;
+    let hit = app
+        .wait_for_text(r#"[data-testid="search-hit"]"#, |t| t.contains("Sheinbaum"))
+        .await?;
+    assert!(hit.contains("Found in a photo caption or credit"), "{hit}");
+    app.screenshot(&shots()?.join("search-photo.png")).await?;
     app.quit().await
 }
 
