@@ -196,7 +196,16 @@ impl App {
     }
 
     /// Saves a PNG of the window, for people to look at (not for assertions).
+    /// Waits for the page to paint first: WebKit's driver can otherwise capture a frame from
+    /// before the last change that a wait saw in the DOM (a screen switched, a list filtered).
     pub async fn screenshot(&self, path: &Path) -> Result<()> {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+                vec![],
+            )
+            .await?;
         let png = self.client.screenshot().await?;
         std::fs::write(path, png)?;
         Ok(())
