@@ -521,3 +521,73 @@ async fn new_from_a_template_then_duplicate_issue_6() -> Result<()> {
     .await?;
     app.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn people_screen_adds_an_author_and_merges_tags_issue_6() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let app = App::start(ws.path()).await?;
+    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
+        .await?;
+    app.find(r#"[data-testid="people-tab"]"#)
+        .await?
+        .click()
+        .await?;
+
+    // A new profile with a role and a portrait picked from the desk's photos.
+    app.wait_for(r#"[data-testid="add-author"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="author-name"]"#)
+        .await?
+        .send_keys("Ana Pérez")
+        .await?;
+    app.find(r#"[data-testid="author-role"]"#)
+        .await?
+        .send_keys("Photo Editor")
+        .await?;
+    app.js(
+        r#"const s = document.querySelector('[data-testid="author-portrait"]');
+           s.selectedIndex = 1; s.dispatchEvent(new Event('change', { bubbles: true })); return null;"#,
+    )
+    .await?;
+    app.wait_for(r#"[data-testid="author-form"] img.portrait"#)
+        .await?;
+    app.find(r#"[data-testid="save-author"]"#)
+        .await?
+        .click()
+        .await?;
+    let added = app
+        .wait_for_text(r#"[data-testid="author-item"]:first-child"#, |t| {
+            t.contains("Ana Pérez")
+        })
+        .await?;
+    assert!(
+        added.contains("Photo Editor") && added.contains("0 stories"),
+        "{added}"
+    );
+    assert_eq!(
+        app.js(r#"return [...document.querySelectorAll('[data-testid="author-item"]')].filter(li => li.textContent.includes('Ana Pérez') && li.querySelector('img.portrait')).length;"#)
+            .await?,
+        1,
+        "the profile shows its portrait"
+    );
+
+    // Renaming the tag "Water" to "Economy" merges the two: one tag, both stories.
+    app.js(r#"document.querySelector('button[aria-label="Rename Water"]').click(); return null;"#)
+        .await?;
+    let input = app
+        .wait_for(r#"input[aria-label="New name for Water"]"#)
+        .await?;
+    input.clear().await?;
+    input.send_keys("Economy").await?;
+    app.find(r#"[data-testid="tag-item"] form button[type="submit"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="tag-list"]"#, |t| {
+        !t.contains("Water") && t.contains("Economy 2 stories")
+    })
+    .await?;
+    app.quit().await
+}
