@@ -574,7 +574,9 @@ async fn people_screen_adds_an_author_and_merges_tags_issue_6() -> Result<()> {
     );
 
     // Renaming the tag "Water" to "Economy" merges the two: one tag, both stories.
-    app.js(r#"document.querySelector('button[aria-label="Rename Water"]').click(); return null;"#)
+    app.find(r#"button[aria-label="Rename Water"]"#)
+        .await?
+        .click()
         .await?;
     let input = app
         .wait_for(r#"input[aria-label="New name for Water"]"#)
