@@ -91,6 +91,22 @@ impl App {
         Ok(app)
     }
 
+    /// Answers the "Your name" question a desk without an identity asks before anything else
+    /// (a desk made with the CLI; the demo desk comes with one), as a person would.
+    pub async fn answer_identity(&self, name: &str) -> Result<()> {
+        let input = self
+            .wait_for(r#"[data-testid="identity-dialog"][open] [data-testid="identity-input"]"#)
+            .await?;
+        input.send_keys(name).await?;
+        self.find(r#"[data-testid="identity-save"]"#)
+            .await?
+            .click()
+            .await?;
+        self.wait_for_text(r#"[data-testid="identity"]"#, |t| t == name)
+            .await?;
+        Ok(())
+    }
+
     /// Closes the window the way a person quits, and stops the driver.
     pub async fn quit(mut self) -> Result<()> {
         let r = self.client.clone().close().await;
@@ -180,7 +196,16 @@ impl App {
     }
 
     /// Saves a PNG of the window, for people to look at (not for assertions).
+    /// Waits for the page to paint first: WebKit's driver can otherwise capture a frame from
+    /// before the last change that a wait saw in the DOM (a screen switched, a list filtered).
     pub async fn screenshot(&self, path: &Path) -> Result<()> {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+                vec![],
+            )
+            .await?;
         let png = self.client.screenshot().await?;
         std::fs::write(path, png)?;
         Ok(())

@@ -36,13 +36,12 @@ async fn write_preview_quit_and_reopen() -> Result<()> {
         t.contains(BODY_WORDS)
     })
     .await?;
-    let strong = app
-        .wait_for(r#"[data-testid="preview-body"] strong"#)
-        .await?;
-    assert_eq!(
-        strong.prop("textContent").await?.as_deref(),
-        Some("strong winds")
-    );
+    // Read through a fresh query each time: the preview re-renders as the last keys arrive,
+    // so an element held from an earlier render can be gone (a stale element reference).
+    app.wait_for_text(r#"[data-testid="preview-body"] strong"#, |t| {
+        t == "strong winds"
+    })
+    .await?;
     app.wait_for_text(r#"[data-testid="preview-headline"]"#, |t| t == HEADLINE)
         .await?;
     app.wait_for(r#"[data-testid="save-state"][data-state="saved"]"#)

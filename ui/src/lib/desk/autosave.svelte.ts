@@ -6,7 +6,7 @@
 // answers `undefined` when everything up to that point is stored, or a sentence saying why it
 // could not store it yet (e.g. a new article without a headline).
 
-import { failure } from "../backend";
+import { failure, type ErrorDto } from "../backend";
 
 export type SaveState = "saved" | "saving" | "dirty" | "error";
 
@@ -53,6 +53,28 @@ export class Autosaver {
   flush(force = false): Promise<boolean> {
     this.#clearTimers();
     const step = this.#queue.then(() => this.#saveOnce(force));
+    this.#queue = step.catch(() => undefined);
+    return step;
+  }
+
+  /**
+   * Runs `work` between two saves: after every edit so far is stored, and before the next
+   * save starts, so a save never races it. A workflow move uses this: the move changes the
+   * stored status, and `work` puts the new status into the form before any later save reads
+   * it. Refuses (throws the save's failure) when what was typed could not be stored first.
+   */
+  between<T>(work: () => Promise<T>): Promise<T> {
+    this.#clearTimers();
+    const step = this.#queue.then(async () => {
+      if (!(await this.#saveOnce(true))) {
+        const refusal: ErrorDto = {
+          code: "invalid",
+          message: this.message || "The latest changes could not be saved first.",
+        };
+        throw refusal;
+      }
+      return work();
+    });
     this.#queue = step.catch(() => undefined);
     return step;
   }

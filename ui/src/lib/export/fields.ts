@@ -35,12 +35,8 @@ export function fieldElement(field: string): HTMLElement | null {
     case "body":
       return document.querySelector<HTMLElement>('[data-testid="body-editor"] .cm-content');
     case "status":
-      // The status menu has no test id of its own: it is the select under the "Status" label.
-      return (
-        [...document.querySelectorAll<HTMLLabelElement>("form label")]
-          .find((l) => l.querySelector(".label")?.textContent?.trim() === "Status")
-          ?.querySelector("select") ?? null
-      );
+      // Status changes only through the workflow's move buttons: focus the first of them.
+      return document.querySelector<HTMLElement>('[data-testid="workflow"] button');
     default:
       return null;
   }

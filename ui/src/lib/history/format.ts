@@ -23,7 +23,11 @@ export function why(r: Revision): string {
   if (r.reason === "created") return "Created";
   const restored = /^restored #(\d+)$/.exec(r.reason);
   if (restored) return `Restored version #${restored[1]}`;
+  const copied = /^duplicated from #(\d+)$/.exec(r.reason);
+  if (copied) return `Duplicated from #${copied[1]}`;
   const status = /^status: (.+)$/.exec(r.reason);
-  if (status) return `Status → ${status[1]}`;
+  // Moves read "status: Draft → In edit"; revisions of older desks only name the new status.
+  const moved = status?.[1];
+  if (moved) return moved.includes("→") ? `Moved ${moved}` : `Status → ${moved}`;
   return r.reason;
 }
