@@ -94,7 +94,10 @@ pub fn seed_if_empty(ws: &mut Workspace) -> Result<Option<Article>> {
 pub fn seed(ws: &mut Workspace) -> Result<Article> {
     let desk: Desk = serde_json::from_str(DESK_JSON)
         .map_err(|e| Error::Storage(format!("the demo desk is damaged: {e}")))?;
-    if ws.identity()?.is_empty() {
+    // The demo's own history is stamped "Demo Desk"; the person opening it is then asked for
+    // their name, as on any first start.
+    let asked = ws.identity()?.is_empty();
+    if asked {
         ws.set_identity(&desk.identity)?;
     }
     ws.set_publication(&desk.publication)?;
@@ -153,6 +156,9 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
             },
             chrono::Utc::now() - chrono::Duration::days(2 * days),
         )?;
+    }
+    if asked {
+        ws.forget_identity()?;
     }
     Ok(model)
 }

@@ -111,6 +111,12 @@ impl Workspace {
         self.store.write(|t| t.set_setting("identity", name))
     }
 
+    /// Clears the identity, so the app asks for a name on its next start (the demo desk,
+    /// once it has stamped its own history).
+    pub(crate) fn forget_identity(&mut self) -> Result<()> {
+        self.store.write(|t| t.set_setting("identity", ""))
+    }
+
     /// The publication's name, as in "Edited by Sociedad Media" and the export's publisher.
     pub fn publication(&self) -> Result<String> {
         Ok(self

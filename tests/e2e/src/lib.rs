@@ -91,6 +91,20 @@ impl App {
         Ok(app)
     }
 
+    /// Starts the app like [`App::start`] and, on a desk's first start (when the window asks
+    /// for the person's name), answers "Demo Desk", so a test can go on to what it is about.
+    pub async fn start_named(workspace: &Path) -> Result<App> {
+        let app = App::start(workspace).await?;
+        app.wait_for(r#".app[data-desk="loaded"]"#).await?;
+        let asked = app
+            .js(r#"return !!document.querySelector('[data-testid="identity-dialog"][open]');"#)
+            .await?;
+        if asked == serde_json::Value::Bool(true) {
+            app.answer_identity("Demo Desk").await?;
+        }
+        Ok(app)
+    }
+
     /// Answers the "Your name" question a desk without an identity asks before anything else
     /// (a desk made with the CLI; the demo desk comes with one), as a person would.
     pub async fn answer_identity(&self, name: &str) -> Result<()> {

@@ -11,6 +11,10 @@ async fn write_preview_quit_and_reopen() -> Result<()> {
     let ws = tempfile::tempdir()?;
 
     let app = App::start(ws.path()).await?;
+    // A first start asks the person's name before anything else, even on the demo desk.
+    app.wait_for(r#"[data-testid="identity-dialog"][open]"#)
+        .await?;
+    app.answer_identity("Ana Pérez").await?;
     // The demo desk greets a new user with the model article.
     app.wait_for_text(r#"[data-testid="library"]"#, |t| {
         t.contains("Sheinbaum Rejects U.S. Offer")
@@ -51,7 +55,7 @@ async fn write_preview_quit_and_reopen() -> Result<()> {
     app.quit().await?;
 
     // Start again on the same desk: the article is there with every word.
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(r#"[data-testid="library"]"#, |t| t.contains(HEADLINE))
         .await?;
     app.click_containing(r#"[data-testid="library-item"]"#, HEADLINE)

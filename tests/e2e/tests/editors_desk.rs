@@ -48,7 +48,7 @@ async fn move_to(app: &App, status: &str, label: &str) -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn search_finds_a_word_typed_without_accents_issue_6() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
         .await?;
 
@@ -106,7 +106,7 @@ async fn search_finds_a_word_typed_without_accents_issue_6() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn move_a_story_to_ready_and_see_the_moves_in_its_history_issue_6() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
         .await?;
     write(
@@ -185,7 +185,7 @@ async fn move_a_story_to_ready_and_see_the_moves_in_its_history_issue_6() -> Res
     app.quit().await?;
 
     // Stored, not only shown: after a restart the story is still Ready.
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.click_containing(r#"[data-testid="library-item"]"#, "Port strike")
         .await?;
     app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Ready")
@@ -196,7 +196,7 @@ async fn move_a_story_to_ready_and_see_the_moves_in_its_history_issue_6() -> Res
 #[tokio::test(flavor = "multi_thread")]
 async fn trash_and_restore_a_story_with_its_history_issue_6() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
         .await?;
     let headline = "Drought empties Sonora reservoirs";
@@ -316,7 +316,7 @@ fn shots() -> Result<std::path::PathBuf> {
 #[tokio::test(flavor = "multi_thread")]
 async fn notes_people_and_the_filtered_library_issue_6() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
         .await?;
     app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "3 stories")
@@ -465,7 +465,7 @@ async fn asks_your_name_first_and_stamps_it_on_moves_issue_6() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn new_from_a_template_then_duplicate_issue_6() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "3 stories")
         .await?;
 
@@ -525,7 +525,7 @@ async fn new_from_a_template_then_duplicate_issue_6() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn people_screen_adds_an_author_and_merges_tags_issue_6() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
         .await?;
     app.find(r#"[data-testid="people-tab"]"#)

@@ -21,7 +21,7 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
     let ws = tempfile::tempdir()?;
     let out = tempfile::tempdir()?;
 
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.find(r#"[data-testid="new-article"]"#)
         .await?
         .click()

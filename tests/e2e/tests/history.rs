@@ -20,7 +20,7 @@ const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
 async fn checkpoint_quit_reopen_and_restore_issue_3() -> Result<()> {
     let ws = tempfile::tempdir()?;
 
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(r#"[data-testid="library"]"#, |t| t.contains("Sheinbaum"))
         .await?;
     app.find(r#"[data-testid="new-article"]"#)
@@ -65,7 +65,7 @@ async fn checkpoint_quit_reopen_and_restore_issue_3() -> Result<()> {
     app.quit().await?;
 
     // Start again: every word is there.
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.wait_for_text(r#"[data-testid="library"]"#, |t| t.contains(HEADLINE))
         .await?;
     app.click_containing(r#"[data-testid="library-item"]"#, HEADLINE)
@@ -112,7 +112,7 @@ async fn checkpoint_quit_reopen_and_restore_issue_3() -> Result<()> {
     app.quit().await?;
 
     // And it is what is stored, not only what the window shows.
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     app.click_containing(r#"[data-testid="library-item"]"#, HEADLINE)
         .await?;
     app.wait_for_text(PREVIEW, |t| t.contains(FIRST) && !t.contains(LATER))

@@ -47,7 +47,7 @@ async fn type_into(app: &App, css: &str, text: &str) -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
 
     app.find(r#"[data-testid="photos-tab"]"#)
         .await?
@@ -251,7 +251,7 @@ async fn texts(app: &App, css: &str) -> Result<Vec<String>> {
 #[tokio::test(flavor = "multi_thread")]
 async fn batch_agency_and_code_replacement_issue_4() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     select_both_demo_photos(&app).await?;
     app.wait_for(r#"[data-testid="batch-form"]"#).await?;
 
@@ -318,7 +318,7 @@ async fn batch_agency_and_code_replacement_issue_4() -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn composite_hero_from_the_photo_desk_issue_4() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
 
     app.wait_for(r#"[data-testid="new-article"]"#)
         .await?
