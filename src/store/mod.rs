@@ -265,3 +265,6 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod upgrade_tests;
