@@ -932,7 +932,7 @@ mod tests {
             ("---\n- a\n- b\n---\n", 2, "not valid YAML"),
             ("---\ndek: no headline\n---\n\nJust text.", 1, "no headline"),
             ("No heading here.\n\n# Late heading\n", 1, "no headline"),
-            ("", 1, "no headline"),
+            ("", 1, "the file is empty"),
             // TOML between +++ lines.
             ("+++\ntitle = \"Hi\"\n", 1, "with +++ is never closed"),
             ("+++\ntitle = \"Hi\"\nbad line\n+++\n", 3, "not valid TOML"),
