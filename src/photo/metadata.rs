@@ -77,6 +77,30 @@ pub struct XmpData {
 
 // ---- EXIF ---------------------------------------------------------------------------------
 
+/// Reads raw EXIF (TIFF), IIM and XMP blocks as import does, with the conflicts and the
+/// fields they give. For the fuzz targets (`fuzz/`), which reach the readers without a JPEG
+/// around them; the app imports through [`crate::photo::examine`].
+#[doc(hidden)]
+pub fn read_blocks(
+    exif: Option<&[u8]>,
+    iim: Option<&[u8]>,
+    xmp: Option<&[u8]>,
+) -> (EmbeddedMetadata, PhotoFields) {
+    let mut m = EmbeddedMetadata::default();
+    if let Some(b) = exif {
+        m.exif = read_exif(b, &mut m.warnings);
+    }
+    if let Some(b) = iim {
+        m.iim = read_iim(b, &mut m.warnings);
+    }
+    if let Some(b) = xmp {
+        m.xmp = read_xmp(b, &mut m.warnings);
+    }
+    m.conflicts = conflicts(&m.iim, &m.xmp);
+    let fields = fields_from(&m);
+    (m, fields)
+}
+
 /// Reads a TIFF-structured EXIF block. A damaged block gives what could be read and a warning.
 pub(crate) fn read_exif(tiff: &[u8], warnings: &mut Vec<String>) -> ExifData {
     use exif::{In, Tag, Value};
