@@ -8,7 +8,9 @@
 //! A second test kills exports midway and checks that a package is whole or absent.
 //!
 //! The kills are seeded (`DATELINE_SEED`), and the seed is printed; `DATELINE_KILLS` sets how
-//! many (200 by default, `DATELINE_KILLS=1000` for the long run). Only Unix has SIGKILL.
+//! many (200 by default, `DATELINE_KILLS=1000` for the long run), `DATELINE_EXPORT_KILLS` how
+//! many exports are killed (10; half of them while the package is being written). Only Unix
+//! has SIGKILL.
 #![cfg(unix)]
 
 use std::collections::BTreeMap;
@@ -460,9 +462,12 @@ fn kill_9_while_editing_loses_nothing_acknowledged() {
         acked.articles.len(),
         acked.photos.len()
     );
+    // Not a timing claim: only that the kills did not all land before any work was done
+    // (then the checks above would have had nothing to check).
     assert!(
-        acked.articles.len() as u64 >= kills / 2,
-        "most children got as far as creating their article"
+        acked.articles.len() as u64 >= kills / 5,
+        "too few children got as far as creating their article: {}",
+        acked.articles.len()
     );
 }
 
@@ -512,7 +517,7 @@ fn kill_9_during_export_leaves_a_whole_package_or_none() {
     let kills: u64 = std::env::var("DATELINE_EXPORT_KILLS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(16);
+        .unwrap_or(10);
     println!("export kills: {kills}, DATELINE_SEED={seed}");
     let mut rng = Rng(seed ^ 0xE4_9087);
     let tmp = tempfile::tempdir().expect("temp dir");
