@@ -436,3 +436,24 @@ fn the_preview_survives_50000_nested_html_elements() {
 fn the_preview_survives_a_10_mb_line() {
     assert!(preview_survives("a".repeat(10 * 1024 * 1024)).len() > 10 * 1024 * 1024);
 }
+
+// ---- Regressions found by fuzzing (issue 7) -------------------------------------------------
+
+/// An IIM extended dataset whose size field says 2^64 − 13 bytes: the reader added it to its
+/// position, which wrapped back to the start of the block and looped forever (in a debug
+/// build, panicked). Now the block is damaged metadata: a warning, and the photo imports.
+#[test]
+fn an_iim_size_that_wraps_around_is_a_warning_issue_7() {
+    let mut block = vec![0x1C, 2, 5, 0x80, 0x08];
+    block.extend_from_slice(&(u64::MAX - 12).to_be_bytes());
+    block.extend_from_slice(&[0x1C, 2, 5, 0x00, 0x02, b'H', b'i']);
+    let (m, _) =
+        on_app_stack(move || dateline::photo::metadata::read_blocks(None, Some(&block), None));
+    assert!(
+        m.warnings
+            .iter()
+            .any(|w| w.contains("IPTC block is cut short")),
+        "{:?}",
+        m.warnings
+    );
+}
