@@ -39,6 +39,10 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   say "Installing tauri-driver"
   cargo install tauri-driver --locked --quiet
 fi
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  say "Installing cargo-fuzz (the fuzz targets in fuzz/, run by scripts/fuzz.sh)"
+  cargo install cargo-fuzz --locked --quiet
+fi
 
 # --- The UI -------------------------------------------------------------------------------
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then

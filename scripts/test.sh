@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test Dateline has: formatting and lints, the core's unit and integration tests on
-# real SQLite files and real photos, the generated TypeScript bindings, the UI's type check,
-# and the end-to-end tests of the real app in a real webview under Xvfb.
+# real SQLite files and real photos (crash safety under kill -9 and bad input among them), the
+# generated TypeScript bindings, the UI's type check, a short fuzzing run, and the end-to-end
+# tests of the real app in a real webview under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -16,6 +17,11 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 say "Core, CLI and app tests"
 cargo test --workspace --exclude dateline-e2e
+
+# A short run of every fuzz target (45 s each, two at a time); any crash fails the run and
+# names the input that reproduces it. Longer: FUZZ_SECONDS=3600 scripts/fuzz.sh.
+say "Fuzzing (short run)"
+./scripts/fuzz.sh "${FUZZ_SECONDS:-45}"
 
 say "End-to-end tests in the real window (Xvfb + tauri-driver + WebKitWebDriver)"
 cargo build -p dateline-app --quiet

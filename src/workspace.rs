@@ -64,9 +64,12 @@ pub fn default_dir() -> PathBuf {
 }
 
 impl Workspace {
-    /// Opens the workspace folder `dir`, creating it and its database when missing.
+    /// Opens the workspace folder `dir`, creating it and its database when missing. Temporary
+    /// files that a Dateline killed mid-write left behind are removed first.
     pub fn open(dir: &Path) -> Result<Workspace> {
         std::fs::create_dir_all(dir.join(ORIGINALS_DIR)).map_err(|e| Error::io(dir, e))?;
+        remove_stale_temp_files(&dir.join(ORIGINALS_DIR));
+        remove_stale_temp_files(&dir.join(photo::RENDITIONS_DIR));
         let store = Store::open(&dir.join(DB_FILE))?;
         Ok(Workspace {
             dir: dir.to_path_buf(),
@@ -510,6 +513,46 @@ pub(crate) fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
         return Err(Error::io(dest, e));
     }
     Ok(())
+}
+
+/// Removes the temporary files ([`write_atomically`]'s `.NAME.tmp-PID`) that a process killed
+/// mid-write left in `dir`. They were never renamed into place, so nothing refers to them; a
+/// file of a process that is still running (the CLI beside the app) is left alone.
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if stale_temp(&e.path(), ".tmp-") && e.path().is_file() {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Whether `path` is a hidden temporary name `.….{marker}PID` whose process is gone.
+pub(crate) fn stale_temp(path: &Path, marker: &str) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(pid) = name
+        .strip_prefix('.')
+        .and_then(|n| n.rsplit_once(marker))
+        .and_then(|(_, pid)| pid.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    if pid == std::process::id() {
+        return false;
+    }
+    // Linux says whether the writer still runs; elsewhere, and should the number have been
+    // reused, an hour without a change is far longer than any write takes.
+    let gone = cfg!(target_os = "linux") && !Path::new("/proc").join(pid.to_string()).exists();
+    let old = std::fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > Duration::from_secs(3600));
+    gone || old
 }
 
 #[cfg(test)]

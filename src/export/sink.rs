@@ -132,6 +132,46 @@ fn temp_beside(dest: &Path, what: &str) -> PathBuf {
     dest.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
 }
 
+/// Tidies what an export of `dest` killed midway (power cut, `kill -9`) left beside it: a
+/// half-written `.NAME.partial-PID` is removed, and a previous package that was moved aside
+/// as `.NAME.old-PID` goes back into place when the new one never arrived (else it is
+/// removed). Names of an export still running in another process are left alone.
+fn clear_stale(dest: &Path) {
+    let (Some(parent), Some(name)) = (dest.parent(), dest.file_name().and_then(|n| n.to_str()))
+    else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let Some(other) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let remove = |p: &Path| {
+            let _ = if p.is_dir() {
+                fs::remove_dir_all(p)
+            } else {
+                fs::remove_file(p)
+            };
+        };
+        if other.starts_with(&format!(".{name}.partial-"))
+            && crate::workspace::stale_temp(&path, ".partial-")
+        {
+            remove(&path);
+        } else if other.starts_with(&format!(".{name}.old-"))
+            && crate::workspace::stale_temp(&path, ".old-")
+        {
+            if !dest.exists() && path.join(super::manifest::FILE).is_file() {
+                let _ = fs::rename(&path, dest);
+            } else {
+                remove(&path);
+            }
+        }
+    }
+}
+
 fn sync_dir(dir: &Path) -> Result<()> {
     // Syncing a directory makes the names in it durable; Windows cannot open one, and does
     // not need to.
@@ -157,6 +197,7 @@ pub fn commit_dir(
     cancel: &AtomicBool,
     each: &mut dyn FnMut(&str),
 ) -> Result<()> {
+    clear_stale(dest);
     if dest.exists() && !dest.join(super::manifest::FILE).is_file() {
         return Err(Error::invalid(
             "destination",
@@ -231,6 +272,7 @@ pub fn commit_zip(
     cancel: &AtomicBool,
     each: &mut dyn FnMut(&str),
 ) -> Result<()> {
+    clear_stale(dest);
     let tmp = temp_beside(dest, "partial");
     let result = (|| {
         let file = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
@@ -315,6 +357,42 @@ mod tests {
 
     fn check(path: &str, ok: bool) {
         assert_eq!(safe_path(path).is_ok(), ok, "{path}");
+    }
+
+    /// A process number above Linux's highest (2^22), so never a running process.
+    const DEAD: u32 = 4_194_305;
+
+    #[test]
+    fn what_a_killed_export_left_is_tidied_and_a_moved_package_comes_back() {
+        let out = tempfile::tempdir().expect("temp dir");
+        let dest = out.path().join("story");
+        // Killed while writing: a half folder and a half zip.
+        let partial = out.path().join(format!(".story.partial-{DEAD}"));
+        fs::create_dir_all(partial.join("images")).expect("partial");
+        let zip_partial = out.path().join(format!(".story.zip.partial-{DEAD}"));
+        fs::write(&zip_partial, b"PK").expect("zip partial");
+        // Killed between moving the previous package aside and renaming the new one in.
+        let old = out.path().join(format!(".story.old-{DEAD}"));
+        fs::create_dir(&old).expect("old");
+        fs::write(old.join(crate::export::manifest::FILE), b"{}").expect("manifest");
+        // Another export of this process, still running: never touched.
+        let ours = temp_beside(&dest, "partial");
+        fs::create_dir(&ours).expect("ours");
+
+        clear_stale(&out.path().join("story.zip"));
+        assert!(!zip_partial.exists());
+        assert!(
+            partial.exists() && old.exists(),
+            "the zip's tidying leaves the folder's"
+        );
+        clear_stale(&dest);
+        assert!(!partial.exists());
+        assert!(
+            dest.join(crate::export::manifest::FILE).is_file(),
+            "the package is back"
+        );
+        assert!(!old.exists());
+        assert!(ours.exists());
     }
 
     #[test]

@@ -359,7 +359,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
         let before = &bytes[..at];
@@ -377,7 +377,18 @@ pub fn read_text(path: &Path) -> Result<String> {
              offset {at} is the first that is not). Save it as UTF-8 and import it again.",
             bytes[at]
         ))
-    })
+    })?;
+    // UTF-8 allows the NUL character; no text file holds one (it marks a binary or damaged
+    // file), and it would cut the text short in other programs.
+    if let Some(at) = text.find('\0') {
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        return Err(bad(format!(
+            "line {line}: the file holds a NUL (zero) byte at column {column}, which text never              has: it is damaged or not a Markdown file."
+        )));
+    }
+    Ok(text)
 }
 
 /// What went wrong in a file's text, and on which line (1-based, of the whole file).
@@ -407,6 +418,22 @@ impl ParseError {
 /// Parses a Markdown file's text into a draft and notes (see the module's round-trip rule).
 pub fn parse(text: &str) -> std::result::Result<Parsed, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError::new(
+            1,
+            "the file is empty: there is no text in it to import.",
+        ));
+    }
+    let (depth, line) = crate::markdown::nesting(text);
+    if depth > crate::markdown::MAX_NESTING {
+        return Err(ParseError::new(
+            line,
+            format!(
+                "the text nests quotes, lists, links or emphasis {depth} levels deep, and                  Dateline imports up to {}. No article looks like this: check that it is the                  right file.",
+                crate::markdown::MAX_NESTING
+            ),
+        ));
+    }
     let format = match text.lines().next().unwrap_or("").trim_end() {
         "---" => Format::Yaml,
         "+++" => Format::Toml,
@@ -905,7 +932,7 @@ mod tests {
             ("---\n- a\n- b\n---\n", 2, "not valid YAML"),
             ("---\ndek: no headline\n---\n\nJust text.", 1, "no headline"),
             ("No heading here.\n\n# Late heading\n", 1, "no headline"),
-            ("", 1, "no headline"),
+            ("", 1, "the file is empty"),
             // TOML between +++ lines.
             ("+++\ntitle = \"Hi\"\n", 1, "with +++ is never closed"),
             ("+++\ntitle = \"Hi\"\nbad line\n+++\n", 3, "not valid TOML"),

@@ -10,6 +10,7 @@
 //! [`typography`], which applies the rules of the article's language. Code spans, code blocks,
 //! raw HTML and autolinked URLs are never handed over, so code is never touched.
 
+mod nesting;
 pub mod photos;
 mod typography;
 
@@ -19,6 +20,7 @@ use std::sync::OnceLock;
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{format_html, parse_document, Arena, Options};
 
+pub use nesting::{nesting, MAX_NESTING};
 pub use typography::Lang;
 use typography::Piece;
 
@@ -100,39 +102,42 @@ fn typeset_block<'a>(block: &'a AstNode<'a>, lang: Lang) {
 }
 
 /// Flattens an inline node into pieces, in reading order, remembering which text node each
-/// text piece came from.
+/// text piece came from. It walks with a stack of its own rather than recursing: emphasis can
+/// nest as deep as the text is long (`*****…a…*****`), deeper than any thread's stack.
 fn collect_inline<'a>(
     node: &'a AstNode<'a>,
     pieces: &mut Vec<Piece>,
     text_nodes: &mut Vec<&'a AstNode<'a>>,
 ) {
-    let value = &node.data.borrow().value;
-    match value {
-        NodeValue::Text(t) => {
-            pieces.push(Piece::Text(t.to_string()));
-            text_nodes.push(node);
-        }
-        NodeValue::SoftBreak | NodeValue::LineBreak => pieces.push(Piece::Break),
-        // An autolinked URL shows its address as text: it is an address, not prose.
-        NodeValue::Link(link) if is_autolink(node, &link.url) => pieces.push(Piece::Atom),
-        NodeValue::Link(_)
-        | NodeValue::Image(_)
-        | NodeValue::Emph
-        | NodeValue::Strong
-        | NodeValue::Strikethrough
-        | NodeValue::Superscript
-        | NodeValue::Subscript
-        | NodeValue::Underline
-        | NodeValue::Highlight
-        | NodeValue::Insert
-        | NodeValue::SpoileredText
-        | NodeValue::Escaped => {
-            for child in node.children() {
-                collect_inline(child, pieces, text_nodes);
+    let mut todo = vec![node];
+    while let Some(node) = todo.pop() {
+        let value = &node.data.borrow().value;
+        match value {
+            NodeValue::Text(t) => {
+                pieces.push(Piece::Text(t.to_string()));
+                text_nodes.push(node);
             }
+            NodeValue::SoftBreak | NodeValue::LineBreak => pieces.push(Piece::Break),
+            // An autolinked URL shows its address as text: it is an address, not prose.
+            NodeValue::Link(link) if is_autolink(node, &link.url) => pieces.push(Piece::Atom),
+            NodeValue::Link(_)
+            | NodeValue::Image(_)
+            | NodeValue::Emph
+            | NodeValue::Strong
+            | NodeValue::Strikethrough
+            | NodeValue::Superscript
+            | NodeValue::Subscript
+            | NodeValue::Underline
+            | NodeValue::Highlight
+            | NodeValue::Insert
+            | NodeValue::SpoileredText
+            | NodeValue::Escaped => {
+                // Children in reverse, so the first is taken next: reading order.
+                todo.extend(node.reverse_children());
+            }
+            // Code spans, raw HTML, math, footnote marks and anything new stay as they are.
+            _ => pieces.push(Piece::Atom),
         }
-        // Code spans, raw HTML, math, footnote marks and anything new stay as they are.
-        _ => pieces.push(Piece::Atom),
     }
 }
 

@@ -77,6 +77,30 @@ pub struct XmpData {
 
 // ---- EXIF ---------------------------------------------------------------------------------
 
+/// Reads raw EXIF (TIFF), IIM and XMP blocks as import does, with the conflicts and the
+/// fields they give. For the fuzz targets (`fuzz/`), which reach the readers without a JPEG
+/// around them; the app imports through [`crate::photo::examine`].
+#[doc(hidden)]
+pub fn read_blocks(
+    exif: Option<&[u8]>,
+    iim: Option<&[u8]>,
+    xmp: Option<&[u8]>,
+) -> (EmbeddedMetadata, PhotoFields) {
+    let mut m = EmbeddedMetadata::default();
+    if let Some(b) = exif {
+        m.exif = read_exif(b, &mut m.warnings);
+    }
+    if let Some(b) = iim {
+        m.iim = read_iim(b, &mut m.warnings);
+    }
+    if let Some(b) = xmp {
+        m.xmp = read_xmp(b, &mut m.warnings);
+    }
+    m.conflicts = conflicts(&m.iim, &m.xmp);
+    let fields = fields_from(&m);
+    (m, fields)
+}
+
 /// Reads a TIFF-structured EXIF block. A damaged block gives what could be read and a warning.
 pub(crate) fn read_exif(tiff: &[u8], warnings: &mut Vec<String>) -> ExifData {
     use exif::{In, Tag, Value};
@@ -140,12 +164,27 @@ pub(crate) fn read_iim(block: &[u8], warnings: &mut Vec<String>) -> IimData {
         let len = u16::from_be_bytes([block[pos + 3], block[pos + 4]]);
         if len & 0x8000 != 0 {
             // Extended datasets hold binary previews, never the text fields we read.
+            // Its size field is `n` bytes long. A size past the end of the block is damage;
+            // the sum is checked, since a size near 2^64 would wrap `pos` back to the start
+            // and loop forever (found by fuzzing, issue 7).
             let n = usize::from(len & 0x7FFF);
             let Some(size) = block.get(pos + 5..pos + 5 + n) else {
                 break;
             };
-            let size = size.iter().fold(0usize, |a, &b| (a << 8) | usize::from(b));
-            pos = pos + 5 + n + size;
+            let size = if n <= 8 {
+                size.iter().fold(0u64, |a, &b| (a << 8) | u64::from(b))
+            } else {
+                u64::MAX
+            };
+            let next = usize::try_from(size)
+                .ok()
+                .and_then(|size| (pos + 5 + n).checked_add(size))
+                .filter(|&next| next <= block.len());
+            let Some(next) = next else {
+                warnings.push("The IPTC block is cut short; the rest was ignored.".into());
+                break;
+            };
+            pos = next;
             continue;
         }
         let end = pos + 5 + usize::from(len);

@@ -58,7 +58,7 @@ pub fn inspect(bytes: &[u8], path: &Path) -> Result<Inspected> {
     }
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| bad(format!("The file could not be read: {e}")))?;
+        .map_err(|_| bad(UNREADABLE.into()))?;
     let (mime, extension) = match reader.format() {
         Some(ImageFormat::Jpeg) => ("image/jpeg", "jpg"),
         Some(ImageFormat::Png) => ("image/png", "png"),
@@ -76,7 +76,7 @@ pub fn inspect(bytes: &[u8], path: &Path) -> Result<Inspected> {
     };
     let mut decoder = reader
         .into_decoder()
-        .map_err(|e| bad(format!("The photo is damaged and cannot be opened: {e}")))?;
+        .map_err(|_| bad(DAMAGED_HEADER.into()))?;
     let (w, h) = decoder.dimensions();
     if w == 0 || h == 0 {
         return Err(bad("The photo has no pixels.".into()));
@@ -161,13 +161,13 @@ pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
     // Decode every pixel once, so a photo that cannot be shown is refused now rather than
     // failing later on deadline.
     if info.mime == "image/jpeg" {
-        jpeg::decode_strict(bytes).map_err(|e| {
+        // The decoder's own words ("Huffman table", "marker") mean nothing to a journalist.
+        jpeg::decode_strict(bytes).map_err(|_| {
             bad(
                 path,
-                format!(
-                    "The photo's picture data is damaged partway through ({e}), so part of it \
-                     would show as grey. Copy it again from its source."
-                ),
+                "The photo's picture data is damaged partway through, so part of it would show \
+                 as grey. Copy it again from its source."
+                    .into(),
             )
         })?;
     } else {
@@ -186,16 +186,21 @@ pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
 pub(crate) fn header_size(bytes: &[u8], path: &Path) -> Result<Size> {
     let (w, h) = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| bad(path, format!("The photo could not be read: {e}")))?
+        .map_err(|_| bad(path, UNREADABLE.into()))?
         .into_dimensions()
-        .map_err(|e| {
-            bad(
-                path,
-                format!("The photo is damaged and cannot be opened: {e}"),
-            )
-        })?;
+        .map_err(|_| bad(path, DAMAGED_HEADER.into()))?;
     Ok(Size::new(w, h))
 }
+
+/// The file could not even be read from memory (never expected; said plainly if it happens).
+pub(crate) const UNREADABLE: &str = "The file could not be read as a photo. Check that it is a \
+     JPEG, PNG or WebP photo and try again.";
+
+/// The header names a photo format but does not describe a picture that can be opened. The
+/// decoder's reason is left out: it is written for programmers ("Format error decoding Jpeg").
+pub(crate) const DAMAGED_HEADER: &str = "The photo is damaged and cannot be opened: the start \
+     of the file, which says what the picture is, is broken or cut short. Copy it again from its \
+     source.";
 
 pub(crate) fn bad(path: &Path, message: String) -> Error {
     Error::BadPhoto {

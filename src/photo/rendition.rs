@@ -224,9 +224,16 @@ pub(crate) fn decode_region(
 pub(crate) fn decode_full(bytes: &[u8], path: &Path) -> Result<Raster> {
     let img = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| super::bad(path, format!("The photo could not be read: {e}")))?
+        .map_err(|_| super::bad(path, super::UNREADABLE.into()))?
         .decode()
-        .map_err(|e| super::bad(path, format!("The photo's pixels are damaged: {e}")))?;
+        .map_err(|_| {
+            super::bad(
+                path,
+                "The photo's pixels are damaged and cannot be shown. Copy it again from its \
+                 source."
+                    .into(),
+            )
+        })?;
     Ok(flatten(img))
 }
 

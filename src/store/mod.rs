@@ -268,3 +268,6 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod upgrade_tests;
