@@ -325,9 +325,17 @@ fn read_acks(log: &Path) -> Acked {
     a
 }
 
+/// What earlier checks already proved and cannot change: revisions are append-only (the
+/// highest id checked) and originals are content-addressed and never modified (names whose
+/// bytes matched their SHA-256). Without it each check would redo all earlier ones.
+#[derive(Default)]
+struct Checked {
+    revisions: i64,
+    originals: std::collections::BTreeSet<String>,
+}
+
 /// Everything a journalist relies on after the crash, checked on the reopened desk.
-/// `seen_revisions` is the highest revision id already checked (revisions are append-only).
-fn check_desk(desk: &Path, log: &Path, seen_revisions: &mut i64, context: &str) {
+fn check_desk(desk: &Path, log: &Path, checked: &mut Checked, context: &str) {
     let ws = Workspace::open(desk).unwrap_or_else(|e| panic!("{context}: reopen: {e}"));
     assert_eq!(ws.integrity_check().expect("integrity"), "ok", "{context}");
     let acked = read_acks(log);
@@ -358,11 +366,11 @@ fn check_desk(desk: &Path, log: &Path, seen_revisions: &mut i64, context: &str) 
     }
     // Every revision not checked before, acknowledged or not, is a whole snapshot the child
     // wrote (revisions are append-only, so one checked once stays checked).
-    let mut newest = *seen_revisions;
+    let mut newest = checked.revisions;
     for a in ws.articles().expect("articles") {
         for rev in ws.revisions(a.id).expect("revisions") {
             newest = newest.max(rev.id);
-            if rev.id <= *seen_revisions {
+            if rev.id <= checked.revisions {
                 continue;
             }
             let snap = ws
@@ -372,7 +380,7 @@ fn check_desk(desk: &Path, log: &Path, seen_revisions: &mut i64, context: &str) 
             assert_eq!(snap.body, body(r, n), "{context}: torn revision {}", rev.id);
         }
     }
-    *seen_revisions = newest;
+    checked.revisions = newest;
     for (&rev, &(round, k)) in &acked.checkpoints {
         let snap = ws
             .revision(rev)
@@ -389,21 +397,35 @@ fn check_desk(desk: &Path, log: &Path, seen_revisions: &mut i64, context: &str) 
     // No row names a missing or half-written original.
     for p in &photos {
         let path = ws.photo_original(p.id).expect("original path");
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if name.as_ref().is_some_and(|n| checked.originals.contains(n)) {
+            assert!(
+                path.is_file(),
+                "{context}: original of photo {} vanished",
+                p.id
+            );
+            continue;
+        }
         let bytes = std::fs::read(&path)
             .unwrap_or_else(|e| panic!("{context}: original of photo {} missing: {e}", p.id));
         assert_eq!(sha256_hex(&bytes), p.sha256, "{context}: photo {}", p.id);
+        checked.originals.extend(name);
     }
     // An original without a row (killed between the rename and the commit) is allowed: it is
     // whole, and the next import of the same bytes uses it. It is never half a file.
     let originals = desk.join(dateline::workspace::ORIGINALS_DIR);
     for e in std::fs::read_dir(&originals).expect("originals").flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
+        if checked.originals.contains(&name) {
+            continue;
+        }
         let sha = name.split('.').next().unwrap_or_default();
         assert_eq!(
             sha256_hex(&std::fs::read(e.path()).expect("read original")),
             sha,
             "{context}: {name} is not whole"
         );
+        checked.originals.insert(name);
     }
     assert_eq!(
         stray_temp_files(&originals),
@@ -425,7 +447,7 @@ fn kill_9_while_editing_loses_nothing_acknowledged() {
     let desk = tmp.path().join("desk");
     let log = tmp.path().join("acks.log");
     let started = Instant::now();
-    let mut seen_revisions = 0;
+    let mut checked = Checked::default();
     let mut during_open = 0;
     for round in 0..kills {
         let mut child = spawn("edit", round, &desk, &log);
@@ -445,11 +467,10 @@ fn kill_9_while_editing_loses_nothing_acknowledged() {
         }
         let context = format!("round {round} (DATELINE_SEED={seed})");
         kill(child, &log, &context);
-        check_desk(&desk, &log, &mut seen_revisions, &context);
+        check_desk(&desk, &log, &mut checked, &context);
     }
-    // Once more over every revision from the start, now that the desk is at its largest.
-    seen_revisions = 0;
-    check_desk(&desk, &log, &mut seen_revisions, "final check");
+    // Once more over everything from the start, now that the desk is at its largest.
+    check_desk(&desk, &log, &mut Checked::default(), "final check");
     let acked = read_acks(&log);
     let saves = std::fs::read_to_string(&log)
         .unwrap_or_default()
