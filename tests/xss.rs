@@ -1,8 +1,16 @@
 //! The render's safety against script injection: every vector of `tests/corpus/xss.txt`
 //! (OWASP's filter-evasion cheat sheet, mXSS payloads, and Markdown links, images, autolinks
-//! and references) is rendered in English and Spanish, and nothing that could run survives.
+//! and references) is rendered in English and Spanish, and nothing that could run survives;
+//! then the whole corpus goes through every text field of a story, its author, its section,
+//! tags and hero photos into an exported package, and the page, its JSON-LD, the ninjs and
+//! the Markdown carry it only as text.
 
+use std::sync::atomic::AtomicBool;
+
+use dateline::export::ExportOptions;
 use dateline::markdown::render;
+use dateline::model::{ArticleDraft, Byline, Hero, HeroPhoto, PhotoFields};
+use dateline::Workspace;
 
 fn corpus() -> Vec<String> {
     let text = include_str!("corpus/xss.txt");
@@ -177,4 +185,153 @@ fn safe_markup_is_kept() {
     assert!(html.contains("<sup>1</sup>"), "{html}");
     assert!(html.contains("href=\"https://example.com\""), "{html}");
     assert!(html.contains("src=\"https://example.com/a.jpg\""), "{html}");
+}
+
+/// The page without its two legitimate blocks: the stylesheet and the JSON-LD script, which
+/// are returned apart.
+fn split_page(html: &str) -> (String, String) {
+    let cut = |html: &str, open: &str, close: &str| -> (String, String) {
+        let start = html.find(open).unwrap_or_else(|| panic!("no {open}"));
+        let end = start + html[start..].find(close).expect("closed") + close.len();
+        (
+            format!("{}{}", &html[..start], &html[end..]),
+            html[start..end].to_string(),
+        )
+    };
+    let (rest, _style) = cut(html, "<style", "</style>");
+    let (rest, ld) = cut(&rest, "<script type=\"application/ld+json\">", "</script>");
+    (rest, ld)
+}
+
+/// Exports a story whose every text field — and its author's, section's, tags', hero photos'
+/// and publication's — holds `all` (multi-line fields) or `line`; returns the package folder
+/// (inside the returned temporary folders, which must outlive it).
+fn package(
+    all: &str,
+    line: &str,
+    tags: Vec<String>,
+) -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    dateline::demo::seed(&mut ws).unwrap();
+    ws.set_publication(line).unwrap();
+    let name = format!("Ana {}", &line[..200.min(line.len())]);
+    ws.upsert_author(&name, line, all).unwrap();
+    for id in [1, 2] {
+        let p = ws.photo(id).unwrap();
+        let fields = PhotoFields {
+            caption: all.to_string(),
+            creator: line.to_string(),
+            agency: line.to_string(),
+            distributor: line.to_string(),
+            alt_text: line.to_string(),
+            copyright: line.to_string(),
+            usage_terms: line.to_string(),
+            ..p.fields.clone()
+        };
+        ws.update_photo(id, fields, p.focus).unwrap();
+    }
+    let a = ws
+        .create_article(ArticleDraft {
+            headline: line.to_string(),
+            dek: all.to_string(),
+            body: all.to_string(),
+            dateline: line.to_string(),
+            section: Some(line.to_string()),
+            tags,
+            language: Some("es".into()),
+            bylines: vec![Byline {
+                name,
+                role: Some(line.to_string()),
+                author_id: None,
+            }],
+            hero: Some(Hero {
+                photos: vec![
+                    HeroPhoto {
+                        photo_id: 1,
+                        crop: None,
+                    },
+                    HeroPhoto {
+                        photo_id: 2,
+                        crop: None,
+                    },
+                ],
+                edited_by: Some(line.to_string()),
+            }),
+            ..Default::default()
+        })
+        .unwrap();
+    ws.add_note(&a.slug, all).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let report = ws
+        .export(
+            &a.slug,
+            out.path(),
+            &ExportOptions { zip: false },
+            &|_| {},
+            &AtomicBool::new(false),
+        )
+        .expect("export");
+    (dir, out, report.path)
+}
+
+#[test]
+fn the_whole_corpus_in_every_field_reaches_the_package_only_as_text() {
+    let all = corpus().join("\n");
+    let line = corpus().join(" ");
+    let tags: Vec<String> = corpus().into_iter().take(20).collect();
+    let (_d, _o, pkg) = package(&all, &line, tags.clone());
+    let html = std::fs::read_to_string(pkg.join("index.html")).unwrap();
+    let (page, ld) = split_page(&html);
+    // The head's own <meta> and <link> elements are the template's: as many as a page of
+    // plain words with as many tags has. Anything else is markup that got through.
+    let plain_tags: Vec<String> = (0..tags.len()).map(|i| format!("tag {i}")).collect();
+    let (_d2, _o2, plain) = package("Plain words.", "Plain words", plain_tags);
+    let plain = std::fs::read_to_string(plain.join("index.html")).unwrap();
+    let (plain_page, _) = split_page(&plain);
+    let found: Vec<String> = dangers(&page)
+        .into_iter()
+        .filter(|d| d != "<meta>" && d != "<link>")
+        .collect();
+    assert!(found.is_empty(), "the page carries markup: {found:?}");
+    // Outside the body (whose Markdown may hold images and links, sanitized above), the page
+    // has exactly the elements of the plain page.
+    let outside = |p: &str| -> String {
+        let start = p.find("<div class=\"story-body\">").expect("body");
+        let end = p.find("<footer class=\"story-footer\">").expect("footer");
+        format!("{}{}", &p[..start], &p[end..])
+    };
+    for tag in [
+        "<meta", "<link", "<img", "<a ", "<script", "<source", "<p", "<h",
+    ] {
+        assert_eq!(
+            outside(&page).matches(tag).count(),
+            outside(&plain_page).matches(tag).count(),
+            "{tag} elements outside the body"
+        );
+    }
+    // The JSON-LD block cannot be closed early, and reads back as the fields' text.
+    let json = ld
+        .trim_start_matches("<script type=\"application/ld+json\">")
+        .trim_end_matches("</script>");
+    assert!(
+        !json.to_lowercase().contains("</script"),
+        "JSON-LD closes early"
+    );
+    let ld: serde_json::Value = serde_json::from_str(json).expect("JSON-LD parses");
+    // A headline is one line: the story keeps it with runs of white space as one space.
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(ld["headline"], serde_json::Value::String(line.clone()));
+    let ninjs: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(pkg.join("article.ninjs.json")).unwrap())
+            .expect("ninjs parses");
+    assert_eq!(
+        ninjs["headlines"][0]["value"],
+        serde_json::Value::String(line.clone())
+    );
+    // The Markdown file holds the body as it was written, and front matter that reads back.
+    let (back, _) =
+        dateline::frontmatter::import_file(&pkg.join("article.md")).expect("article.md imports");
+    assert_eq!(back.headline, line);
+    assert_eq!(back.body, all);
 }

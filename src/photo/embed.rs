@@ -53,8 +53,41 @@ pub const IIM_CREDIT_MAX: usize = 32;
 pub const IIM_COPYRIGHT_MAX: usize = 128;
 pub const IIM_CAPTION_MAX: usize = 2000;
 
-/// The XMP packet (UTF-8), without the APP1 namespace prefix.
+/// The largest XMP packet a JPEG's APP1 segment holds (65,533 bytes less the 29 of the XMP
+/// namespace). A longer packet would need "extended XMP", which few readers understand.
+pub const XMP_MAX: usize = 65_504;
+
+/// The XMP packet (UTF-8), without the APP1 namespace prefix. Fields too long for one packet
+/// together are shortened, the longest first, each ending in "…" (preflight warns of a
+/// caption that long), so every rendition still carries its credits.
 pub fn xmp_packet(c: &Credits) -> Vec<u8> {
+    let mut c = c.clone();
+    loop {
+        let packet = xmp_packet_of(&c);
+        if packet.len() <= XMP_MAX {
+            return packet;
+        }
+        let longest = [
+            &mut c.description,
+            &mut c.alt_text,
+            &mut c.usage_terms,
+            &mut c.rights,
+            &mut c.creator,
+            &mut c.credit,
+        ]
+        .into_iter()
+        .max_by_key(|f| f.len());
+        match longest {
+            Some(f) if f.len() > 16 => {
+                let cut = truncate_utf8(f, f.len() * 3 / 4).to_string();
+                *f = format!("{}…", cut.trim_end_matches('…'));
+            }
+            _ => return packet,
+        }
+    }
+}
+
+fn xmp_packet_of(c: &Credits) -> Vec<u8> {
     let mut props = String::new();
     let alt = |name: &str, v: &str, out: &mut String| {
         if !v.is_empty() {
@@ -171,6 +204,34 @@ pub fn webp_with_xmp(webp: &[u8], width: u32, height: u32, xmp: &[u8]) -> Option
 mod tests {
     use super::*;
     use crate::photo::metadata;
+
+    #[test]
+    fn a_packet_too_long_for_one_segment_is_shortened_longest_field_first() {
+        let long = "Peña <&> ".repeat(20_000);
+        let c = Credits {
+            creator: "Carlos Barria".into(),
+            description: long.clone(),
+            alt_text: long,
+            ..Credits::default()
+        };
+        let packet = xmp_packet(&c);
+        assert!(packet.len() <= XMP_MAX, "{}", packet.len());
+        let text = String::from_utf8(packet).expect("UTF-8");
+        assert!(
+            text.contains("<rdf:li>Carlos Barria</rdf:li>"),
+            "short fields kept"
+        );
+        assert!(text.contains("…</rdf:li>"), "shortened fields say so");
+        assert!(roxmltree::Document::parse(
+            text.split_once("?>\n")
+                .unwrap()
+                .1
+                .rsplit_once("\n<?")
+                .unwrap()
+                .0
+        )
+        .is_ok());
+    }
 
     #[test]
     fn truncates_on_a_character_boundary() {
