@@ -36,6 +36,8 @@ const COMMANDS: &[&str] = &[
     "render_crop",
     "cancel_renditions",
     "set_hero",
+    "pick_photos",
+    "pick_folder",
 ];
 
 fn main() {
