@@ -56,6 +56,8 @@ const COMMANDS: &[&str] = &[
     "rename_section",
     "save_author",
     "set_identity",
+    "pick_photos",
+    "pick_folder",
 ];
 
 fn main() {

@@ -25,6 +25,9 @@ pub enum ErrorCode {
     BadPhoto,
     BadImport,
     Cancelled,
+    /// A path the app was asked to read or write lies outside what the user chose (the app's
+    /// file-access scope); only the app shell gives it.
+    OutOfScope,
 }
 
 /// The single error shape that leaves the core: `{ code, message }`.

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod frontmatter;
+pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod photo;

@@ -20,6 +20,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
 use crate::desk::Desk;
+use crate::scope::Scope;
 
 type Answer<T> = Result<T, ErrorDto>;
 
@@ -59,6 +60,8 @@ pub async fn preflight(desk: State<'_, Desk>, id: ArticleId) -> Answer<Preflight
 
 /// Exports article `id` into the folder `destination`, telling `progress` each step. The
 /// export runs on a blocking thread so that `cancel_export` and the window stay responsive.
+/// Only a folder in the scope (`~/Dateline exports`, a picked folder, the desk's folder, or
+/// under one of them) is written into.
 #[tauri::command]
 pub async fn export_article(
     app: AppHandle,
@@ -67,7 +70,9 @@ pub async fn export_article(
     zip: bool,
     progress: Channel<ExportProgress>,
 ) -> Answer<ExportReport> {
-    let out_dir = destination_dir(&destination)?;
+    let out_dir = app
+        .state::<Scope>()
+        .check_write(&destination_dir(&destination)?)?;
     let run = move || {
         let exports = app.state::<Exports>();
         exports.cancel.store(false, Ordering::SeqCst);

@@ -14,6 +14,8 @@ mod desk_commands;
 mod export_commands;
 mod photo_commands;
 mod photo_scheme;
+mod pick_commands;
+mod scope;
 mod spellcheck;
 
 use tauri::Manager;
@@ -22,12 +24,24 @@ fn main() {
     let dir = desk::choose_dir(std::env::args().skip(1));
     let desk = desk::Desk::open(&dir);
     let result = tauri::Builder::default()
+        .manage(scope::Scope::new(&dir))
         .manage(desk)
         .manage(export_commands::Exports::default())
         .manage(photo_commands::Renditions::default())
-        // Only the file dialog's "open" is allowed by the capability: the window asks the user
-        // for photos to import and never browses or reads files itself.
+        // The file dialog is opened from the Rust side only (`pick_commands`), so what the
+        // user picks is known to the file-access scope; the window has no dialog permission.
         .plugin(tauri_plugin_dialog::init())
+        // Files dropped on the window join the scope before the window hears of the drop.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(drop) = event {
+                pick_commands::record_drop(window.app_handle(), drop);
+            }
+        })
+        .on_webview_event(|webview, event| {
+            if let tauri::WebviewEvent::DragDrop(drop) = event {
+                pick_commands::record_drop(webview.app_handle(), drop);
+            }
+        })
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
                 spellcheck::enable(&window);
@@ -88,6 +102,8 @@ fn main() {
             desk_commands::rename_section,
             desk_commands::save_author,
             desk_commands::set_identity,
+            pick_commands::pick_photos,
+            pick_commands::pick_folder,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

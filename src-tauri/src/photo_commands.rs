@@ -22,6 +22,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
 use crate::desk::Desk;
+use crate::scope::Scope;
 
 type Answer<T> = Result<T, ErrorDto>;
 
@@ -48,9 +49,15 @@ pub async fn photo_metadata(desk: State<'_, Desk>, id: PhotoId) -> Answer<Embedd
 }
 
 /// Imports one file; the window calls it once per file so one bad file names itself and
-/// does not stop the others.
+/// does not stop the others. Only a file in the scope (picked, dropped, or in the desk's
+/// folder) is read.
 #[tauri::command]
-pub async fn import_photo(desk: State<'_, Desk>, path: PathBuf) -> Answer<Photo> {
+pub async fn import_photo(
+    desk: State<'_, Desk>,
+    scope: State<'_, Scope>,
+    path: PathBuf,
+) -> Answer<Photo> {
+    let path = scope.check_read(&path)?;
     desk.with(|ws| ws.import_photo(&path))
 }
 

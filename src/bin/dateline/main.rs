@@ -8,6 +8,7 @@
 mod article;
 mod desk;
 mod export;
+mod generate;
 mod output;
 mod photo;
 
@@ -82,6 +83,16 @@ enum Command {
         #[arg(long)]
         zip: bool,
     },
+    /// Add a generated test library: ARTICLES articles made from the Markdown files in FROM,
+    /// the same ones for the same seed.
+    Generate {
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -125,6 +136,11 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
         Command::Tag(cmd) => desk::tag(cmd, &mut ws, out),
         Command::Trash(cmd) => desk::trash(cmd, &mut ws, out),
         Command::Identity { name } => desk::identity(name, &mut ws, out),
+        Command::Generate {
+            articles,
+            from,
+            seed,
+        } => generate::generate(&mut ws, articles, &from, seed, out),
         Command::Search { query } => {
             let hits = ws.search(&query.join(" "))?;
             out.value(&hits, || {

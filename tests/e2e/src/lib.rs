@@ -209,6 +209,16 @@ impl App {
         Ok(self.client.execute(script, vec![]).await?)
     }
 
+    /// Runs `body` as the body of an async function in the page and returns what it resolves
+    /// to; a rejection comes back as `{ "thrown": "<the error>" }`.
+    pub async fn js_await(&self, body: &str) -> Result<serde_json::Value> {
+        let script = format!(
+            "const done = arguments[arguments.length - 1];
+             (async () => {{ {body} }})().then(done, (e) => done({{ thrown: String(e) }}));"
+        );
+        Ok(self.client.execute_async(&script, vec![]).await?)
+    }
+
     /// Saves a PNG of the window, for people to look at (not for assertions).
     /// Waits for the page to paint first: WebKit's driver can otherwise capture a frame from
     /// before the last change that a wait saw in the DOM (a screen switched, a list filtered).

@@ -19,7 +19,8 @@ const NO_BYLINE: &str =
 #[tokio::test(flavor = "multi_thread")]
 async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let out = tempfile::tempdir()?;
+    // A typed destination must lie in the file-access scope (issue 7): the desk's folder is.
+    let out = ws.path().join("exports");
 
     let app = App::start_named(ws.path()).await?;
     app.find(r#"[data-testid="new-article"]"#)
@@ -89,12 +90,12 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
     dest.click().await?;
     dest.send_keys(SELECT_ALL).await?;
     dest.send_keys(BACKSPACE).await?;
-    dest.send_keys(&out.path().to_string_lossy()).await?;
+    dest.send_keys(&out.to_string_lossy()).await?;
     let start = app.find(r#"[data-testid="export-start"]"#).await?;
     assert_eq!(start.prop("disabled").await?.as_deref(), Some("false"));
     start.click().await?;
 
-    let package = out.path().join(SLUG);
+    let package = out.join(SLUG);
     let shown = app
         .wait_for_text(r#"[data-testid="export-done"]"#, |t| t.contains(SLUG))
         .await?;

@@ -1,6 +1,6 @@
-//! Measurements in the real app, not assertions: keystroke-to-preview time on the 10,000-word
-//! fixture and cold start to interactive. Run on demand (they print figures; timing is never
-//! asserted):
+//! Measurements in the real app, not assertions: cold start to interactive, idle memory of
+//! the app and its WebKit processes, and keystroke-to-preview time on the 10,000-word fixture.
+//! Run on demand (they print figures; timing is never asserted):
 //!
 //! ```sh
 //! cargo build -p dateline-app --release
@@ -20,13 +20,120 @@ fn fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// The CLI beside the app that is measured (release beside release).
 fn cli() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/dateline")
+    dateline_e2e::app_path().with_file_name("dateline")
+}
+
+/// The app's process for the workspace `ws` (its command line names it), found in /proc.
+fn app_pid(ws: &Path) -> Option<u32> {
+    let needle = ws.to_string_lossy().into_owned();
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+        let cmd = String::from_utf8_lossy(&cmd);
+        let argv0 = cmd.split('\0').next()?;
+        (argv0.ends_with("dateline-app") && cmd.contains(&needle)).then_some(pid)
+    })
+}
+
+/// Field `n` (1-based, as in proc(5)) of /proc/PID/stat.
+fn stat_field(pid: u32, n: usize) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    rest.split(' ').nth(n - 3)?.parse().ok()
+}
+
+/// `pid` and every process below it (WebKit's web and network processes).
+fn family(pid: u32) -> Vec<u32> {
+    let mut out = vec![pid];
+    let mut i = 0;
+    while i < out.len() {
+        let parent = out[i];
+        if let Ok(entries) = std::fs::read_dir("/proc") {
+            for e in entries.flatten() {
+                if let Some(child) = e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) {
+                    if stat_field(child, 4) == Some(parent as u64) && !out.contains(&child) {
+                        out.push(child);
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A `kB` line of a /proc file (`VmRSS:` of status, `Pss:` of smaps_rollup), in kB.
+fn kb(path: &str, key: &str) -> u64 {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Seconds since the process `pid` started (from its start time in clock ticks since boot;
+/// 100 ticks a second on Linux).
+fn age(pid: u32) -> Option<f64> {
+    let start = stat_field(pid, 22)? as f64 / 100.0;
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    Some(uptime - start)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+async fn cold_start_and_idle_memory() -> Result<()> {
+    let ws = tempfile::tempdir()?;
+    let t0 = Instant::now();
+    let app = App::start(ws.path()).await?;
+    let through_driver = t0.elapsed();
+    let pid = app_pid(ws.path()).ok_or("the app's process is not in /proc")?;
+    // The app process's own age when the library was first seen: launch to interactive,
+    // without tauri-driver's start and the WebDriver session (10 ms resolution).
+    let process = age(pid).unwrap_or(f64::NAN);
+    println!(
+        "cold start to interactive (demo desk's library shown): {:.2} s from the app's exec, \
+         {:.2} s including tauri-driver and the WebDriver session",
+        process,
+        through_driver.as_secs_f64()
+    );
+    // Idle: nothing typed, nothing loading.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let (mut rss, mut pss) = (0, 0);
+    for p in family(pid) {
+        let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+        let r = kb(&format!("/proc/{p}/status"), "VmRSS:");
+        let s = kb(&format!("/proc/{p}/smaps_rollup"), "Pss:");
+        println!(
+            "  {p:>7} {:<20} RSS {:>6.1} MB  PSS {:>6.1} MB",
+            name.trim(),
+            r as f64 / 1024.0,
+            s as f64 / 1024.0
+        );
+        rss += r;
+        pss += s;
+    }
+    println!(
+        "idle memory 5 s after start (app + WebKit processes): RSS {:.0} MB, PSS {:.0} MB",
+        rss as f64 / 1024.0,
+        pss as f64 / 1024.0
+    );
+    app.quit().await
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -58,7 +58,18 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
     // The demo desk brings the model article's two photos.
     assert_eq!(tiles(&app).await?, 2, "the demo desk's photos are listed");
 
-    type_into(&app, r#"[data-testid="import-path"]"#, &fixture()).await?;
+    // A typed path must lie in the file-access scope (issue 7): the desk's folder is, so the
+    // fixture is put there first, as a photo editor's "incoming" folder.
+    let incoming = ws.path().join("incoming");
+    std::fs::create_dir_all(&incoming)?;
+    let photo = incoming.join("meta-iptc-ref-std2024.1.jpg");
+    std::fs::copy(fixture(), &photo)?;
+    type_into(
+        &app,
+        r#"[data-testid="import-path"]"#,
+        &photo.to_string_lossy(),
+    )
+    .await?;
     app.find(r#"[data-testid="import-photo"]"#)
         .await?
         .click()

@@ -97,23 +97,10 @@ export const photoMetadata = (id: number) =>
   call<import("./types").EmbeddedMetadata>("photo_metadata", { id });
 /**
  * Asks the user for photos with the system's file dialog; resolves to their paths, empty when
- * the dialog is cancelled. Each path is then imported with `importPhoto`.
+ * the dialog is cancelled. Each path is then imported with `importPhoto`. The dialog is opened
+ * by the Rust side, which records the picks: only picked, dropped or in-desk files import.
  */
-export async function choosePhotoFiles(): Promise<string[]> {
-  try {
-    const { open } = await import("@tauri-apps/plugin-dialog");
-    const chosen = await open({
-      multiple: true,
-      directory: false,
-      title: "Import photos",
-      filters: [{ name: "Photos (JPEG, PNG, WebP)", extensions: ["jpg", "jpeg", "png", "webp"] }],
-    });
-    if (chosen === null) return [];
-    return Array.isArray(chosen) ? chosen : [chosen];
-  } catch (e) {
-    throw failure(e);
-  }
-}
+export const choosePhotoFiles = () => call<string[]>("pick_photos");
 /** Imports one file by its path; call it once per file so a bad file names itself alone. */
 export const importPhoto = (path: string) => call<import("./types").Photo>("import_photo", { path });
 export const savePhoto = (
@@ -206,6 +193,12 @@ export function exportArticle(
   return call("export_article", { id, destination, zip, progress });
 }
 export const cancelExport = () => call<null>("cancel_export");
+/**
+ * Asks the user for a folder to export into with the system's dialog; resolves to it, or
+ * `null` when cancelled. Packages are written only into a picked folder, `~/Dateline exports`
+ * or the desk's folder.
+ */
+export const chooseExportFolder = () => call<string | null>("pick_folder");
 /** Shows the last package written in the system's file manager. */
 export const revealExport = () => call<null>("reveal_export");
 
