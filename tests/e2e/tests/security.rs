@@ -29,7 +29,7 @@ fn error_code(v: &Value) -> Option<&str> {
 #[tokio::test(flavor = "multi_thread")]
 async fn remote_requests_from_the_page_are_refused_issue_7() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     let got = app
         .js_await(
             r#"
@@ -108,7 +108,7 @@ async fn paths_outside_the_scope_are_refused_and_nothing_is_written_issue_7() ->
     std::fs::copy(&jpeg, &inside)?;
     let elsewhere = outside.path().join("elsewhere");
 
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     for path in [Path::new("/etc/hostname"), stray.as_path()] {
         let got = app
             .js_await(&invoke(
@@ -182,7 +182,7 @@ async fn paths_outside_the_scope_are_refused_and_nothing_is_written_issue_7() ->
 #[tokio::test(flavor = "multi_thread")]
 async fn commands_outside_the_capability_are_refused_issue_7() -> Result<()> {
     let ws = tempfile::tempdir()?;
-    let app = App::start(ws.path()).await?;
+    let app = App::start_named(ws.path()).await?;
     let allowed = app.js_await(&invoke("desk_info", "{}")).await?;
     assert!(allowed["ok"]["dir"].is_string(), "{allowed}");
     for (command, args) in [
