@@ -311,16 +311,14 @@ fn english(rng: &mut Rng, c: &Corpus, n: usize) -> ArticleDraft {
     let tags = (0..1 + rng.below(3))
         .map(|_| rng.pick(&c.tags).clone())
         .collect::<Vec<_>>();
-    ArticleDraft {
-        headline: format!("{headline} ({n})"),
-        dek: first_sentence(&body[0]),
-        body: body.join("\n\n"),
-        dateline: rng.pick(DATELINES).to_string(),
-        section: Some(rng.pick(EN_SECTIONS).to_string()),
+    story(
+        rng,
+        format!("{headline} ({n})"),
+        &body,
+        EN_SECTIONS,
         tags,
-        language: Some("en".into()),
-        ..Default::default()
-    }
+        "en",
+    )
 }
 
 fn spanish(rng: &mut Rng, n: usize) -> ArticleDraft {
@@ -336,14 +334,33 @@ fn spanish(rng: &mut Rng, n: usize) -> ArticleDraft {
     let tags = (0..1 + rng.below(3))
         .map(|_| rng.pick(ES_TAGS).to_string())
         .collect::<Vec<_>>();
+    story(
+        rng,
+        format!("{headline} ({n})"),
+        &body,
+        ES_SECTIONS,
+        tags,
+        "es",
+    )
+}
+
+/// A story of `body`'s paragraphs, its dek the first sentence, in one of `sections`.
+fn story(
+    rng: &mut Rng,
+    headline: String,
+    body: &[String],
+    sections: &[&str],
+    tags: Vec<String>,
+    language: &str,
+) -> ArticleDraft {
     ArticleDraft {
-        headline: format!("{headline} ({n})"),
+        headline,
         dek: first_sentence(&body[0]),
         body: body.join("\n\n"),
         dateline: rng.pick(DATELINES).to_string(),
-        section: Some(rng.pick(ES_SECTIONS).to_string()),
+        section: Some(rng.pick(sections).to_string()),
         tags,
-        language: Some("es".into()),
+        language: Some(language.into()),
         ..Default::default()
     }
 }

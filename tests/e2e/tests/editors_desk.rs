@@ -45,12 +45,18 @@ async fn move_to(app: &App, status: &str, label: &str) -> Result<()> {
     Ok(())
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn search_finds_a_word_typed_without_accents_issue_6() -> Result<()> {
+/// A new demo desk in the window, its library shown (the first-start name answered).
+async fn demo_desk() -> Result<(tempfile::TempDir, App)> {
     let ws = tempfile::tempdir()?;
     let app = App::start_named(ws.path()).await?;
     app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
         .await?;
+    Ok((ws, app))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_finds_a_word_typed_without_accents_issue_6() -> Result<()> {
+    let (_ws, app) = demo_desk().await?;
 
     write(
         &app,
@@ -105,10 +111,7 @@ async fn search_finds_a_word_typed_without_accents_issue_6() -> Result<()> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn move_a_story_to_ready_and_see_the_moves_in_its_history_issue_6() -> Result<()> {
-    let ws = tempfile::tempdir()?;
-    let app = App::start_named(ws.path()).await?;
-    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
-        .await?;
+    let (ws, app) = demo_desk().await?;
     write(
         &app,
         "Port strike enters second week",
@@ -195,10 +198,7 @@ async fn move_a_story_to_ready_and_see_the_moves_in_its_history_issue_6() -> Res
 
 #[tokio::test(flavor = "multi_thread")]
 async fn trash_and_restore_a_story_with_its_history_issue_6() -> Result<()> {
-    let ws = tempfile::tempdir()?;
-    let app = App::start_named(ws.path()).await?;
-    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
-        .await?;
+    let (_ws, app) = demo_desk().await?;
     let headline = "Drought empties Sonora reservoirs";
     write(
         &app,
@@ -315,10 +315,7 @@ fn shots() -> Result<std::path::PathBuf> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn notes_people_and_the_filtered_library_issue_6() -> Result<()> {
-    let ws = tempfile::tempdir()?;
-    let app = App::start_named(ws.path()).await?;
-    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
-        .await?;
+    let (_ws, app) = demo_desk().await?;
     app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "3 stories")
         .await?;
 
@@ -524,10 +521,7 @@ async fn new_from_a_template_then_duplicate_issue_6() -> Result<()> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn people_screen_adds_an_author_and_merges_tags_issue_6() -> Result<()> {
-    let ws = tempfile::tempdir()?;
-    let app = App::start_named(ws.path()).await?;
-    app.wait_for_text(LIBRARY, |t| t.contains("Sheinbaum"))
-        .await?;
+    let (_ws, app) = demo_desk().await?;
     app.find(r#"[data-testid="people-tab"]"#)
         .await?
         .click()
