@@ -1,35 +1,99 @@
 // The writer's formatting keys, as in a word processor:
 //   Ctrl-B bold · Ctrl-I italic · Ctrl-K link · Ctrl-Alt-1/2/3 heading · Ctrl-Alt-0 paragraph
 //   Ctrl-' quote.
-// Each toggles: pressing it again on formatted text removes the formatting. They take
+// Each toggles: pressing it again on formatted text removes the formatting. Bold and italic
+// with no selection act on the word at the cursor (see `toggleWrap`). They take
 // precedence over CodeMirror's defaults (which bind Ctrl-I to "select parent syntax").
 
 import { EditorSelection, Prec, type Extension, type StateCommand } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 
-/** Wraps each selection in `mark` (or unwraps it when it already is). */
+const WORD = /[\p{L}\p{N}]/u;
+
+/** The word around `pos` in `line` (letters and digits, apostrophes inside), or null. */
+export function wordAround(line: string, pos: number): { from: number; to: number } | null {
+  const isWord = (i: number) =>
+    i >= 0 &&
+    i < line.length &&
+    (WORD.test(line[i]!) ||
+      (/['’]/.test(line[i]!) && WORD.test(line[i - 1] ?? "") && WORD.test(line[i + 1] ?? "")));
+  if (!isWord(pos) && !isWord(pos - 1)) return null;
+  let from = pos;
+  let to = pos;
+  while (isWord(from - 1)) from--;
+  while (isWord(to)) to++;
+  return { from, to };
+}
+
+/**
+ * Wraps each selection in `mark` (or unwraps it when it already is). With no selection it
+ * works like a word processor: inside a word, the word is wrapped (or unwrapped); between
+ * words, an empty pair goes in with the cursor in the middle, and pressing the key again
+ * there takes the pair out, so no stray `****` is left behind.
+ */
 export function toggleWrap(mark: string): StateCommand {
   return ({ state, dispatch }) => {
     const n = mark.length;
     const tr = state.changeByRange((range) => {
+      let { from, to } = range;
+      if (range.empty) {
+        // An empty pair around the cursor: take it out.
+        if (
+          state.sliceDoc(from - n, from) === mark &&
+          state.sliceDoc(from, from + n) === mark
+        ) {
+          return {
+            changes: { from: from - n, to: from + n },
+            range: EditorSelection.cursor(from - n),
+          };
+        }
+        const line = state.doc.lineAt(from);
+        const word = wordAround(line.text, from - line.from);
+        if (!word) {
+          return {
+            changes: { from, insert: mark + mark },
+            range: EditorSelection.cursor(from + n),
+          };
+        }
+        const offset = from;
+        from = line.from + word.from;
+        to = line.from + word.to;
+        const wrapped =
+          state.sliceDoc(from - n, from) === mark && state.sliceDoc(to, to + n) === mark;
+        if (wrapped) {
+          return {
+            changes: [
+              { from: from - n, to: from },
+              { from: to, to: to + n },
+            ],
+            range: EditorSelection.cursor(offset - n),
+          };
+        }
+        return {
+          changes: [
+            { from, insert: mark },
+            { from: to, insert: mark },
+          ],
+          range: EditorSelection.cursor(offset + n),
+        };
+      }
       const wrapped =
-        state.sliceDoc(range.from - n, range.from) === mark &&
-        state.sliceDoc(range.to, range.to + n) === mark;
+        state.sliceDoc(from - n, from) === mark && state.sliceDoc(to, to + n) === mark;
       if (wrapped) {
         return {
           changes: [
-            { from: range.from - n, to: range.from },
-            { from: range.to, to: range.to + n },
+            { from: from - n, to: from },
+            { from: to, to: to + n },
           ],
-          range: EditorSelection.range(range.from - n, range.to - n),
+          range: EditorSelection.range(from - n, to - n),
         };
       }
       return {
         changes: [
-          { from: range.from, insert: mark },
-          { from: range.to, insert: mark },
+          { from, insert: mark },
+          { from: to, insert: mark },
         ],
-        range: EditorSelection.range(range.from + n, range.to + n),
+        range: EditorSelection.range(from + n, to + n),
       };
     });
     dispatch(state.update(tr, { scrollIntoView: true, userEvent: "input.format" }));

@@ -6,9 +6,11 @@ import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 
 import { cspNonce } from "./csp";
+import { dialogue } from "./dialogue";
 import { editing } from "./editing";
 import { formatting } from "./formatting";
 import { history } from "./history";
+import { lists } from "./lists";
 import { markdownSyntax } from "./markdown";
 import { placeholder } from "./placeholder";
 import { editListener, programmatic } from "./programmatic";
@@ -38,6 +40,11 @@ export interface Editor {
   destroy(): void;
 }
 
+/** What follows the story's language: the spellchecker's dictionary and Spanish dialogue. */
+function byLanguage(language: string): Extension {
+  return [spellcheck(language), dialogue(language)];
+}
+
 export function createEditor(options: EditorOptions): Editor {
   const language = new Compartment();
   const distractionFree = new Compartment();
@@ -45,6 +52,7 @@ export function createEditor(options: EditorOptions): Editor {
 
   const extensions = (): Extension => [
     cspNonce(),
+    lists(),
     markdownSyntax(),
     formatting(),
     history(),
@@ -52,7 +60,7 @@ export function createEditor(options: EditorOptions): Editor {
     wrapping(),
     placeholder("Write the story. Markdown: **bold**, _italic_, > quote, ## heading."),
     baseTheme(),
-    language.of(spellcheck(current.language)),
+    language.of(byLanguage(current.language)),
     distractionFree.of(distractionFreeTheme(current.distractionFree)),
     editListener(options.onEdit),
   ];
@@ -73,7 +81,7 @@ export function createEditor(options: EditorOptions): Editor {
       }),
     setLanguage: (lang) => {
       current = { ...current, language: lang };
-      view.dispatch({ effects: language.reconfigure(spellcheck(lang)) });
+      view.dispatch({ effects: language.reconfigure(byLanguage(lang)) });
     },
     setDistractionFree: (on) => {
       current = { ...current, distractionFree: on };

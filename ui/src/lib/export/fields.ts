@@ -34,6 +34,9 @@ export function fieldElement(field: string): HTMLElement | null {
       return byTestId("section-input");
     case "body":
       return document.querySelector<HTMLElement>('[data-testid="body-editor"] .cm-content');
+    case "hero":
+      // A hero finding without a photo: the hero as the article form shows it.
+      return byTestId("article-hero");
     case "status":
       // Status changes only through the workflow's move buttons: focus the first of them.
       return document.querySelector<HTMLElement>('[data-testid="workflow"] button');

@@ -1,0 +1,31 @@
+// The desk's publication settings as the window knows them: loaded once at start, replaced
+// when the Settings screen saves. Readers (the hero panel's aspect, the Export dialog's
+// folder) take `settings.current`, which holds today's defaults until the core has answered,
+// so nothing waits on it to draw.
+
+import * as backend from "../backend";
+import type { Settings } from "../backend";
+
+/** The house shape of a single-photo hero until the desk says otherwise. */
+export const DEFAULT_HERO_ASPECT = "16:9";
+
+class SettingsStore {
+  current = $state<Settings | null>(null);
+  error = $state("");
+
+  get heroAspect(): string {
+    return this.current?.hero_aspect || DEFAULT_HERO_ASPECT;
+  }
+
+  async load(): Promise<Settings | null> {
+    try {
+      this.current = await backend.getSettings();
+      this.error = "";
+    } catch (e) {
+      this.error = backend.failure(e).message;
+    }
+    return this.current;
+  }
+}
+
+export const settings = new SettingsStore();
