@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use dateline_e2e::{App, Result};
-use fantoccini::actions::{MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 
 const EDITOR: &str = r#"[data-testid="body-editor"] .cm-content"#;
 const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
