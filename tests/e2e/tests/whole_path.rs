@@ -95,11 +95,22 @@ async fn type_into(app: &App, css: &str, text: &str) -> Result<()> {
 }
 
 async fn import_typed(app: &App, path: &Path) -> Result<i64> {
-    type_into(app, r#"[data-testid="import-path"]"#, &path.to_string_lossy()).await?;
+    type_into(
+        app,
+        r#"[data-testid="import-path"]"#,
+        &path.to_string_lossy(),
+    )
+    .await?;
     click(app, r#"[data-testid="import-photo"]"#).await?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    app.wait_for_text(r#"[data-testid="photo-tile"].selected"#, |t| t.contains(&name))
-        .await?;
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    app.wait_for_text(r#"[data-testid="photo-tile"].selected"#, |t| {
+        t.contains(&name)
+    })
+    .await?;
     app.js(r#"return Number(document.querySelector('[data-testid="photo-tile"].selected').dataset.photoId);"#)
         .await?
         .as_i64()
@@ -107,7 +118,11 @@ async fn import_typed(app: &App, path: &Path) -> Result<i64> {
 }
 
 async fn open_photo(app: &App, id: i64) -> Result<()> {
-    click(app, &format!(r#"[data-testid="photo-tile"][data-photo-id="{id}"]"#)).await?;
+    click(
+        app,
+        &format!(r#"[data-testid="photo-tile"][data-photo-id="{id}"]"#),
+    )
+    .await?;
     app.wait_for(&format!(
         r#"[data-testid="photo-tile"].selected[data-photo-id="{id}"]"#
     ))
@@ -147,7 +162,10 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
     app.wait_for(r#".app[data-desk="loaded"]"#).await?;
     app.answer_identity(ME).await?;
     let library = app.text(LIBRARY).await?.unwrap_or_default();
-    assert!(!library.contains("Placeholder") && !library.contains("Sheinbaum"), "{library:?}");
+    assert!(
+        !library.contains("Placeholder") && !library.contains("Sheinbaum"),
+        "{library:?}"
+    );
 
     // ---- The photo desk: import, crop, fields, switch and come back ------------------------
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
@@ -196,7 +214,11 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
     // ---- The Spanish story, typed -----------------------------------------------------------
     click(&app, r#"[data-testid="new-article"]"#).await?;
     app.wait_for_text(LIBRARY, |t| t.contains(DRAFT)).await?;
-    assert_eq!(app.value(r#"[data-testid="byline-name"]"#).await?, ME, "own byline");
+    assert_eq!(
+        app.value(r#"[data-testid="byline-name"]"#).await?,
+        ME,
+        "own byline"
+    );
     type_into(&app, r#"[data-testid="headline-input"]"#, HEADLINE).await?;
     app.wait_for(SAVED).await?;
     app.wait_for(r#"form[aria-label="Article"] select"#)
@@ -208,13 +230,15 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
     choose_section(&app, SECTION).await?;
     let body = app.wait_for(EDITOR).await?;
     body.click().await?;
-    body.send_keys("Las lanchas salieron a las cinco de la mañana.").await?;
+    body.send_keys("Las lanchas salieron a las cinco de la mañana.")
+        .await?;
     body.send_keys(ENTER).await?;
     body.send_keys(ENTER).await?;
     body.send_keys("- ¿Volveremos con red llena?").await?;
     body.send_keys(ENTER).await?;
     body.send_keys(ENTER).await?;
-    body.send_keys(&format!("![Redes secándose](photo:{nets_id})")).await?;
+    body.send_keys(&format!("![Redes secándose](photo:{nets_id})"))
+        .await?;
     app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
         t.contains("—¿Volveremos con red llena?")
     })
@@ -231,8 +255,10 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
     click(&app, r#"[data-testid="set-hero"]"#).await?;
     app.wait_for(r#"[data-testid="hero-set"]"#).await?;
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
-    app.wait_for_text(r#"[data-testid="article-hero-crop"]"#, |t| t.contains("16:9"))
-        .await?;
+    app.wait_for_text(r#"[data-testid="article-hero-crop"]"#, |t| {
+        t.contains("16:9")
+    })
+    .await?;
     app.wait_for_text(r#"[data-testid="article-hero-caption"]"#, |t| {
         t.contains(CAPTION) && t.contains(CREATOR)
     })
@@ -247,10 +273,16 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
     click(&app, r#"[data-testid="move-published"]"#).await?;
     app.wait_for(r#"[data-testid="publish-refused"]"#).await?;
     assert_eq!(
-        app.text(r#"[data-testid="workflow-status"]"#).await?.as_deref(),
+        app.text(r#"[data-testid="workflow-status"]"#)
+            .await?
+            .as_deref(),
         Some("Ready")
     );
-    click(&app, r#"[data-testid="publish-finding"][data-field="photo.credit"]"#).await?;
+    click(
+        &app,
+        r#"[data-testid="publish-finding"][data-field="photo.credit"]"#,
+    )
+    .await?;
     app.wait_for(&format!(
         r#"[data-testid="photo-tile"].selected[data-photo-id="{nets_id}"]"#
     ))
@@ -264,13 +296,20 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
         .send_keys(CREATOR)
         .await?;
     type_into(&app, r#"[data-testid="field-agency"]"#, AGENCY).await?;
-    type_into(&app, r#"[data-testid="field-alt"]"#, "Redes de pesca secándose al sol.").await?;
+    type_into(
+        &app,
+        r#"[data-testid="field-alt"]"#,
+        "Redes de pesca secándose al sol.",
+    )
+    .await?;
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
     app.wait_for(SAVED).await?;
 
     click(&app, r#"[data-testid="move-published"]"#).await?;
-    app.wait_for_text(r#"[data-testid="publish-question"]"#, |t| t.contains(HEADLINE))
-        .await?;
+    app.wait_for_text(r#"[data-testid="publish-question"]"#, |t| {
+        t.contains(HEADLINE)
+    })
+    .await?;
     click(&app, r#"[data-testid="publish-confirm"]"#).await?;
     app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Published")
         .await?;
@@ -281,7 +320,12 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
     app.wait_for(r#"[data-testid="export-dialog"] .findings, [data-testid="export-dialog"] .ok"#)
         .await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    type_into(&app, r#"[data-testid="export-destination"]"#, &out.to_string_lossy()).await?;
+    type_into(
+        &app,
+        r#"[data-testid="export-destination"]"#,
+        &out.to_string_lossy(),
+    )
+    .await?;
     click(&app, r#"[data-testid="export-start"]"#).await?;
     app.wait_for_text(r#"[data-testid="export-done"]"#, |t| t.contains(SLUG))
         .await?;
@@ -294,11 +338,23 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
     assert!(page.contains("<html lang=\"es\""), "the page is in Spanish");
     assert!(page.contains("Por <a"), "“Por” before the byline");
     assert!(page.contains(ME), "the byline is the writer's own name");
-    assert!(page.contains(&format!("Más en {SECTION}")), "“Más en Oaxaca”");
-    assert!(!page.contains("More in") && !page.contains(">By "), "no English around the text");
-    assert!(page.contains(&format!("{CREATOR}/{AGENCY}")), "the credit line");
+    assert!(
+        page.contains(&format!("Más en {SECTION}")),
+        "“Más en Oaxaca”"
+    );
+    assert!(
+        !page.contains("More in") && !page.contains(">By "),
+        "no English around the text"
+    );
+    assert!(
+        page.contains(&format!("{CREATOR}/{AGENCY}")),
+        "the credit line"
+    );
     assert!(page.contains("Foto:"), "the Spanish house credit word");
-    assert!(page.contains("—¿Volveremos con red llena?"), "the raya in the body");
+    assert!(
+        page.contains("—¿Volveremos con red llena?"),
+        "the raya in the body"
+    );
     assert!(!page.contains(DRAFT), "a draft is listed under “Más en …”");
     Ok(())
 }
