@@ -578,13 +578,15 @@ async fn issue11_spanish_dialogue_gets_the_raya() -> Result<()> {
     body.send_keys(CTRL_Z).await?;
     wait_for_editor(&app, |t| t.ends_with("\n- ¡")).await?;
 
-    // Under a list item, `- ` is the list.
-    body.send_keys(ENTER).await?;
-    body.send_keys(ENTER).await?;
+    // Under a list item, `- ` is the list. (The `- ¡` line goes first: it is an item too.)
+    for _ in 0..3 {
+        body.send_keys("\u{E003}").await?;
+    }
+    wait_for_editor(&app, |t| t.ends_with("—Aquí\n\n")).await?;
     body.send_keys("- uno").await?;
     body.send_keys(ENTER).await?;
     body.send_keys("¿dos?").await?;
-    wait_for_editor(&app, |t| t.ends_with("- uno\n- ¿dos?")).await?;
+    wait_for_editor(&app, |t| t.ends_with("\n\n- uno\n- ¿dos?")).await?;
     app.quit().await
 }
 

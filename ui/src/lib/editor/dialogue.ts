@@ -5,8 +5,9 @@
 //   - at the start of a paragraph, `- ` followed by `¿` or `¡` becomes `—¿` / `—¡`;
 //   - at the start of a paragraph, `-- ` followed by any character but a space becomes `—`
 //     and that character (a double hyphen is never a list marker);
-//   - unless the line above is a list item: then the person is writing a list, and `- ` stays
-//     a bullet.
+//   - unless the paragraph above is a list item (the nearest line above that is not blank, so
+//     a loose list, its items apart, counts too): then the person is writing a list, and `- `
+//     stays a bullet.
 // The conversion is its own undo step: Ctrl-Z right after it gives back `- ¿` as typed.
 // English stories, and every other place in a line, are left alone.
 
@@ -18,6 +19,7 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
 
 /** The text to put in place of `prefix` + `typed`, or null when the rule does not apply. */
 export function raya(prefix: string, typed: string, lineAbove: string | null): string | null {
+  // `lineAbove`: the nearest line above that is not blank, or null at the top.
   if (lineAbove !== null && LIST_ITEM.test(lineAbove)) return null;
   if (prefix === "- " && (typed === "¿" || typed === "¡")) return "—" + typed;
   if (prefix === "-- " && typed.length > 0 && !/^\s/.test(typed)) return "—" + typed;
@@ -31,7 +33,14 @@ export function dialogue(language: string): Extension {
     const line = view.state.doc.lineAt(from);
     const prefix = line.text.slice(0, from - line.from);
     if (prefix !== "- " && prefix !== "-- ") return false;
-    const above = line.number > 1 ? view.state.doc.line(line.number - 1).text : null;
+    let above: string | null = null;
+    for (let n = line.number - 1; n >= 1; n--) {
+      const text = view.state.doc.line(n).text;
+      if (text.trim()) {
+        above = text;
+        break;
+      }
+    }
     const insert = raya(prefix, text, above);
     if (insert === null) return false;
     // First what was typed, as typed; then the raya as a step of its own, so undo takes back
