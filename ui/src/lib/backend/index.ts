@@ -236,28 +236,12 @@ export const setIdentity = (name: string) => call<DeskInfo>("set_identity", { na
 
 // ---- Publication settings, typography, managed lists (issue 11) ------------------------------
 
-/** The contract with the core until `types.ts` is regenerated with them (then these two
- *  declarations go, and the generated ones are used). */
-export type HouseWords = { language: string; credit: string; via: string; edited_by: string };
-export type Settings = {
-  publication: string;
-  hero_aspect: string;
-  url_pattern: string;
-  export_folder: string | null;
-  house_words: HouseWords[];
-  headline_max: number;
-  dek_max: number;
-  alt_text_max: number;
-  desk_folder: string;
-  export_folder_now: string;
-};
-
 /** The desk's publication settings (house rules); `desk_folder` and `export_folder_now` are
  *  read-only answers of the core. */
-export const getSettings = () => call<Settings>("get_settings");
+export const getSettings = () => call<Types.Settings>("get_settings");
 /** Saves the settings; resolves to them as stored (the core refuses an unknown aspect…). */
-export const saveSettings = (settings: Settings) =>
-  call<Settings>("save_settings", { settings });
+export const saveSettings = (settings: Types.Settings) =>
+  call<Types.Settings>("save_settings", { settings });
 /** Plain text in the language's typography (curly quotes, rayas), as the page will show it. */
 export const typesetText = (text: string, language: string) =>
   call<string>("typeset_text", { text, language });
