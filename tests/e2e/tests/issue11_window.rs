@@ -27,6 +27,13 @@ const ENTER: &str = "\u{E007}";
 const LEFT: &str = "\u{E012}";
 const END: &str = "\u{E010}";
 
+/// Saves a PNG of the window under `target/e2e/` for people to look at.
+async fn shot(app: &App, name: &str) -> Result<()> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+    std::fs::create_dir_all(&dir)?;
+    app.screenshot(&dir.join(name)).await
+}
+
 /// A new demo desk in the window, its library shown (the first-start name answered).
 async fn demo_desk() -> Result<(tempfile::TempDir, App)> {
     let ws = tempfile::tempdir()?;
@@ -191,6 +198,9 @@ async fn issue11_single_photo_hero_carries_its_house_crop() -> Result<()> {
         .await?;
     app.wait_for(r#"[data-testid="article-hero"] [data-testid="hero-change"]"#)
         .await?;
+    app.js(r#"document.querySelector('[data-testid="article-hero"]').scrollIntoView({ block: 'center' }); return null;"#)
+        .await?;
+    shot(&app, "hero-in-form.png").await?;
 
     let codes = preflight_codes(&app).await?;
     assert!(
@@ -415,6 +425,7 @@ async fn issue11_a_second_click_cannot_publish() -> Result<()> {
         t == "Publish “Dos clics no publican” now?"
     })
     .await?;
+    shot(&app, "publish-confirm.png").await?;
     click(&app, r#"[data-testid="publish-cancel"]"#).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
@@ -470,6 +481,7 @@ async fn issue11_settings_screen_and_the_export_folder() -> Result<()> {
     .await?;
     click(&app, r#"[data-testid="settings-save"]"#).await?;
     app.wait_for(r#"[data-testid="settings-saved"]"#).await?;
+    shot(&app, "settings.png").await?;
     app.wait_for_text(".topbar .desk", |t| t == "Diario del Istmo")
         .await?;
 
