@@ -58,6 +58,11 @@ const COMMANDS: &[&str] = &[
     "set_identity",
     "pick_photos",
     "pick_folder",
+    "get_settings",
+    "save_settings",
+    "typeset_text",
+    "delete_section",
+    "delete_tag",
 ];
 
 fn main() {

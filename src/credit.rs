@@ -6,9 +6,49 @@
 //! the photo room, the preview and every export call these, so the line is written once.
 
 use crate::model::{CodeReplacement, PhotoFields};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-/// The credit line of one photo: the override when a person typed one, else composed.
+/// The words a credit and caption line uses in one language: "Credit: Carlos Barria/Reuters",
+/// "… via Getty Images", "Edited by Sociedad Media".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HouseWords {
+    /// A language tag's primary subtag: "en", "es".
+    pub language: String,
+    pub credit: String,
+    pub via: String,
+    pub edited_by: String,
+}
+
+impl HouseWords {
+    pub fn english() -> HouseWords {
+        HouseWords {
+            language: "en".into(),
+            credit: "Credit:".into(),
+            via: "via".into(),
+            edited_by: "Edited by".into(),
+        }
+    }
+
+    pub fn spanish() -> HouseWords {
+        HouseWords {
+            language: "es".into(),
+            credit: "Foto:".into(),
+            via: "vía".into(),
+            edited_by: "Edición:".into(),
+        }
+    }
+}
+
+/// The credit line of one photo in English house words (the photo desk's view and the
+/// renditions' embedded description): the override when a person typed one, else composed.
 pub fn credit_line(f: &PhotoFields) -> String {
+    credit_line_in(f, &HouseWords::english())
+}
+
+/// The credit line of one photo in the house words `w` of a story's language ("Credit:" or
+/// "Foto:", "via" or "vía"): the override when a person typed one, else composed.
+pub fn credit_line_in(f: &PhotoFields, w: &HouseWords) -> String {
     if let Some(o) = f
         .credit_override
         .as_deref()
@@ -24,20 +64,21 @@ pub fn credit_line(f: &PhotoFields) -> String {
     let via = f.distributor.trim();
     match (who.is_empty(), via.is_empty()) {
         (true, true) => String::new(),
-        (true, false) => format!("Credit: {via}"),
-        (false, true) => format!("Credit: {}", who.join("/")),
-        (false, false) => format!("Credit: {} via {via}", who.join("/")),
+        (true, false) => format!("{} {via}", w.credit),
+        (false, true) => format!("{} {}", w.credit, who.join("/")),
+        (false, false) => format!("{} {} {} {via}", w.credit, who.join("/"), w.via),
     }
 }
 
 /// The caption line under a hero: each photo's caption followed by its credit, photos joined
-/// with "; ", then "Edited by …" when the composite was edited by the publication.
-pub fn caption_line(photos: &[&PhotoFields], edited_by: Option<&str>) -> String {
+/// with "; ", then "Edited by …" when the composite was edited by the publication, in the
+/// house words `w` of the story's language.
+pub fn caption_line(photos: &[&PhotoFields], edited_by: Option<&str>, w: &HouseWords) -> String {
     let mut line = photos
         .iter()
         .map(|f| {
             let caption = f.caption.trim();
-            let credit = credit_line(f);
+            let credit = credit_line_in(f, w);
             match (caption.is_empty(), credit.is_empty()) {
                 (_, true) => caption.to_string(),
                 (true, false) => credit,
@@ -54,10 +95,28 @@ pub fn caption_line(photos: &[&PhotoFields], edited_by: Option<&str>) -> String 
             }
             line.push(' ');
         }
-        line.push_str("Edited by ");
+        line.push_str(&w.edited_by);
+        line.push(' ');
         line.push_str(by);
     }
     line
+}
+
+/// The alt text of a composite: each photo's alt text as a sentence of its own ("Fishing
+/// boats at sunrise. A man mending a net."), so a screen reader pauses between them.
+pub fn join_alt_texts<'a>(alts: impl IntoIterator<Item = &'a str>) -> String {
+    alts.into_iter()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(|a| {
+            if a.ends_with(['.', '!', '?', '…', '"', '”', '»']) {
+                a.to_string()
+            } else {
+                format!("{a}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Expands the desk's codes in `text` in one pass (an expansion is never expanded again);
@@ -142,7 +201,7 @@ mod tests {
             "Getty Images",
         );
         assert_eq!(
-            caption_line(&[&a, &b], Some("Sociedad Media")),
+            caption_line(&[&a, &b], Some("Sociedad Media"), &HouseWords::english()),
             "U.S. President Donald Trump (left) at the White House on Inauguration Day in Washington, D.C. on January 20, 2025. Credit: Carlos Barria/Reuters; Mexican President Claudia Sheinbaum at a press conference on November 6 in Mexico City. Credit: Stephania Corpi/Bloomberg via Getty Images. Edited by Sociedad Media"
         );
     }
@@ -150,8 +209,40 @@ mod tests {
     #[test]
     fn single_photo_without_edited_by() {
         let a = fields("A caption.", "Jane Doe", "AP", "");
-        assert_eq!(caption_line(&[&a], None), "A caption. Credit: Jane Doe/AP");
-        assert_eq!(caption_line(&[], Some("X")), "Edited by X");
+        assert_eq!(
+            caption_line(&[&a], None, &HouseWords::english()),
+            "A caption. Credit: Jane Doe/AP"
+        );
+        assert_eq!(
+            caption_line(&[], Some("X"), &HouseWords::english()),
+            "Edited by X"
+        );
+    }
+
+    #[test]
+    fn issue11_spanish_stories_use_the_spanish_house_words() {
+        let b = fields(
+            "La presidenta.",
+            "Stephania Corpi",
+            "Bloomberg",
+            "Getty Images",
+        );
+        assert_eq!(
+            caption_line(&[&b], Some("Sociedad Media"), &HouseWords::spanish()),
+            "La presidenta. Foto: Stephania Corpi/Bloomberg vía Getty Images. Edición: Sociedad Media"
+        );
+    }
+
+    #[test]
+    fn issue11_composite_alt_texts_are_separate_sentences() {
+        assert_eq!(
+            join_alt_texts([
+                "Fishing boats at sunrise",
+                " ",
+                "A man mending a fishing net."
+            ]),
+            "Fishing boats at sunrise. A man mending a fishing net."
+        );
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub enum ErrorCode {
     BadPhoto,
     BadImport,
     Cancelled,
+    /// Preflight found something that blocks publishing or exporting the story.
+    Preflight,
+    /// A section or tag that stories still use cannot be deleted.
+    InUse,
     /// A path the app was asked to read or write lies outside what the user chose (the app's
     /// file-access scope); only the app shell gives it.
     OutOfScope,
@@ -91,6 +95,14 @@ pub enum Error {
     #[error("Cancelled.")]
     Cancelled,
 
+    /// Preflight blocks the story: the message names the story and what to fix.
+    #[error("{0}")]
+    Blocked(String),
+
+    /// A section or tag still in use; the message says by how many stories.
+    #[error("{0}")]
+    InUse(String),
+
     /// An export stopped before its package was in place: nothing was left at `path`.
     #[error(
         "{} The export was stopped and nothing was written to {}: the package is either \
@@ -124,6 +136,8 @@ impl Error {
             Error::BadPhoto { .. } => ErrorCode::BadPhoto,
             Error::BadImport { .. } => ErrorCode::BadImport,
             Error::Cancelled => ErrorCode::Cancelled,
+            Error::Blocked(_) => ErrorCode::Preflight,
+            Error::InUse(_) => ErrorCode::InUse,
             Error::ExportFailed { cause, .. } => cause.code(),
         }
     }

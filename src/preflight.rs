@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::markdown::photos::{photo_refs, PhotoRef};
 use crate::model::{
     Article, Crop, Finding, FindingCode, Photo, PhotoFields, PhotoId, Preflight, Severity, Status,
@@ -20,16 +20,9 @@ use crate::photo::embed::{
     Credits, IIM_BYLINE_MAX, IIM_CAPTION_MAX, IIM_COPYRIGHT_MAX, IIM_CREDIT_MAX,
 };
 use crate::photo::rendition::DEFAULT_WIDTHS;
+use crate::settings::Settings;
 use crate::workspace::Workspace;
 
-/// Headlines longer than this (in characters) are cut by search engines and social cards.
-pub const HEADLINE_MAX: usize = 110;
-/// Deks longer than this (in characters) no longer read as a summary.
-pub const DEK_MAX: usize = 300;
-/// Alt text longer than this (in characters) is tiring in a screen reader.
-pub const ALT_TEXT_MAX: usize = 250;
-/// The aspect the article templates show a single-photo hero in.
-pub const HERO_ASPECT: &str = "16:9";
 /// The widest rendition the package carries.
 pub const WIDEST_RENDITION: u32 = DEFAULT_WIDTHS[0];
 
@@ -42,8 +35,15 @@ pub struct PhotoFacts {
 
 /// Checks an article against the desk's publication rules. `photos` holds every photo the
 /// article names that exists in the desk; a photo it names and that is missing is a finding.
-pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>) -> Preflight {
-    let mut f = Findings::default();
+/// The house rules (hero shape, lengths) are the publication's `settings`.
+pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settings) -> Preflight {
+    let mut f = Findings {
+        list: Vec::new(),
+        alt_text_max: rules.alt_text_max as usize,
+    };
+    let headline_max = rules.headline_max as usize;
+    let dek_max = rules.dek_max as usize;
+    let hero_aspect = rules.hero_aspect.as_str();
 
     // ---- The text ----------------------------------------------------------------------
     let headline = a.headline.trim();
@@ -53,12 +53,12 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>) -> Preflight {
             FindingCode::NoHeadline,
             "The story has no headline. Write one before exporting.".into(),
         );
-    } else if headline.chars().count() > HEADLINE_MAX {
+    } else if headline.chars().count() > headline_max {
         f.warn(
             "headline",
             FindingCode::HeadlineTooLong,
             format!(
-                "The headline is {} characters long; over {HEADLINE_MAX}, search results and \
+                "The headline is {} characters long; over {headline_max}, search results and \
                  social cards cut it off. Consider tightening it.",
                 headline.chars().count()
             ),
@@ -72,12 +72,12 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>) -> Preflight {
         );
     }
     let dek = a.dek.trim().chars().count();
-    if dek > DEK_MAX {
+    if dek > dek_max {
         f.warn(
             "dek",
             FindingCode::DekTooLong,
             format!(
-                "The dek is {dek} characters long; over {DEK_MAX} it stops reading as a summary. \
+                "The dek is {dek} characters long; over {dek_max} it stops reading as a summary. \
                  Consider shortening it."
             ),
         );
@@ -137,15 +137,15 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>) -> Preflight {
                 .and_then(|name| facts.crops.iter().find(|c| c.name == name.trim()));
             if n == 1 {
                 match crop {
-                    Some(c) if c.aspect == HERO_ASPECT => {
+                    Some(c) if c.aspect == hero_aspect => {
                         crop_size(&mut f, facts, c.w * f64::from(facts.photo.width), "hero")
                     }
                     _ => f.block_photo(
                         "photo.crop",
                         FindingCode::HeroWithoutCrop,
                         format!(
-                            "The hero photo {} has no {HERO_ASPECT} crop, which the article \
-                             page needs. Crop it to {HERO_ASPECT} in the photo desk and choose \
+                            "The hero photo {} has no {hero_aspect} crop, which the article \
+                             page needs. Crop it to {hero_aspect} in the photo desk and choose \
                              that crop for the hero.",
                             name(&facts.photo)
                         ),
@@ -287,15 +287,16 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
             ),
             p.id,
         );
-    } else if alt.chars().count() > ALT_TEXT_MAX {
+    } else if alt.chars().count() > f.alt_text_max {
         f.warn_photo(
             "photo.alt_text",
             FindingCode::AltTextTooLong,
             format!(
-                "The alt text of photo {} is {} characters long; over {ALT_TEXT_MAX} it is \
+                "The alt text of photo {} is {} characters long; over {} it is \
                  tiring to listen to. Keep the essentials.",
                 name(p),
-                alt.chars().count()
+                alt.chars().count(),
+                f.alt_text_max
             ),
             p.id,
         );
@@ -375,7 +376,11 @@ fn name(p: &Photo) -> String {
 }
 
 #[derive(Default)]
-struct Findings(Vec<Finding>);
+struct Findings {
+    list: Vec<Finding>,
+    /// The publication's longest alt text, in characters.
+    alt_text_max: usize,
+}
 
 impl Findings {
     fn push(
@@ -386,7 +391,7 @@ impl Findings {
         message: String,
         photo_id: Option<PhotoId>,
     ) {
-        self.0.push(Finding {
+        self.list.push(Finding {
             severity,
             field: field.to_string(),
             code,
@@ -409,12 +414,32 @@ impl Findings {
     }
     fn done(mut self) -> Preflight {
         // Blocking first; within a severity, in the order the rules ran (reading order).
-        self.0.sort_by_key(|f| f.severity);
-        let exportable = self.0.iter().all(|f| f.severity != Severity::Blocking);
+        self.list.sort_by_key(|f| f.severity);
+        let exportable = self.list.iter().all(|f| f.severity != Severity::Blocking);
         Preflight {
-            findings: self.0,
+            findings: self.list,
             exportable,
         }
+    }
+}
+
+impl Preflight {
+    /// The refusal when something blocks the story: "“Headline” cannot be {doing} yet. Fix
+    /// first: …" with every blocking finding; `None` when nothing blocks.
+    pub fn refusal(&self, headline: &str, doing: &str) -> Option<Error> {
+        let blocking: Vec<&str> = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Blocking)
+            .map(|f| f.message.as_str())
+            .collect();
+        (!blocking.is_empty()).then(|| {
+            Error::Blocked(format!(
+                "“{}” cannot be {doing} yet. Fix first: {}",
+                headline.trim(),
+                blocking.join(" ")
+            ))
+        })
     }
 }
 
@@ -423,7 +448,7 @@ impl Workspace {
     /// look. Nothing is written.
     pub fn preflight(&self, key: &str) -> Result<Preflight> {
         let a = self.article(key)?;
-        Ok(check(&a, &self.photo_facts(&a)?))
+        Ok(check(&a, &self.photo_facts(&a)?, &self.settings()?))
     }
 
     /// The facts about every photo the article names and that exists in the desk.

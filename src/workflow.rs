@@ -122,6 +122,16 @@ impl Workspace {
     /// transition (who, when) and a revision "status: From → To".
     pub fn set_status(&mut self, key: &str, to: Status) -> Result<Article> {
         let who = self.identity()?;
+        // Nothing that preflight blocks is published: the same rule as the export's.
+        if to == Status::Published {
+            let a = self.article(key)?;
+            if a.status != Status::Published {
+                check(a.status, to)?;
+                if let Some(refusal) = self.preflight(key)?.refusal(&a.headline, "published") {
+                    return Err(refusal);
+                }
+            }
+        }
         let now = Utc::now();
         let id = self.store.write(|t| {
             let id = t.resolve_article(key)?;
@@ -129,6 +139,7 @@ impl Workspace {
             check(a.status, to)?;
             t.set_article_status(id, to, now)?;
             t.insert_transition(id, a.status, to, &who, now)?;
+            t.ensure_author_profiles(id)?;
             let mut draft = ArticleDraft::from(&a);
             draft.status = Some(to);
             t.insert_revision(id, &draft, &who, &status_reason(a.status, to), now)?;
@@ -176,6 +187,10 @@ impl Workspace {
         let mut draft = ArticleDraft::from(&a);
         draft.slug = None;
         draft.status = Some(Status::Draft);
+        // The copy says it is one, in the story's language, so two identical headlines never
+        // sit side by side in the library.
+        let mark = crate::i18n::words(&a.language).get("copy-mark", &[]);
+        draft.headline = format!("{} {mark}", a.headline.trim());
         let reason = format!("duplicated from #{}", a.id);
         self.create_article_because(draft, Utc::now(), &reason)
     }

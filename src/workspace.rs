@@ -20,6 +20,7 @@ use crate::model::{
     Article, ArticleDraft, ArticleId, ArticleSummary, Author, Focus, Hero, LibraryQuery, Photo,
     PhotoFields, PhotoId, Revision, SearchHit, Section, TagInfo,
 };
+use crate::settings::{self, Settings};
 use crate::store::{NewPhoto, Store};
 use crate::{credit, markdown, photo};
 
@@ -33,6 +34,9 @@ pub const ENV_WORKSPACE: &str = "DATELINE_WORKSPACE";
 /// How many hits a search returns. Snippets are most of a search's cost (FTS5 re-reads each
 /// hit's text to cut one), and a page of 30 is what an editor scans before refining the query.
 pub const SEARCH_HITS: u32 = 30;
+
+/// The settings key holding the publication's house rules (JSON of [`Settings`]).
+const HOUSE_KEY: &str = "house";
 
 /// Saves closer together than this are folded into the newest revision.
 pub const REVISION_INTERVAL: Duration = Duration::from_secs(5 * 60);
@@ -133,6 +137,42 @@ impl Workspace {
         self.store.write(|t| t.set_setting("publication", name))
     }
 
+    /// The publication's house rules (today's values when the desk never set them), with the
+    /// desk folder and the export folder the Export dialog proposes today.
+    pub fn settings(&self) -> Result<Settings> {
+        let (publication, house) = self
+            .store
+            .read(|t| Ok((t.setting("publication")?, t.setting(HOUSE_KEY)?)))?;
+        // A value this Dateline cannot read (written by a newer one) falls back to the
+        // defaults rather than locking the person out of their desk.
+        let mut s: Settings = house
+            .and_then(|h| serde_json::from_str(&h).ok())
+            .unwrap_or_default();
+        s.publication = publication.unwrap_or_default();
+        s.desk_folder = self.dir.display().to_string();
+        s.export_folder_now = match s.export_folder.as_deref().map(PathBuf::from) {
+            Some(f) if f.is_dir() => f.display().to_string(),
+            _ => settings::default_export_folder().display().to_string(),
+        };
+        Ok(s)
+    }
+
+    /// Saves the house rules after checking them; the read-only parts are ignored.
+    pub fn save_settings(&mut self, s: Settings) -> Result<Settings> {
+        let s = s.validated()?;
+        let json = serde_json::to_string(&Settings {
+            desk_folder: String::new(),
+            export_folder_now: String::new(),
+            ..s.clone()
+        })
+        .map_err(|e| Error::invalid("settings", format!("The settings could not be saved: {e}")))?;
+        self.store.write(|t| {
+            t.set_setting("publication", &s.publication)?;
+            t.set_setting(HOUSE_KEY, &json)
+        })?;
+        self.settings()
+    }
+
     // ---- Articles -------------------------------------------------------------------------
 
     pub fn create_article(&mut self, draft: ArticleDraft) -> Result<Article> {
@@ -188,6 +228,21 @@ impl Workspace {
         draft: ArticleDraft,
         now: DateTime<Utc>,
     ) -> Result<Article> {
+        // A move to Published passes preflight first (`set_status`); the words are saved
+        // either way, so a refused move never loses them.
+        if draft.status == Some(crate::model::Status::Published) {
+            let current = self.store.read(|t| t.article(id))?;
+            if current.status != crate::model::Status::Published {
+                // A move the workflow does not allow refuses the whole save, as any other.
+                crate::workflow::check(current.status, crate::model::Status::Published)?;
+                let words = ArticleDraft {
+                    status: Some(current.status),
+                    ..draft
+                };
+                self.save_article_at(id, words, now)?;
+                return self.set_status(&id.to_string(), crate::model::Status::Published);
+            }
+        }
         let who = self.identity()?;
         self.store.write(|t| {
             let current = t.article(id)?;
@@ -315,6 +370,11 @@ impl Workspace {
         self.store.write(|t| t.rename_section(id, &name))
     }
 
+    /// Deletes a section that no story uses; refused (`InUse`) while any does.
+    pub fn delete_section(&mut self, id: i64) -> Result<()> {
+        self.store.write(|t| t.delete_section(id))
+    }
+
     pub fn authors(&self) -> Result<Vec<Author>> {
         self.store.read(|t| t.authors())
     }
@@ -370,6 +430,11 @@ impl Workspace {
             return Err(Error::invalid("name", "A tag needs a name."));
         }
         self.store.write(|t| t.rename_tag(old.trim(), &new))
+    }
+
+    /// Deletes a tag that no story carries; refused (`InUse`) while any does.
+    pub fn delete_tag(&mut self, name: &str) -> Result<()> {
+        self.store.write(|t| t.delete_tag(name.trim()))
     }
 
     // ---- Photos ---------------------------------------------------------------------------
@@ -472,7 +537,12 @@ impl Workspace {
             .map(|h| self.photo(h.photo_id))
             .collect::<Result<Vec<_>>>()?;
         let fields: Vec<&PhotoFields> = photos.iter().map(|p| &p.fields).collect();
-        Ok(credit::caption_line(&fields, hero.edited_by.as_deref()))
+        let words = self.settings()?.words_for(&a.language);
+        Ok(credit::caption_line(
+            &fields,
+            hero.edited_by.as_deref(),
+            &words,
+        ))
     }
 
     pub(crate) fn original_path(&self, sha256: &str, ext: &str) -> PathBuf {

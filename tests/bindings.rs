@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use dateline::credit::HouseWords;
 use dateline::error::{ErrorCode, ErrorDto};
 use dateline::model::{
     Article, ArticleDraft, ArticleSummary, Author, Byline, CodeReplacement, Crop, DiffOp, DiffSpan,
@@ -21,6 +22,7 @@ use dateline::photo::{
     CropOutcome, CropRect, CropRequest, EmbeddedMetadata, FieldsPatch, Format, PixelRect, Progress,
     Rendition, RenditionSet,
 };
+use dateline::settings::Settings;
 use dateline::workspace::DeskInfo;
 use ts_rs::{Config, TS};
 
@@ -39,6 +41,8 @@ fn generate() -> String {
         decl::<ErrorCode>(&cfg),
         decl::<ErrorDto>(&cfg),
         decl::<DeskInfo>(&cfg),
+        decl::<HouseWords>(&cfg),
+        decl::<Settings>(&cfg),
         decl::<Status>(&cfg),
         decl::<Byline>(&cfg),
         decl::<HeroPhoto>(&cfg),

@@ -79,7 +79,15 @@ fn search_ids(ws: &Workspace, q: &str) -> Vec<i64> {
 #[test]
 fn a_story_moves_step_by_step_and_each_move_says_who_and_when() {
     let (_dir, mut ws) = desk();
-    let id = story(&mut ws, "Congress passes the budget", "Text.");
+    let id = ws
+        .create_article(ArticleDraft {
+            headline: "Congress passes the budget".into(),
+            body: "Text.".into(),
+            bylines: vec![byline("Ana Editor", None)],
+            ..Default::default()
+        })
+        .expect("create")
+        .id;
     let key = id.to_string();
 
     let err = ws.set_status(&key, Status::Ready).expect_err("skip");
@@ -679,7 +687,9 @@ fn a_duplicate_is_a_new_draft_with_the_same_words_and_its_own_history() {
         .unwrap();
     let copy = ws.duplicate_article(&id.to_string()).unwrap();
     assert_ne!(copy.id, id);
-    assert_eq!(copy.slug, "original-2");
+    // Issue 11: the copy says it is one, so two identical headlines never sit side by side.
+    assert_eq!(copy.headline, "Original (copy)");
+    assert_eq!(copy.slug, "original-copy");
     assert_eq!(copy.body, "Every word.");
     assert_eq!(copy.status, Status::Draft);
     let revs = ws.revisions(copy.id).unwrap();
@@ -730,4 +740,118 @@ fn the_identity_is_required_and_stamped_on_revisions() {
         ws.add_note(&id.to_string(), "Looks good").unwrap().who,
         "María José"
     );
+}
+
+// ---- Issue 11 ---------------------------------------------------------------------------
+
+#[test]
+fn issue11_a_spanish_duplicate_is_marked_in_spanish() {
+    let (_dir, mut ws) = desk();
+    let a = ws
+        .create_article(ArticleDraft {
+            headline: "Nota original".into(),
+            language: Some("es".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let copy = ws.duplicate_article(&a.slug).unwrap();
+    assert_eq!(copy.headline, "Nota original (copia)");
+}
+
+#[test]
+fn issue11_a_byline_becomes_an_author_profile_when_the_story_moves() {
+    let (_dir, mut ws) = desk();
+    let a = ws
+        .create_article(ArticleDraft {
+            headline: "Filed from Caracas".into(),
+            bylines: vec![byline("Luis Pérez", Some("Correspondent"))],
+            ..Default::default()
+        })
+        .unwrap();
+    // Autosaves of a half-typed name never make people.
+    let mut d = ArticleDraft::from(&a);
+    d.bylines = vec![byline("Luis P", None)];
+    ws.save_article(a.id, d.clone()).unwrap();
+    d.bylines = vec![byline("Luis Pérez", Some("Correspondent"))];
+    ws.save_article(a.id, d).unwrap();
+    assert!(ws.authors().unwrap().is_empty());
+    // Filing the story makes the profile, with the byline's role, linked to the byline.
+    let moved = ws.set_status(&a.slug, Status::InEdit).unwrap();
+    let authors = ws.authors().unwrap();
+    assert_eq!(authors.len(), 1, "{authors:?}");
+    assert_eq!(authors[0].name, "Luis Pérez");
+    assert_eq!(authors[0].role, "Correspondent");
+    assert_eq!(moved.bylines[0].author_id, Some(authors[0].id));
+}
+
+#[test]
+fn issue11_unused_sections_and_tags_can_be_deleted_used_ones_cannot() {
+    let (_dir, mut ws) = desk();
+    let used = ws.add_section("Mexico").unwrap();
+    let unused = ws.add_section("Mex").unwrap();
+    ws.add_tag("Water").unwrap();
+    ws.add_tag("Wat").unwrap();
+    let a = ws
+        .create_article(ArticleDraft {
+            headline: "Rationing".into(),
+            section: Some("Mexico".into()),
+            tags: vec!["Water".into()],
+            ..Default::default()
+        })
+        .unwrap();
+    ws.trash_article(&a.slug).unwrap();
+    let e = ws
+        .delete_section(used.id)
+        .expect_err("in use, in the trash");
+    assert_eq!(e.code(), ErrorCode::InUse);
+    assert!(e.to_string().contains("1 story"), "{e}");
+    assert_eq!(ws.delete_tag("Water").unwrap_err().code(), ErrorCode::InUse);
+    ws.delete_section(unused.id).unwrap();
+    ws.delete_tag("Wat").unwrap();
+    let names: Vec<String> = ws.sections().unwrap().into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["Mexico"]);
+    let tags: Vec<String> = ws.tags().unwrap().into_iter().map(|t| t.name).collect();
+    assert_eq!(tags, ["Water"]);
+}
+
+#[test]
+fn issue11_settings_live_in_the_desk_and_explain_bad_values() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut ws = Workspace::open(dir.path()).unwrap();
+        let s = ws.settings().unwrap();
+        assert_eq!(s.hero_aspect, "16:9", "today's rule is the default");
+        assert_eq!(s.desk_folder, dir.path().display().to_string());
+        assert!(s.export_folder_now.ends_with("Dateline exports"));
+        let gone = dir.path().join("gone");
+        let saved = ws
+            .save_settings(dateline::settings::Settings {
+                publication: "Diario del Sur".into(),
+                hero_aspect: "3:2".into(),
+                export_folder: Some(gone.display().to_string()),
+                ..s.clone()
+            })
+            .unwrap();
+        // A remembered folder that no longer exists falls back to ~/Dateline exports.
+        assert!(saved.export_folder_now.ends_with("Dateline exports"));
+        std::fs::create_dir(&gone).unwrap();
+        assert_eq!(
+            ws.settings().unwrap().export_folder_now,
+            gone.display().to_string()
+        );
+        let e = ws
+            .save_settings(dateline::settings::Settings {
+                hero_aspect: "7:5".into(),
+                ..s
+            })
+            .unwrap_err();
+        assert!(e.to_string().contains("16:9, 3:2"), "{e}");
+    }
+    let ws = Workspace::open(dir.path()).unwrap();
+    let s = ws.settings().unwrap();
+    assert_eq!(
+        (s.publication.as_str(), s.hero_aspect.as_str()),
+        ("Diario del Sur", "3:2")
+    );
+    assert_eq!(ws.info().unwrap().publication, "Diario del Sur");
 }

@@ -10,6 +10,7 @@ use dateline::model::{
     Severity, Status,
 };
 use dateline::preflight::{check as preflight, PhotoFacts};
+use dateline::settings::Settings;
 
 use FindingCode::*;
 use Severity::*;
@@ -91,7 +92,7 @@ fn check(
 ) -> Vec<Finding> {
     let (mut a, mut photos) = base();
     change(&mut a, &mut photos);
-    let p = preflight(&a, &photos);
+    let p = preflight(&a, &photos, &Settings::default());
     let got: Vec<(Severity, FindingCode, &str, Option<i64>)> = p
         .findings
         .iter()
@@ -371,4 +372,31 @@ fn blocking_findings_come_first() {
             (Warning, NoSection, "section", None),
         ],
     );
+}
+
+/// Issue 11: a publication that runs 3:2 heroes says so in its settings, and preflight asks
+/// for a 3:2 crop instead of the 16:9 one.
+#[test]
+fn issue11_hero_shape_is_a_publication_setting() {
+    let (a, photos) = base();
+    let three_two = Settings {
+        hero_aspect: "3:2".into(),
+        ..Settings::default()
+    };
+    let p = preflight(&a, &photos, &three_two);
+    let f = p
+        .findings
+        .iter()
+        .find(|f| f.code == HeroWithoutCrop)
+        .expect("the 16:9 crop no longer fits a 3:2 house");
+    assert!(f.message.contains("3:2"), "{}", f.message);
+    let short = Settings {
+        headline_max: 30,
+        ..Settings::default()
+    };
+    let p = preflight(&a, &photos, &short);
+    assert!(p
+        .findings
+        .iter()
+        .any(|f| f.code == HeadlineTooLong && f.message.contains("30")));
 }

@@ -50,6 +50,12 @@ pub async fn render_markdown(markdown: String, language: String) -> Answer<Strin
     Ok(markdown::render(&markdown, &language))
 }
 
+/// A headline or dek with the story language's typography, as the page will show it.
+#[tauri::command]
+pub async fn typeset_text(text: String, language: String) -> Answer<String> {
+    Ok(markdown::typeset_text(&text, &language))
+}
+
 #[tauri::command]
 pub async fn list_photos(desk: State<'_, Desk>) -> Answer<Vec<Photo>> {
     desk.with(|ws| ws.photos())

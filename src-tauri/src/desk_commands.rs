@@ -3,15 +3,19 @@
 //!
 //! Like every command, each is one core call returning the core's types or `{ code, message }`.
 
+use std::path::Path;
+
 use dateline::model::{
     Article, ArticleId, ArticleSummary, Author, LibraryQuery, Note, Section, Status, TagInfo,
     Template, Transition, WorkflowStep,
 };
+use dateline::settings::Settings;
 use dateline::workspace::DeskInfo;
 use dateline::{workflow, ErrorDto};
 use tauri::State;
 
 use crate::desk::Desk;
+use crate::scope::Scope;
 
 type Answer<T> = Result<T, ErrorDto>;
 
@@ -119,6 +123,43 @@ pub async fn add_section(desk: State<'_, Desk>, name: String) -> Answer<Section>
 #[tauri::command]
 pub async fn rename_section(desk: State<'_, Desk>, id: i64, name: String) -> Answer<Section> {
     desk.with(|ws| ws.rename_section(id, &name))
+}
+
+#[tauri::command]
+pub async fn delete_section(desk: State<'_, Desk>, id: i64) -> Answer<()> {
+    desk.with(|ws| ws.delete_section(id))
+}
+
+#[tauri::command]
+pub async fn delete_tag(desk: State<'_, Desk>, name: String) -> Answer<()> {
+    desk.with(|ws| ws.delete_tag(&name))
+}
+
+/// The publication's house rules, with the desk folder and today's export folder.
+#[tauri::command]
+pub async fn get_settings(desk: State<'_, Desk>) -> Answer<Settings> {
+    desk.with(|ws| ws.settings())
+}
+
+/// Saves the house rules. A new default export folder must be one the app may write into
+/// (picked with the folder dialog, or under `~/Dateline exports`), so the window cannot name
+/// an arbitrary folder for later sessions.
+#[tauri::command]
+pub async fn save_settings(
+    desk: State<'_, Desk>,
+    scope: State<'_, Scope>,
+    settings: Settings,
+) -> Answer<Settings> {
+    let stored = desk.with(|ws| ws.settings())?.export_folder;
+    if let Some(folder) = settings
+        .export_folder
+        .as_deref()
+        .map(str::trim)
+        .filter(|f| !f.is_empty() && Some(*f) != stored.as_deref())
+    {
+        scope.check_write(Path::new(folder))?;
+    }
+    desk.with(|ws| ws.save_settings(settings))
 }
 
 /// Adds a profile (`id` 0) or changes one.

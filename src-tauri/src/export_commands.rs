@@ -70,6 +70,11 @@ pub async fn export_article(
     zip: bool,
     progress: Channel<ExportProgress>,
 ) -> Answer<ExportReport> {
+    // The desk's own export folder (chosen in Settings through the folder picker) is in
+    // reach in every session, not only the one it was picked in.
+    if let Some(saved) = app.state::<Desk>().with(|ws| ws.settings())?.export_folder {
+        app.state::<Scope>().add_folder(Path::new(&saved));
+    }
     let out_dir = app
         .state::<Scope>()
         .check_write(&destination_dir(&destination)?)?;

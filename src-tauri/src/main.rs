@@ -102,6 +102,11 @@ fn main() {
             desk_commands::rename_section,
             desk_commands::save_author,
             desk_commands::set_identity,
+            desk_commands::get_settings,
+            desk_commands::save_settings,
+            desk_commands::delete_section,
+            desk_commands::delete_tag,
+            commands::typeset_text,
             pick_commands::pick_photos,
             pick_commands::pick_folder,
         ])

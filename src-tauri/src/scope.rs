@@ -19,9 +19,7 @@ use dateline::{ErrorCode, ErrorDto};
 
 /// The folder exports go to unless the user picks another: `~/Dateline exports`.
 pub fn default_export_dir() -> Option<PathBuf> {
-    std::env::var_os("HOME")
-        .filter(|h| !h.is_empty())
-        .map(|h| PathBuf::from(h).join("Dateline exports"))
+    Some(dateline::settings::default_export_folder()).filter(|d| d.is_absolute())
 }
 
 /// The paths the window may name, all normalized.
@@ -129,15 +127,24 @@ impl Scope {
         }
     }
 
-    /// The file `path` if the window may have the app read it, else `out_of_scope`.
+    /// The file `path` if the window may have the app read it, else `out_of_scope` saying
+    /// where typed paths may lead and what to do instead.
     pub fn check_read(&self, path: &Path) -> Result<PathBuf, ErrorDto> {
         match normalize(path) {
             Some(p) if self.with(|a| a.may_read(&p)) => Ok(p),
-            _ => Err(out_of_scope(
-                path,
-                "Dateline opens only files you chose with Import photos…, dropped on the \
-                 window, or inside the desk's folder",
-            )),
+            _ => {
+                let desk = self.with(|a| a.workspace.clone()).unwrap_or_default();
+                Err(ErrorDto {
+                    code: ErrorCode::OutOfScope,
+                    message: format!(
+                        "{} is outside the desk folder. A typed path must lead inside the desk \
+                         folder ({}); to bring in a photo from anywhere else, use “Import \
+                         photos…” or drop the file on the window.",
+                        path.display(),
+                        desk.display()
+                    ),
+                })
+            }
         }
     }
 

@@ -11,13 +11,14 @@
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, Utc};
-use minijinja::value::Serde;
+use minijinja::value::{Kwargs, Serde};
 use minijinja::{context, AutoEscape, Environment, Value};
 use serde::Serialize;
 use serde_json::json;
 
 use super::{BodyFigure, Exporter, Package, PackagedImage, Sink};
 use crate::error::{Error, Result};
+use crate::i18n::{self, Words};
 use crate::photo::rendition::Format;
 
 pub const FILE: &str = "index.html";
@@ -152,10 +153,10 @@ pub fn iso(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
-fn when(t: DateTime<Utc>) -> When {
+fn when(t: DateTime<Utc>, words: &Words) -> When {
     When {
         iso: iso(t),
-        human: t.format("%B %-d, %Y").to_string(),
+        human: words.date(t),
         year: t.year(),
     }
 }
@@ -171,6 +172,20 @@ pub fn page(p: &Package) -> Result<String> {
             }
         })
     });
+    // The words around the story, in its language: `t("more-in", section=…)` in templates.
+    let words = i18n::words(&a.language);
+    let translate = Value::from_function(
+        move |id: &str, kwargs: Kwargs| -> std::result::Result<String, minijinja::Error> {
+            let mut args: Vec<(String, String)> = Vec::new();
+            for k in kwargs.args() {
+                let v: Value = kwargs.get(k)?;
+                args.push((k.to_string(), v.to_string()));
+            }
+            let refs: Vec<(&str, &str)> =
+                args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            Ok(words.get(id, &refs))
+        },
+    );
     let og_locale = match a.language.split(['-', '_']).collect::<Vec<_>>().as_slice() {
         [l, r] => format!("{}_{}", l.to_ascii_lowercase(), r.to_ascii_uppercase()),
         [l, ..] => l.to_ascii_lowercase(),
@@ -182,15 +197,16 @@ pub fn page(p: &Package) -> Result<String> {
             t.render(context! {
                 lang => a.language.as_str(),
                 og_locale => og_locale,
-                headline => a.headline.trim(),
-                dek => a.dek.trim(),
+                headline => p.headline.as_str(),
+                dek => p.dek.as_str(),
+                t => translate,
                 section => a.section.as_deref().map(str::trim).filter(|s| !s.is_empty()),
                 dateline => a.dateline.trim(),
                 keywords => Value::from(Serde(&a.tags)),
                 authors => Value::from(Serde(&p.authors)),
                 publication => p.publication.as_str(),
-                published => Value::from(Serde(when(p.first_created()))),
-                modified => Value::from(Serde(when(p.version_created()))),
+                published => Value::from(Serde(when(p.first_created(), words))),
+                modified => Value::from(Serde(when(p.version_created(), words))),
                 hero => hero,
                 body => Value::from_safe_string(p.body_html.clone()),
                 more_in_section => Value::from(Serde(&p.more_in_section)),
@@ -230,7 +246,7 @@ pub fn json_ld(p: &Package) -> String {
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": a.headline.trim(),
+        "headline": p.headline,
         "datePublished": iso(p.first_created()),
         "dateModified": iso(p.version_created()),
         "author": authors,
@@ -240,8 +256,8 @@ pub fn json_ld(p: &Package) -> String {
     if !images.is_empty() {
         v["image"] = json!(images);
     }
-    if !a.dek.trim().is_empty() {
-        v["description"] = json!(a.dek.trim());
+    if !p.dek.is_empty() {
+        v["description"] = json!(p.dek);
     }
     if let Some(s) = a.section.as_deref().filter(|s| !s.trim().is_empty()) {
         v["articleSection"] = json!(s);

@@ -28,16 +28,17 @@ pub mod text;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::error::{Error, Result};
 use crate::markdown::photos::{photo_refs, Placement};
 use crate::model::{
     Article, ArticleDraft, ArticleSummary, ExportProgress, ExportReport, HeroPhoto, Photo,
-    PhotoFields, Severity, Status,
+    PhotoFields, Status,
 };
 use crate::photo::rendition::{Format, DEFAULT_WIDTHS};
 use crate::photo::Aspect;
+use crate::settings::Settings;
 use crate::slug::Slug;
 use crate::workspace::Workspace;
 use crate::{credit, markdown, preflight};
@@ -139,6 +140,10 @@ pub struct AuthorCard {
 #[derive(Debug, Clone)]
 pub struct Package {
     pub article: Article,
+    /// The headline and dek with the story language's typography (the stored text stays as
+    /// typed): the page, its JSON-LD and ninjs show these.
+    pub headline: String,
+    pub dek: String,
     pub revision_id: i64,
     pub publication: String,
     /// The article's identifier for wire partners (ninjs `uri`).
@@ -185,24 +190,17 @@ impl Package {
         step: &mut dyn FnMut(&str) -> Result<()>,
         cancel: &AtomicBool,
     ) -> Result<Package> {
+        // Every byline gets a profile before the page lists "More from …" by profile.
+        let id = ws.article(key)?.id;
+        ws.store.write(|t| t.ensure_author_profiles(id))?;
         let article = ws.article(key)?;
         let facts = ws.photo_facts(&article)?;
-        let check = preflight::check(&article, &facts);
-        if !check.exportable {
-            let blocking: Vec<&str> = check
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Blocking)
-                .map(|f| f.message.as_str())
-                .collect();
-            return Err(Error::invalid(
-                "preflight",
-                format!(
-                    "“{}” cannot be exported yet. Fix first: {}",
-                    article.headline.trim(),
-                    blocking.join(" ")
-                ),
-            ));
+        let settings = ws.settings()?;
+        let words = settings.words_for(&article.language);
+        let hero_aspect = Aspect::parse(&settings.hero_aspect)?;
+        let check = preflight::check(&article, &facts, &settings);
+        if let Some(refusal) = check.refusal(&article.headline, "exported") {
+            return Err(refusal);
         }
         let mut warnings: Vec<String> = check.findings.into_iter().map(|f| f.message).collect();
         let revision_id = ws.revision_for_export(&article)?;
@@ -220,16 +218,11 @@ impl Package {
                     .map(|p| ws.photo(p.photo_id))
                     .collect::<Result<_>>()?;
                 let fields: Vec<&PhotoFields> = photos.iter().map(|p| &p.fields).collect();
-                let caption_line = credit::caption_line(&fields, h.edited_by.as_deref());
-                let alt = photos
-                    .iter()
-                    .map(|p| p.fields.alt_text.trim())
-                    .filter(|a| !a.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let caption_line = credit::caption_line(&fields, h.edited_by.as_deref(), &words);
+                let alt = credit::join_alt_texts(photos.iter().map(|p| p.fields.alt_text.as_str()));
                 let req = images::ImageRequest {
                     photos: &h.photos,
-                    aspect: Some(Aspect::Ratio(16, 9)),
+                    aspect: Some(hero_aspect),
                     widths: &WIDTHS,
                     formats: &FORMATS,
                     edited_by: h.edited_by.as_deref(),
@@ -238,7 +231,7 @@ impl Package {
                 warnings.extend(w);
                 step("Making the hero’s renditions")?;
                 let mut alternates = Vec::new();
-                for aspect in ALTERNATE_ASPECTS {
+                for aspect in ALTERNATE_ASPECTS.into_iter().filter(|a| *a != hero_aspect) {
                     let req = images::ImageRequest {
                         aspect: Some(aspect),
                         widths: &[ALTERNATE_WIDTH],
@@ -254,7 +247,7 @@ impl Package {
                     photos,
                     caption_line,
                     alt,
-                    main: packaged("hero", Some(Aspect::Ratio(16, 9)), main),
+                    main: packaged("hero", Some(hero_aspect), main),
                     alternates,
                 })
             }
@@ -293,7 +286,7 @@ impl Package {
             };
             figures.push(BodyFigure {
                 images: packaged(&name, None, files),
-                caption_line: credit::caption_line(&[&photo.fields], None),
+                caption_line: credit::caption_line(&[&photo.fields], None, &words),
                 name,
                 photo,
                 crop: r.crop.clone(),
@@ -317,15 +310,18 @@ impl Package {
         );
 
         // ---- The desk around it -----------------------------------------------------------
+        // Only published stories: a draft's headline never reaches a reader, and every link
+        // leads to a page that exists, at the address the publication's settings give.
         let others: Vec<ArticleSummary> = ws
             .articles()?
             .into_iter()
             .filter(|s| s.id != article.id)
-            .filter(|s| !matches!(s.status, Status::Spiked | Status::Archived))
+            .filter(|s| s.status == Status::Published)
             .collect();
+        let links = |it: &mut dyn Iterator<Item = &ArticleSummary>| links(it, &settings);
         let more_in_section = match &article.section {
             Some(section) => links(
-                others
+                &mut others
                     .iter()
                     .filter(|s| s.section.as_ref() == Some(section)),
             ),
@@ -371,7 +367,7 @@ impl Package {
                     .unwrap_or_default(),
                 bio: profile.map(|p| p.bio.clone()).unwrap_or_default(),
                 more: links(
-                    others
+                    &mut others
                         .iter()
                         .filter(|s| s.bylines.iter().any(|n| n.trim() == name)),
                 ),
@@ -385,6 +381,8 @@ impl Package {
             article.id
         );
         Ok(Package {
+            headline: markdown::typeset_text(article.headline.trim(), &article.language),
+            dek: markdown::typeset_text(article.dek.trim(), &article.language),
             revision_id,
             publication,
             uri,
@@ -423,14 +421,14 @@ fn packaged(name: &str, aspect: Option<Aspect>, files: Vec<ImageFile>) -> Vec<Pa
 }
 
 /// Up to [`MORE_LINKS`] links, newest change first (then by id, so ties are stable).
-fn links<'a>(summaries: impl Iterator<Item = &'a ArticleSummary>) -> Vec<Link> {
+fn links(summaries: &mut dyn Iterator<Item = &ArticleSummary>, s: &Settings) -> Vec<Link> {
     let mut v: Vec<&ArticleSummary> = summaries.collect();
     v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
     v.into_iter()
         .take(MORE_LINKS)
-        .map(|s| Link {
-            headline: s.headline.clone(),
-            href: format!("../{}/index.html", s.slug),
+        .map(|a| Link {
+            headline: markdown::typeset_text(a.headline.trim(), &a.language),
+            href: s.story_url(a.section.as_deref(), &a.slug, a.created_at.year()),
         })
         .collect()
 }
@@ -481,11 +479,17 @@ impl Workspace {
         dest_for: &dyn Fn(&str) -> PathBuf,
     ) -> Result<ExportReport> {
         let a = self.article(key)?;
+        let hero_aspect = Aspect::parse(&self.settings()?.hero_aspect)?;
         let hero_steps = a
             .hero
             .as_ref()
             .filter(|h| !h.photos.is_empty())
-            .map_or(0, |_| 1 + ALTERNATE_ASPECTS.len());
+            .map_or(0, |_| {
+                1 + ALTERNATE_ASPECTS
+                    .iter()
+                    .filter(|x| **x != hero_aspect)
+                    .count()
+            });
         let mut seen = Vec::new();
         for r in photo_refs(&a.body) {
             if r.id.is_some() && !seen.contains(&(r.id, r.crop.clone())) {

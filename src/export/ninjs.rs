@@ -32,14 +32,6 @@ impl Exporter for NinjsExporter {
 }
 
 /// The "A, B and C" of a list of names.
-fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// The ninjs news item of the package.
 pub fn item(p: &Package) -> Value {
     let a = &p.article;
@@ -59,7 +51,7 @@ pub fn item(p: &Package) -> Value {
             _ => "withheld",
         },
         "language": a.language,
-        "headlines": [{ "role": "main", "contentType": "text/plain", "value": a.headline.trim() }],
+        "headlines": [{ "role": "main", "contentType": "text/plain", "value": p.headline }],
         "bodies": [{
             "role": "main",
             "contentType": "text/html",
@@ -69,14 +61,14 @@ pub fn item(p: &Package) -> Value {
         "slugline": p.slug.as_str(),
     });
     if !names.is_empty() {
-        v["by"] = json!(and_list(&names));
+        v["by"] = json!(crate::i18n::words(&a.language).list(&names));
     }
     if !a.dateline.trim().is_empty() {
         v["located"] = json!(a.dateline.trim());
     }
-    if !a.dek.trim().is_empty() {
+    if !p.dek.is_empty() {
         v["descriptions"] =
-            json!([{ "role": "summary", "contentType": "text/plain", "value": a.dek.trim() }]);
+            json!([{ "role": "summary", "contentType": "text/plain", "value": p.dek }]);
     }
     let mut subjects: Vec<Value> = Vec::new();
     if let Some(s) = a.section.as_deref().filter(|s| !s.trim().is_empty()) {

@@ -282,11 +282,10 @@ pub fn commit_zip(
             other => Error::io(&tmp, std::io::Error::other(other.to_string())),
         };
         let time = zip_time(mtime);
-        zip.add_directory(
-            format!("{folder}/"),
-            options(time, CompressionMethod::Stored),
-        )
-        .map_err(zip_err)?;
+        // The top folder too must be searchable, or a person unzipping as themselves gets a
+        // folder nobody can enter (issue 11).
+        zip.add_directory(format!("{folder}/"), dir_options(time))
+            .map_err(zip_err)?;
         let mut dirs: Vec<String> = Vec::new();
         for (rel, bytes) in sink.files() {
             check(cancel)?;

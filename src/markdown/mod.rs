@@ -32,6 +32,18 @@ pub fn render(markdown: &str, language: &str) -> String {
     sanitize(&unsanitized_html(markdown, Some(Lang::from_tag(language))))
 }
 
+/// A line of plain text — a headline, a dek — with the language's typography (curly quotes,
+/// apostrophes, dashes), as the body gets it. Plain text in, plain text out: the caller
+/// escapes it for wherever it goes. The stored text stays as typed.
+pub fn typeset_text(text: &str, language: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    typography::typeset(&[Piece::Text(text.to_string())], Lang::from_tag(language))
+        .pop()
+        .unwrap_or_else(|| text.to_string())
+}
+
 /// comrak's HTML, with the language's typography when `lang` is given. Not safe to show:
 /// only [`render`] (which sanitizes it) leaves this room.
 fn unsanitized_html(markdown: &str, lang: Option<Lang>) -> String {
@@ -62,7 +74,60 @@ fn format<'a>(root: &'a AstNode<'a>) -> String {
 }
 
 fn sanitize(html: &str) -> String {
-    sanitizer().clean(html).to_string()
+    tidy(&sanitizer().clean(html).to_string())
+}
+
+/// What the sanitizer leaves that is no longer valid HTML, made valid (issue 11): an `<img>`
+/// whose source was removed, or that has no alt text, is dropped (a photo no screen reader
+/// can describe is not published, as preflight says of desk photos); an `<a>` whose target
+/// was removed becomes its text. Works on the sanitizer's own serialization, where every
+/// attribute value is double-quoted and `<a>` never nests.
+fn tidy(html: &str) -> String {
+    if !html.contains("<img") && !html.contains("<a") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut drop_next_close_a = false;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if drop_next_close_a && rest.starts_with("</a>") {
+            drop_next_close_a = false;
+            rest = &rest["</a>".len()..];
+            continue;
+        }
+        let is_img = rest.starts_with("<img") && rest[4..].starts_with([' ', '>', '/']);
+        let is_a = rest.starts_with("<a") && rest[2..].starts_with([' ', '>']);
+        if !is_img && !is_a {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        }
+        // The end of the tag: the first `>` outside a quoted value.
+        let mut quoted = false;
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == '>' && !quoted
+            })
+            .map_or(rest.len(), |(j, _)| j + 1);
+        let tag = &rest[..end];
+        let has = |attr: &str| tag.contains(&format!(" {attr}=\""));
+        if is_img && !(has("src") && has("alt")) {
+            // dropped
+        } else if is_a && !has("href") && !has("id") {
+            drop_next_close_a = true;
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The render's stages one by one, for the benchmark (`benches/render.rs`) to show where the
@@ -245,6 +310,30 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn issue11_what_the_sanitizer_removes_leaves_valid_html() {
+        let html = render(
+            "a <img src=x onerror=alert(1)> b <img src=\"javascript:x\" alt=\"y\"> \
+             [link](javascript:alert(1)) and <a href=\"https://example.com/a>b\">ok</a>",
+            "en",
+        );
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("a  b  link and"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.com/a&gt;b\"")
+                || html.contains("<a href=\"https://example.com/a>b\""),
+            "{html}"
+        );
+        let kept = render("![A map](https://example.com/m.png)", "en");
+        assert!(
+            kept.contains("<img src=\"https://example.com/m.png\" alt=\"A map\">"),
+            "{kept}"
+        );
+        // A footnote's back-reference anchors keep their ids.
+        let notes = render("Text[^1].\n\n[^1]: Note.", "en");
+        assert!(notes.contains("<a href=\"#fn-1\""), "{notes}");
     }
 
     /// Renders `markdown` in `language` and expects exactly `expected` (one paragraph or

@@ -229,7 +229,7 @@ impl Workspace {
         }
         let fields: Vec<PhotoFields> = loaded.iter().map(|l| l.0.fields.clone()).collect();
         let refs: Vec<&PhotoFields> = fields.iter().collect();
-        let caption_line = credit::caption_line(&refs, edited_by);
+        let caption_line = credit::caption_line(&refs, edited_by, &credit::HouseWords::english());
         let each: Vec<Credits> = fields.iter().map(Credits::from_fields).collect();
         let join = |f: fn(&Credits) -> &String, sep: &str| {
             each.iter()
@@ -244,7 +244,7 @@ impl Workspace {
             credit: join(|c| &c.credit, "; "),
             rights: join(|c| &c.rights, "; "),
             description: caption_line.clone(),
-            alt_text: join(|c| &c.alt_text, " "),
+            alt_text: credit::join_alt_texts(each.iter().map(|c| c.alt_text.as_str())),
             usage_terms: join(|c| &c.usage_terms, "; "),
         };
         // The cache key is everything the pixels and the embedded credits depend on, so a

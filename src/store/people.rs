@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::Tx;
 use crate::error::{Error, Result};
-use crate::model::{Author, AuthorId, PhotoId, Section, TagInfo};
+use crate::model::{ArticleId, Author, AuthorId, PhotoId, Section, TagInfo};
 
 const AUTHOR_COLUMNS: &str = "a.id, a.name, a.role, a.bio, a.portrait_photo_id,
      (SELECT count(DISTINCT b.article_id) FROM bylines b JOIN articles x ON x.id = b.article_id
@@ -276,5 +276,79 @@ impl Tx<'_> {
             .execute("DELETE FROM tags WHERE name = ?1", [old])?;
         self.ensure_tag(new)?;
         Ok(n)
+    }
+
+    /// Deletes a section no story uses (the trash counts: a restored story keeps its section).
+    pub fn delete_section(&self, id: i64) -> Result<()> {
+        let s = self.section(id)?;
+        let used: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE section_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if used > 0 {
+            return Err(Error::InUse(format!(
+                "The section “{}” still has {used} {} (the trash counts); move {} to another \
+                 section first.",
+                s.name,
+                if used == 1 { "story" } else { "stories" },
+                if used == 1 { "it" } else { "them" },
+            )));
+        }
+        self.conn
+            .execute("DELETE FROM sections WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Deletes a tag no story carries (the trash counts).
+    pub fn delete_tag(&self, name: &str) -> Result<()> {
+        let used: i64 = self.conn.query_row(
+            "SELECT count(DISTINCT article_id) FROM article_tags WHERE tag = ?1 COLLATE NOCASE",
+            [name],
+            |r| r.get(0),
+        )?;
+        if used > 0 {
+            return Err(Error::InUse(format!(
+                "The tag “{name}” is still on {used} {} (the trash counts); remove it there \
+                 first, or rename it onto another tag to merge the two.",
+                if used == 1 { "story" } else { "stories" },
+            )));
+        }
+        let n = self
+            .conn
+            .execute("DELETE FROM tags WHERE name = ?1 COLLATE NOCASE", [name])?;
+        if n == 0 {
+            return Err(Error::not_found("tag", name));
+        }
+        Ok(())
+    }
+
+    /// Gives every byline of the story that names no profile a profile of its own (with the
+    /// byline's role), so the person shows in People and "More from …" finds them. Run when a
+    /// story moves or is exported, not at each autosave, so half-typed names never become
+    /// people.
+    pub fn ensure_author_profiles(&self, article: ArticleId) -> Result<()> {
+        let rows: Vec<(i64, String, Option<String>)> = {
+            let mut st = self.conn.prepare_cached(
+                "SELECT position, name, role FROM bylines
+                 WHERE article_id = ?1 AND author_id IS NULL AND trim(name) != ''",
+            )?;
+            let rows = st.query_map([article], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (position, name, role) in rows {
+            let id = match self.author_id_by_name(name.trim())? {
+                Some(id) => id,
+                None => {
+                    self.upsert_author(name.trim(), role.as_deref().unwrap_or("").trim(), "")?
+                        .id
+                }
+            };
+            self.conn.execute(
+                "UPDATE bylines SET author_id = ?3 WHERE article_id = ?1 AND position = ?2",
+                params![article, position, id],
+            )?;
+        }
+        Ok(())
     }
 }

@@ -30,6 +30,9 @@ pub fn app_path() -> PathBuf {
 pub struct App {
     pub client: Client,
     driver: Child,
+    /// The app's own home, data, config and cache folders (issue 11: a test run never touches
+    /// the person's real WebKit storage, settings or `~/Dateline exports`).
+    home: tempfile::TempDir,
 }
 
 impl App {
@@ -47,7 +50,12 @@ impl App {
         let n = PORTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let port = 4444 + n * 2;
         let native = port + 1;
+        let home = tempfile::tempdir()?;
         let driver = Command::new("tauri-driver")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join(".local/share"))
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("XDG_CACHE_HOME", home.path().join(".cache"))
             .args([
                 "--port",
                 &port.to_string(),
@@ -86,9 +94,18 @@ impl App {
                 }
             }
         };
-        let app = App { client, driver };
+        let app = App {
+            client,
+            driver,
+            home,
+        };
         app.wait_for(r#"[data-testid="library"]"#).await?;
         Ok(app)
+    }
+
+    /// The home folder this app runs with (its `~/Dateline exports` is under it).
+    pub fn home(&self) -> &Path {
+        self.home.path()
     }
 
     /// Starts the app like [`App::start`] and, on a desk's first start (when the window asks

@@ -4,7 +4,7 @@
 /**
  * What kind of failure this is, for the UI and scripts to branch on.
  */
-export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "not_a_database" | "storage" | "disk_full" | "io" | "bad_photo" | "bad_import" | "cancelled" | "out_of_scope";
+export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "not_a_database" | "storage" | "disk_full" | "io" | "bad_photo" | "bad_import" | "cancelled" | "preflight" | "in_use" | "out_of_scope";
 
 /**
  * The single error shape that leaves the core: `{ code, message }`.
@@ -19,6 +19,47 @@ export type DeskInfo = {
  * The workspace folder, as the operating system spells it.
  */
 dir: string, publication: string, identity: string, };
+
+/**
+ * The words a credit and caption line uses in one language: "Credit: Carlos Barria/Reuters",
+ * "… via Getty Images", "Edited by Sociedad Media".
+ */
+export type HouseWords = { 
+/**
+ * A language tag's primary subtag: "en", "es".
+ */
+language: string, credit: string, via: string, edited_by: string, };
+
+/**
+ * The desk's publication settings, as the Settings screen edits them.
+ */
+export type Settings = { publication: string, 
+/**
+ * The shape of a single-photo hero: "16:9", "3:2", "4:3", "1:1" or "4:5".
+ */
+hero_aspect: string, 
+/**
+ * Where a published story lives: `https://news.example/{section}/{slug}/`, with `{section}`,
+ * `{slug}` and `{year}` filled in. Empty: packages sit side by side (`../{slug}/index.html`).
+ */
+url_pattern: string, 
+/**
+ * Where packages go unless the person picks another folder; `None`: `~/Dateline exports`.
+ */
+export_folder: string | null, 
+/**
+ * Credit words per language; a story in a language not listed uses the first.
+ */
+house_words: Array<HouseWords>, headline_max: number, dek_max: number, alt_text_max: number, 
+/**
+ * Read-only: the desk folder, shown so a person knows where their work lives.
+ */
+desk_folder: string, 
+/**
+ * Read-only: the folder the Export dialog proposes today — `export_folder` while it
+ * exists, else `~/Dateline exports`.
+ */
+export_folder_now: string, };
 
 /**
  * Where a story stands in the workflow.

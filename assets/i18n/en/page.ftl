@@ -1,0 +1,30 @@
+# The words Dateline adds around an English story in its exported page, caption and data.
+# One catalogue per language; the Spanish one holds the same message ids (a test checks).
+skip-to-content = Skip to content
+sections = Sections
+more-stories = More stories
+by = By
+and = and
+updated = Updated
+about-author = About the author
+about-authors = About the authors
+more-in = More in { $section }
+no-more-in = No other stories in { $section } yet.
+more-from = More from { $name }
+no-more-from = No other stories by { $name } yet.
+rights = © { $year } { $publication }. All rights reserved.
+exported-with = Exported with Dateline.
+copy-mark = (copy)
+date = { $month } { $day }, { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

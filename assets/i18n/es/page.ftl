@@ -1,0 +1,30 @@
+# Las palabras que Dateline añade alrededor de una nota en español: página, pie de foto, datos.
+# Un catálogo por idioma; el inglés tiene los mismos identificadores (una prueba lo comprueba).
+skip-to-content = Ir al contenido
+sections = Secciones
+more-stories = Más notas
+by = Por
+and = y
+updated = Actualizado
+about-author = Sobre el autor
+about-authors = Sobre los autores
+more-in = Más en { $section }
+no-more-in = Todavía no hay otras notas en { $section }.
+more-from = Más de { $name }
+no-more-from = Todavía no hay otras notas de { $name }.
+rights = © { $year } { $publication }. Todos los derechos reservados.
+exported-with = Exportado con Dateline.
+copy-mark = (copia)
+date = { $day } de { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
