@@ -964,6 +964,15 @@ fn issue11_a_spanish_story_speaks_spanish_around_its_text() {
     );
     let out = tempfile::tempdir().unwrap();
     let report = export(&mut ws, &slug, out.path(), false);
+    // For people to look at: DATELINE_KEEP_PACKAGE=DIR keeps a copy of the package.
+    if let Some(keep) = std::env::var_os("DATELINE_KEEP_PACKAGE") {
+        let keep = Path::new(&keep).join(&slug);
+        for (rel, bytes) in files(&report.path) {
+            let to = keep.join(rel);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, bytes).unwrap();
+        }
+    }
     let html = std::fs::read_to_string(report.path.join("index.html")).unwrap();
     for words in [
         "<html lang=\"es-MX\">",

@@ -209,6 +209,7 @@ pub fn page(p: &Package) -> Result<String> {
                 modified => Value::from(Serde(when(p.version_created(), words))),
                 hero => hero,
                 body => Value::from_safe_string(p.body_html.clone()),
+                opens_with_dialogue => opens_with_dialogue(&p.body_html),
                 more_in_section => Value::from(Serde(&p.more_in_section)),
                 css => Value::from_safe_string(CSS.to_string()),
                 json_ld => Value::from_safe_string(json_ld(p)),
@@ -216,6 +217,16 @@ pub fn page(p: &Package) -> Result<String> {
             })
         })
         .map_err(template_error)
+}
+
+/// Whether the body's first paragraph opens with punctuation (a raya, an opening question
+/// mark, a quote) rather than a letter: a drop cap would then enlarge "—¿C" as one letter, so
+/// the page shows none.
+fn opens_with_dialogue(body_html: &str) -> bool {
+    body_html
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !c.is_alphanumeric() && c != '<')
 }
 
 /// schema.org `NewsArticle`, safe to place inside `<script type="application/ld+json">`.
@@ -305,6 +316,14 @@ mod tests {
         );
         let back: serde_json::Value = serde_json::from_str(&s).expect("still JSON");
         assert_eq!(back, v);
+    }
+
+    #[test]
+    fn a_dialogue_opening_gets_no_drop_cap() {
+        assert!(opens_with_dialogue("<p>—¿Cuándo salen?</p>"));
+        assert!(opens_with_dialogue("<p>«Nunca», dijo.</p>"));
+        assert!(!opens_with_dialogue("<p>Nadie contestó.</p>"));
+        assert!(!opens_with_dialogue("<h2>Title</h2><p>—Sí.</p>"));
     }
 
     #[test]
