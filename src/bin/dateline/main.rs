@@ -11,6 +11,7 @@ mod export;
 mod generate;
 mod output;
 mod photo;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +69,8 @@ enum Command {
     /// The trash: list, restore, empty.
     #[command(subcommand)]
     Trash(desk::TrashCmd),
+    /// Show or change the publication's house rules (as the window's Settings screen).
+    Settings(settings::SettingsArgs),
     /// Show or set the desk's local identity (stamped on revisions and workflow moves).
     Identity { name: Option<String> },
     /// Preflight: what blocks the export of an article and what deserves a look (exit 1 when
@@ -136,6 +139,7 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
         Command::Tag(cmd) => desk::tag(cmd, &mut ws, out),
         Command::Trash(cmd) => desk::trash(cmd, &mut ws, out),
         Command::Identity { name } => desk::identity(name, &mut ws, out),
+        Command::Settings(args) => settings::run(args, &mut ws, out),
         Command::Generate {
             articles,
             from,
