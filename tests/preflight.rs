@@ -11,6 +11,8 @@ use dateline::model::{
 };
 use dateline::preflight::{check as preflight, PhotoFacts};
 
+mod plain;
+
 use FindingCode::*;
 use Severity::*;
 
@@ -104,6 +106,7 @@ fn check(
             f.message.len() > 30,
             "a message a journalist can act on: {f:?}"
         );
+        plain::assert_plain_words(&format!("{:?}", f.code), &f.message);
     }
     p.findings
 }
