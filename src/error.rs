@@ -79,7 +79,7 @@ pub enum Error {
     )]
     DiskFull,
 
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {}", path.display(), io_text(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -110,6 +110,32 @@ pub enum Error {
         cause_text(cause), path.display()
     )]
     ExportFailed { path: PathBuf, cause: Box<Error> },
+}
+
+/// What an I/O failure means for the person, without the OS's error number.
+fn io_text(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        _ if is_disk_full(e) => "the disk is full.".into(),
+        ErrorKind::NotFound => "there is no such file or folder.".into(),
+        ErrorKind::PermissionDenied => {
+            "Dateline is not allowed to read or write it (permission denied).".into()
+        }
+        ErrorKind::AlreadyExists => "something of that name is already there.".into(),
+        ErrorKind::IsADirectory => "it is a folder, not a file.".into(),
+        ErrorKind::NotADirectory => "a part of the path is a file, not a folder.".into(),
+        ErrorKind::UnexpectedEof => "the file ends too soon: it was cut short.".into(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only.".into(),
+        _ => {
+            // The system's own words, without the " (os error N)" a person cannot use.
+            let text = e.to_string();
+            let text = match text.rfind(" (os error ") {
+                Some(at) => text[..at].to_string(),
+                None => text,
+            };
+            format!("{text}.")
+        }
+    }
 }
 
 fn cause_text(e: &Error) -> String {

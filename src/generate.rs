@@ -130,6 +130,19 @@ impl Corpus {
                 ),
             ));
         }
+        // Every English story takes its headline from these (and its headings, when the
+        // files have none of their own): paragraphs alone are not enough to build a library.
+        if c.headlines.is_empty() {
+            return Err(Error::invalid(
+                "from",
+                format!(
+                    "{} holds Markdown text but no article with a headline (a `# Headline` \
+                     line or a `title:` in front matter): there is nothing to name the \
+                     stories after.",
+                    from.display()
+                ),
+            ));
+        }
         if c.headings.is_empty() {
             c.headings = c.headlines.clone();
         }

@@ -100,6 +100,29 @@ pub fn diff_drafts(from: i64, old: &ArticleDraft, to: i64, new: &ArticleDraft) -
     }
 }
 
+/// Whether two snapshots hold the same content: everything a person types or picks. The
+/// status and the slug are not content (a restore keeps the current ones), and a byline is its
+/// name and role: the link to an author profile is the desk's doing, set when the article is
+/// stored, so a snapshot taken from the form may not carry it yet.
+fn same_content(a: &ArticleDraft, b: &ArticleDraft) -> bool {
+    let bylines = |d: &ArticleDraft| -> Vec<(String, Option<String>)> {
+        d.bylines
+            .iter()
+            .map(|b| (b.name.clone(), b.role.clone()))
+            .collect()
+    };
+    a.headline == b.headline
+        && a.dek == b.dek
+        && a.body == b.body
+        && a.dateline == b.dateline
+        && a.section == b.section
+        && a.tags == b.tags
+        && a.language == b.language
+        && bylines(a) == bylines(b)
+        && a.hero == b.hero
+        && a.front_matter_extra == b.front_matter_extra
+}
+
 impl Workspace {
     /// Compares two revisions of the same article, the older first as given.
     pub fn diff_revisions(&self, from: i64, to: i64) -> Result<RevisionDiff> {
@@ -128,16 +151,13 @@ impl Workspace {
         let id = self.store.write(|t| {
             let (id, mut snapshot) = t.revision_snapshot(revision_id)?;
             let current = t.article(id)?;
-            // Words typed since the newest revision are kept as a revision of their own first,
-            // so a restore can itself be undone.
+            // Whatever was typed since the newest revision (words, tags, bylines, hero…) is kept
+            // as a revision of its own first, so a restore can itself be undone.
             let now_draft = ArticleDraft::from(&current);
             let newest = t.latest_revision(id)?;
             if let Some((newest_id, _, _)) = newest {
                 let (_, newest_draft) = t.revision_snapshot(newest_id)?;
-                if newest_draft.headline != now_draft.headline
-                    || newest_draft.dek != now_draft.dek
-                    || newest_draft.body != now_draft.body
-                {
+                if !same_content(&newest_draft, &now_draft) {
                     t.insert_revision(id, &now_draft, &who, "before restore", now)?;
                 }
             }

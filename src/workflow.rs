@@ -117,7 +117,26 @@ pub fn templates() -> Vec<Template> {
     ]
 }
 
+/// The template a person names by id (`news`) or by name, in any case (`Photo story`).
+pub fn template(key: &str) -> Result<Template> {
+    let key = key.trim();
+    templates()
+        .into_iter()
+        .find(|t| t.id == key || t.name.eq_ignore_ascii_case(key))
+        .ok_or_else(|| Error::not_found("template", key))
+}
+
 impl Workspace {
+    /// The templates a new story can start from.
+    pub fn templates(&self) -> Vec<Template> {
+        templates()
+    }
+
+    /// The template named `key` (its id or its name); see [`template`].
+    pub fn template(&self, key: &str) -> Result<Template> {
+        template(key)
+    }
+
     /// Moves a story to `to`, if the workflow allows it from where it is. Records the
     /// transition (who, when) and a revision "status: From → To".
     pub fn set_status(&mut self, key: &str, to: Status) -> Result<Article> {
@@ -198,10 +217,7 @@ impl Workspace {
     /// Starts a new Draft from a template, with the desk's identity as its first byline when
     /// there is one.
     pub fn create_from_template(&mut self, template: &str, headline: &str) -> Result<Article> {
-        let t = templates()
-            .into_iter()
-            .find(|t| t.id == template || t.name.eq_ignore_ascii_case(template))
-            .ok_or_else(|| Error::not_found("template", template))?;
+        let t = self::template(template)?;
         let who = self.identity()?;
         let headline = match headline.trim() {
             "" => format!("New {}", t.name.to_lowercase()),
@@ -302,9 +318,29 @@ mod tests {
     }
 
     #[test]
+    fn a_template_is_found_by_id_or_name() {
+        assert_eq!(template("photo_story").unwrap().name, "Photo story");
+        assert_eq!(template(" photo story ").unwrap().id, "photo_story");
+        assert_eq!(template("NEWS").unwrap().id, "news");
+        let e = template("obituary").unwrap_err();
+        assert_eq!(e.code(), crate::ErrorCode::NotFound);
+        assert!(e.to_string().contains("obituary"), "{e}");
+    }
+
+    #[test]
     fn templates_have_distinct_ids() {
         let ts = templates();
-        let names: Vec<_> = ts.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, ["News", "Analysis", "Photo story"]);
+        let mut ids: Vec<&str> = ts.iter().map(|t| t.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), ts.len(), "two templates share an id");
+        // An id is what `article new --template ID` types: one word, lowercase.
+        for t in &ts {
+            assert!(
+                !t.id.is_empty() && t.id.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{:?} is not an id a person can type",
+                t.id
+            );
+        }
     }
 }

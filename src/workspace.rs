@@ -379,6 +379,23 @@ impl Workspace {
         self.store.read(|t| t.authors())
     }
 
+    /// The author profile a person names: by its id, or by its name in any case.
+    pub fn author(&self, key: &str) -> Result<Author> {
+        let key = one_line(key);
+        let id = key.parse::<i64>().ok();
+        let authors = self.authors()?;
+        let by_id = authors.iter().position(|a| Some(a.id) == id);
+        let by_name = || {
+            authors
+                .iter()
+                .position(|a| a.name.eq_ignore_ascii_case(&key))
+        };
+        match by_id.or_else(by_name) {
+            Some(i) => Ok(authors[i].clone()),
+            None => Err(Error::not_found("author", key)),
+        }
+    }
+
     pub fn upsert_author(&mut self, name: &str, role: &str, bio: &str) -> Result<Author> {
         let name = one_line(name);
         if name.is_empty() {

@@ -187,6 +187,140 @@ fn a_restore_brings_back_words_not_a_place_in_the_workflow() {
     assert!(bodies.contains(&"Second version, typed after the last revision.".to_string()));
 }
 
+/// A story whose newest edit was folded into the autosave revision before it (saves a minute
+/// apart), so the article holds `last` while no revision does. Returns the story and its
+/// first revision.
+fn story_with_an_edit_in_no_revision(ws: &mut Workspace, last: ArticleDraft) -> (i64, i64) {
+    let t0 = Utc
+        .with_ymd_and_hms(2025, 3, 1, 9, 0, 0)
+        .single()
+        .expect("time");
+    let a = ws
+        .create_article_at(
+            ArticleDraft {
+                headline: "Old words".into(),
+                body: "First version.".into(),
+                tags: vec!["Congress".into()],
+                bylines: vec![byline("Ana Pérez", None)],
+                ..Default::default()
+            },
+            t0,
+        )
+        .expect("create");
+    let first = ws.revisions(a.id).expect("revisions")[0].id;
+    let mut d = ArticleDraft::from(&a);
+    d.body = "Second version.".into();
+    ws.save_article_at(a.id, d, t0 + Duration::minutes(1))
+        .expect("autosave that starts a revision");
+    ws.save_article_at(a.id, last, t0 + Duration::minutes(2))
+        .expect("autosave folded into it");
+    let newest = ws.revisions(a.id).expect("revisions")[0].id;
+    assert_eq!(
+        ws.revision(newest).expect("snapshot").body,
+        "Second version.",
+        "the second save made no revision of its own"
+    );
+    (a.id, first)
+}
+
+/// The words of the history, newest first: body, tags and byline names of each revision.
+fn history(ws: &Workspace, id: i64) -> Vec<(String, String, Vec<String>, Vec<String>)> {
+    ws.revisions(id)
+        .expect("revisions")
+        .iter()
+        .map(|r| {
+            let d = ws.revision(r.id).expect("snapshot");
+            (
+                r.reason.clone(),
+                d.body,
+                d.tags,
+                d.bylines.into_iter().map(|b| b.name).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_restore_first_keeps_words_that_are_in_no_revision_issue_12() {
+    let (_dir, mut ws) = desk();
+    let last = ArticleDraft {
+        headline: "Old words".into(),
+        body: "Third version, in no revision yet.".into(),
+        tags: vec!["Congress".into()],
+        bylines: vec![byline("Ana Pérez", None)],
+        ..Default::default()
+    };
+    let (id, first) = story_with_an_edit_in_no_revision(&mut ws, last);
+    let a = ws.restore_revision(first).expect("restore");
+    assert_eq!(a.body, "First version.");
+    let h = history(&ws, id);
+    assert_eq!(h[0].0, format!("restored #{first}"));
+    assert_eq!(h[1].0, "before restore");
+    assert_eq!(h[1].1, "Third version, in no revision yet.");
+}
+
+#[test]
+fn a_restore_first_keeps_tags_and_bylines_that_are_in_no_revision_issue_12() {
+    let (_dir, mut ws) = desk();
+    // Only the tags and the bylines changed since the newest revision: the words are the same.
+    let last = ArticleDraft {
+        headline: "Old words".into(),
+        body: "Second version.".into(),
+        tags: vec!["Congress".into(), "Budget".into()],
+        bylines: vec![byline("Ana Pérez", None), byline("Luis Gómez", None)],
+        ..Default::default()
+    };
+    let (id, first) = story_with_an_edit_in_no_revision(&mut ws, last);
+    let a = ws.restore_revision(first).expect("restore");
+    assert_eq!(a.tags, ["Congress"], "the restore brings back the old tags");
+    let h = history(&ws, id);
+    assert_eq!(h[0].0, format!("restored #{first}"));
+    assert_eq!(
+        h[1],
+        (
+            "before restore".to_string(),
+            "Second version.".to_string(),
+            vec!["Congress".to_string(), "Budget".to_string()],
+            vec!["Ana Pérez".to_string(), "Luis Gómez".to_string()],
+        ),
+        "the tags and bylines typed since the newest revision are in the history"
+    );
+}
+
+#[test]
+fn a_restore_right_after_a_revision_adds_no_before_restore_issue_12() {
+    let (_dir, mut ws) = desk();
+    // A byline linked to a profile, a tag, a section: the revision holds them as they were
+    // typed, the article as the desk stores them; they are the same words all the same.
+    ws.upsert_author("Ana Pérez", "Correspondent", "")
+        .expect("author");
+    let a = ws
+        .create_article(ArticleDraft {
+            headline: "Old words".into(),
+            body: "First version.".into(),
+            section: Some("Politics".into()),
+            tags: vec!["Congress".into()],
+            bylines: vec![byline("Ana Pérez", Some("Correspondent"))],
+            ..Default::default()
+        })
+        .expect("create");
+    let id = a.id;
+    assert!(a.bylines[0].author_id.is_some(), "linked to the profile");
+    let first = ws.revisions(id).expect("revisions")[0].id;
+    ws.set_status(&id.to_string(), Status::InEdit)
+        .expect("move");
+    ws.restore_revision(first).expect("restore");
+    let reasons: Vec<String> = history(&ws, id).into_iter().map(|h| h.0).collect();
+    assert_eq!(
+        reasons,
+        [
+            format!("restored #{first}"),
+            "status: Draft → In edit".to_string(),
+            "created".to_string()
+        ]
+    );
+}
+
 // ---- Trash ----------------------------------------------------------------------------------
 
 #[test]

@@ -80,3 +80,23 @@ fn a_folder_without_articles_is_refused_and_changes_nothing() {
     assert!(err.to_string().contains("no Markdown article"), "{err}");
     assert!(ws.is_empty().expect("empty"));
 }
+
+#[test]
+fn files_without_a_headline_are_refused_in_plain_words_issue_12() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let from = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        from.path().join("notes.md"),
+        "A paragraph long enough to be taken as prose, but no headline anywhere in the file \
+         and no title in front matter.\n",
+    )
+    .expect("write");
+    let mut ws = Workspace::open(tmp.path()).expect("open");
+    let err = ws
+        .generate_library(from.path(), 10, 1)
+        .expect_err("refused, not a panic");
+    let msg = err.to_string();
+    assert!(msg.contains("headline"), "{msg}");
+    assert!(msg.contains(&from.path().display().to_string()), "{msg}");
+    assert!(ws.is_empty().expect("empty"));
+}

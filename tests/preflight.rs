@@ -12,6 +12,8 @@ use dateline::model::{
 use dateline::preflight::{check as preflight, PhotoFacts};
 use dateline::settings::Settings;
 
+mod plain;
+
 use FindingCode::*;
 use Severity::*;
 
@@ -105,6 +107,7 @@ fn check(
             f.message.len() > 30,
             "a message a journalist can act on: {f:?}"
         );
+        plain::assert_plain_words(&format!("{:?}", f.code), &f.message);
     }
     p.findings
 }

@@ -385,7 +385,8 @@ pub fn read_text(path: &Path) -> Result<String> {
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         return Err(bad(format!(
-            "line {line}: the file holds a NUL (zero) byte at column {column}, which text never              has: it is damaged or not a Markdown file."
+            "line {line}: the file holds a NUL (zero) byte at column {column}, which text never \
+             has: it is damaged or not a Markdown file."
         )));
     }
     Ok(text)
@@ -429,7 +430,9 @@ pub fn parse(text: &str) -> std::result::Result<Parsed, ParseError> {
         return Err(ParseError::new(
             line,
             format!(
-                "the text nests quotes, lists, links or emphasis {depth} levels deep, and                  Dateline imports up to {}. No article looks like this: check that it is the                  right file.",
+                "the text nests quotes, lists, links or emphasis {depth} levels deep, and \
+                 Dateline imports up to {}. No article looks like this: check that it is the \
+                 right file.",
                 crate::markdown::MAX_NESTING
             ),
         ));

@@ -1,4 +1,5 @@
-//! `dateline article …`
+//! `dateline article …`: write, edit, list, move along the workflow, show, render, import and
+//! export articles, and their history.
 
 use std::path::PathBuf;
 
@@ -6,7 +7,7 @@ use clap::Subcommand;
 use dateline::model::{
     ArticleDraft, Byline, DiffOp, DiffSpan, Hero, HeroPhoto, LibraryQuery, LibrarySort, Status,
 };
-use dateline::{workflow, Error, Workspace};
+use dateline::{Error, Workspace};
 
 use crate::output::Out;
 
@@ -35,6 +36,31 @@ pub enum ArticleCmd {
         /// Start from a template: news, analysis or photo_story (its body and tags).
         #[arg(long)]
         template: Option<String>,
+    },
+    /// Change an article's fields, as the window's form does: only the fields given change.
+    /// Saved like any edit (the history keeps the words it had).
+    Edit {
+        id_or_slug: String,
+        #[arg(long)]
+        headline: Option<String>,
+        #[arg(long)]
+        dek: Option<String>,
+        /// A byline as "Name" or "Name|Role"; repeat for several, in order. Replaces the
+        /// article's bylines.
+        #[arg(long = "byline")]
+        bylines: Vec<String>,
+        /// A tag; repeat for several. Replaces the article's tags (`--tag ""` removes them all).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        #[arg(long)]
+        section: Option<String>,
+        #[arg(long)]
+        dateline: Option<String>,
+        #[arg(long)]
+        language: Option<String>,
+        /// Read the new Markdown body from this file.
+        #[arg(long, value_name = "FILE")]
+        body_file: Option<PathBuf>,
     },
     /// List the articles on the desk (not the trash), last change first; filters combine.
     List {
@@ -140,34 +166,16 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
             bylines,
             template,
         } => {
-            let template = match template {
-                Some(t) => Some(
-                    workflow::templates()
-                        .into_iter()
-                        .find(|x| x.id == t || x.name.eq_ignore_ascii_case(&t))
-                        .ok_or_else(|| Error::not_found("template", t))?,
-                ),
-                None => None,
-            };
+            let template = template.map(|t| ws.template(&t)).transpose()?;
             let body = match body_file {
-                Some(p) => std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?,
+                Some(p) => read_body(&p)?,
                 None => template
                     .as_ref()
                     .map(|t| t.body.clone())
                     .unwrap_or_default(),
             };
             let tags = template.map(|t| t.tags).unwrap_or_default();
-            let bylines = bylines
-                .iter()
-                .map(|b| {
-                    let (name, role) = b.split_once('|').unwrap_or((b.as_str(), ""));
-                    Byline {
-                        name: name.to_string(),
-                        role: Some(role.to_string()),
-                        author_id: None,
-                    }
-                })
-                .collect();
+            let bylines = bylines.iter().map(|b| byline(b)).collect();
             let a = ws.create_article(ArticleDraft {
                 headline,
                 dek,
@@ -181,6 +189,46 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 ..Default::default()
             })?;
             out.value(&a, || format!("Created article {} ({})", a.id, a.slug));
+        }
+        ArticleCmd::Edit {
+            id_or_slug,
+            headline,
+            dek,
+            bylines,
+            tags,
+            section,
+            dateline,
+            language,
+            body_file,
+        } => {
+            let a = ws.article(&id_or_slug)?;
+            let mut d = ArticleDraft::from(&a);
+            if let Some(h) = headline {
+                d.headline = h;
+            }
+            if let Some(x) = dek {
+                d.dek = x;
+            }
+            if !bylines.is_empty() {
+                d.bylines = bylines.iter().map(|b| byline(b)).collect();
+            }
+            if !tags.is_empty() {
+                d.tags = tags;
+            }
+            if section.is_some() {
+                d.section = section;
+            }
+            if let Some(x) = dateline {
+                d.dateline = x;
+            }
+            if language.is_some() {
+                d.language = language;
+            }
+            if let Some(p) = body_file {
+                d.body = read_body(&p)?;
+            }
+            let a = ws.save_article(a.id, d)?;
+            out.value(&a, || format!("Saved article {} ({})", a.id, a.slug));
         }
         ArticleCmd::List {
             status,
@@ -262,7 +310,7 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
             });
         }
         ArticleCmd::Templates => {
-            let list = workflow::templates();
+            let list = ws.templates();
             out.list(&list, |t| {
                 format!("{:<12} {:<12} {}", t.id, t.name, t.description)
             });
@@ -407,6 +455,20 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         }
     }
     Ok(())
+}
+
+/// "Name" or "Name|Role" → a byline (linked to the author profile of that name by the desk).
+fn byline(arg: &str) -> Byline {
+    let (name, role) = arg.split_once('|').unwrap_or((arg, ""));
+    Byline {
+        name: name.to_string(),
+        role: Some(role.to_string()),
+        author_id: None,
+    }
+}
+
+fn read_body(path: &std::path::Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
 }
 
 /// A diff in `git diff --word-diff` style: `[-removed-]{+added+}`.

@@ -25,6 +25,24 @@ pub enum AuthorCmd {
     List,
     /// Rename an author profile; the bylines linked to it follow.
     Rename { old: String, new: String },
+    /// Change an author profile, named by its id or its name: only the fields given change
+    /// (a new name is followed by the bylines linked to the profile).
+    Edit {
+        /// The profile's id or name.
+        author: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        bio: Option<String>,
+        /// A photo id of this desk to show as the author's portrait.
+        #[arg(long, value_name = "PHOTO_ID", conflicts_with = "no_portrait")]
+        portrait: Option<i64>,
+        /// Remove the portrait.
+        #[arg(long)]
+        no_portrait: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -89,14 +107,34 @@ pub fn author(cmd: AuthorCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error
             });
         }
         AuthorCmd::Rename { old, new } => {
-            let mut a = ws
-                .authors()?
-                .into_iter()
-                .find(|a| a.name.eq_ignore_ascii_case(old.trim()))
-                .ok_or_else(|| Error::not_found("author", old))?;
+            let mut a = ws.author(&old)?;
             a.name = new;
             let a = ws.update_author(&a)?;
             out.value(&a, || format!("Author renamed: {}", a.name));
+        }
+        AuthorCmd::Edit {
+            author,
+            name,
+            role,
+            bio,
+            portrait,
+            no_portrait,
+        } => {
+            let mut a = ws.author(&author)?;
+            if let Some(x) = name {
+                a.name = x;
+            }
+            if let Some(x) = role {
+                a.role = x;
+            }
+            if let Some(x) = bio {
+                a.bio = x;
+            }
+            if portrait.is_some() || no_portrait {
+                a.portrait_photo_id = portrait;
+            }
+            let a = ws.update_author(&a)?;
+            out.value(&a, || format!("Author {} — {}", a.name, a.role));
         }
     }
     Ok(())

@@ -51,13 +51,13 @@ enum Command {
     /// Write, list, show and render articles.
     #[command(subcommand)]
     Article(article::ArticleCmd),
-    /// Import, list, show, crop photos and make their renditions.
+    /// Import, list, show, edit and crop photos; renditions, thumbnails and code replacements.
     #[command(subcommand)]
     Photo(photo::PhotoCmd),
     /// Full-text search over headline, dek, body and the hero photos' captions and credits
     /// (diacritics ignored, each word also a prefix).
     Search { query: Vec<String> },
-    /// Author profiles: add, list, rename.
+    /// Author profiles: add, list, rename, edit.
     #[command(subcommand)]
     Author(desk::AuthorCmd),
     /// Sections: add, list, rename.

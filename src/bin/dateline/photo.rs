@@ -1,11 +1,12 @@
-//! `dateline photo …`: import, list, show, crop and make renditions.
+//! `dateline photo …`: import, list, show, edit the fields of one photo or many at once, crop,
+//! make renditions and thumbnails, and keep the desk's code replacements (`=rtr=` → Reuters).
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-use clap::Subcommand;
+use clap::{ArgGroup, Subcommand};
 use dateline::model::{Focus, Photo};
-use dateline::photo::{CropRequest, RenditionOptions};
+use dateline::photo::{CropRequest, FieldsPatch, RenditionOptions};
 use dateline::{Error, Workspace};
 
 use crate::output::Out;
@@ -21,6 +22,46 @@ pub enum PhotoCmd {
     List,
     /// Show a photo's fields, size, crops and the metadata its file carries.
     Show { id: i64 },
+    /// Set fields on one photo or several at once, as the window's batch form does: only the
+    /// fields given change, the desk's codes (`=rtr=`) are expanded, and every photo changes
+    /// or none does.
+    #[command(group(
+        ArgGroup::new("fields")
+            .required(true)
+            .multiple(true)
+            .args(["caption", "creator", "agency", "distributor", "copyright", "alt_text", "usage_terms"])
+    ))]
+    Edit {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+        #[arg(long)]
+        caption: Option<String>,
+        /// The photographer.
+        #[arg(long)]
+        creator: Option<String>,
+        #[arg(long)]
+        agency: Option<String>,
+        /// The distributor, as in "Bloomberg via Getty Images".
+        #[arg(long = "via", value_name = "DISTRIBUTOR")]
+        distributor: Option<String>,
+        #[arg(long)]
+        copyright: Option<String>,
+        /// The alt text: what the photo shows, for readers who cannot see it.
+        #[arg(long = "alt", value_name = "TEXT")]
+        alt_text: Option<String>,
+        #[arg(long)]
+        usage_terms: Option<String>,
+    },
+    /// The desk's code replacements, expanded in photo fields (`=rtr=` → "Reuters").
+    #[command(subcommand)]
+    Codes(CodesCmd),
+    /// Make the photo's 480-pixel thumbnail (or find it in the cache) and print its path.
+    Thumbnail {
+        id: i64,
+        /// Also copy the thumbnail to this file.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Save a named crop: the largest of the aspect around the focal point.
     Crop {
         id: i64,
@@ -46,8 +87,64 @@ pub enum PhotoCmd {
     },
 }
 
+#[derive(Subcommand)]
+pub enum CodesCmd {
+    /// List the codes and what each expands to.
+    List,
+    /// Add a code, or change what it expands to.
+    Add { code: String, expansion: String },
+    /// Remove a code.
+    Remove { code: String },
+}
+
 pub fn run(cmd: PhotoCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> {
     match cmd {
+        PhotoCmd::Edit {
+            ids,
+            caption,
+            creator,
+            agency,
+            distributor,
+            copyright,
+            alt_text,
+            usage_terms,
+        } => {
+            let patch = FieldsPatch {
+                caption,
+                creator,
+                agency,
+                distributor,
+                copyright,
+                alt_text,
+                usage_terms,
+            };
+            let photos = ws.apply_photo_fields(&ids, &patch)?;
+            out.list(&photos, line);
+        }
+        PhotoCmd::Codes(CodesCmd::List) => {
+            let codes = ws.code_replacements()?;
+            out.list(&codes, |c| format!("{:<12} {}", c.code, c.expansion));
+        }
+        PhotoCmd::Codes(CodesCmd::Add { code, expansion }) => {
+            let c = ws.set_code_replacement(&code, &expansion)?;
+            out.value(&c, || format!("{} → {}", c.code, c.expansion));
+        }
+        PhotoCmd::Codes(CodesCmd::Remove { code }) => {
+            ws.remove_code_replacement(&code)?;
+            out.value(&serde_json::json!({ "removed": code.trim() }), || {
+                format!("Removed {}", code.trim())
+            });
+        }
+        PhotoCmd::Thumbnail { id, out: copy } => {
+            let path = ws.thumbnail_job(id)?.make()?;
+            if let Some(dest) = &copy {
+                std::fs::copy(&path, dest).map_err(|e| Error::io(dest, e))?;
+            }
+            let shown = copy.unwrap_or(path);
+            out.value(&serde_json::json!({ "photo": id, "path": shown }), || {
+                shown.display().to_string()
+            });
+        }
         PhotoCmd::Import { files } => {
             let mut photos = Vec::new();
             for f in &files {

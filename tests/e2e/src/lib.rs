@@ -17,8 +17,6 @@ pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + S
 /// How long any single wait may take before the test fails.
 pub const WAIT: Duration = Duration::from_secs(30);
 
-static PORTS: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
-
 pub fn app_path() -> PathBuf {
     if let Some(p) = std::env::var_os("DATELINE_APP") {
         return PathBuf::from(p);
@@ -46,12 +44,13 @@ impl App {
             )
             .into());
         }
-        // Each app gets its own pair of ports, so a slow shutdown never blocks the next start.
-        let n = PORTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let port = 4444 + n * 2;
-        let native = port + 1;
+        // Each app gets two ports the OS says are free. A counter from 4444 in each test binary
+        // handed the next binary the ports of the previous one's drivers, which may still be
+        // shutting down: the new tauri-driver cannot listen and exits, and the client talks to
+        // the dying one ("Remote end closed connection").
+        let (port, native) = free_ports()?;
         let home = tempfile::tempdir()?;
-        let driver = Command::new("tauri-driver")
+        let mut driver = Command::new("tauri-driver")
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path().join(".local/share"))
             .env("XDG_CONFIG_HOME", home.path().join(".config"))
@@ -77,7 +76,16 @@ impl App {
         );
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + WAIT;
+        // Only creating the session is retried (the driver takes a moment to listen); nothing
+        // a test asserts ever is.
         let client = loop {
+            if let Ok(Some(status)) = driver.try_wait() {
+                return Err(format!(
+                    "tauri-driver exited before the session started ({status}); is port \
+                     {port} or {native} taken?"
+                )
+                .into());
+            }
             match ClientBuilder::native()
                 .capabilities(caps.clone())
                 .connect(&url)
@@ -256,8 +264,20 @@ impl App {
 impl Drop for App {
     fn drop(&mut self) {
         // SIGTERM, never SIGKILL: a killed tauri-driver orphans WebKitWebDriver on its port.
-        terminate(&self.driver);
+        // Then wait for it, so a test that failed leaves no driver behind for the next one.
+        // (After `quit` it is gone already, and its process id may belong to another.)
+        if let Ok(None) = self.driver.try_wait() {
+            terminate(&self.driver);
+            let _ = self.driver.wait();
+        }
     }
+}
+
+/// Two ports nothing listens on now, picked by the OS (both held at once, so they differ).
+fn free_ports() -> Result<(u16, u16)> {
+    let a = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let b = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok((a.local_addr()?.port(), b.local_addr()?.port()))
 }
 
 fn terminate(child: &Child) {
