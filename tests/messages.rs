@@ -58,6 +58,16 @@ fn every_variant() -> Vec<Error> {
             path: PathBuf::from("/home/ana/Exports/la-reforma"),
             cause: Box::new(Error::io("/home/ana/Exports", os(28))),
         },
+        Error::Blocked(
+            "“La reforma” cannot be published yet. Fix first: The story has no byline. Add \
+             the name of whoever wrote it."
+                .into(),
+        ),
+        Error::InUse(
+            "The section “México” still has 2 stories (the trash counts); move them to \
+             another section first."
+                .into(),
+        ),
     ]
 }
 
@@ -76,6 +86,8 @@ fn variant(e: &Error) -> usize {
         Error::BadImport { .. } => 9,
         Error::Cancelled => 10,
         Error::ExportFailed { .. } => 11,
+        Error::Blocked(_) => 12,
+        Error::InUse(_) => 13,
     }
 }
 
@@ -87,7 +99,7 @@ fn every_error_variant_reads_as_plain_words_issue_12() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=11).collect::<Vec<_>>(),
+        (0..=13).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for e in &samples {
