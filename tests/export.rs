@@ -981,6 +981,7 @@ fn issue11_a_spanish_story_speaks_spanish_around_its_text() {
     ] {
         assert!(html.contains(words), "{words} missing from the page:\n{html}");
     }
+    // The page's date is the day the story was published (here: never, so its creation).
     let today = dateline::i18n::words("es").date(ws.article(&slug).unwrap().created_at);
     assert!(today.contains(" de "), "{today}");
     assert!(html.contains(&today), "the date in Spanish: {today}");
@@ -1012,6 +1013,14 @@ fn issue11_a_spanish_story_speaks_spanish_around_its_text() {
     assert_eq!(
         item["descriptions"][0]["value"],
         "La temporada «empieza» tarde — y con menos barcas."
+    );
+    // The wire copy speaks the story's language too.
+    let ninjs = item.to_string();
+    assert!(ninjs.contains("Todos los derechos reservados"), "{ninjs}");
+    assert!(ninjs.contains("Foto: Ana Ruiz/Diario del Sur"), "{ninjs}");
+    assert!(
+        !ninjs.contains("All rights reserved") && !ninjs.contains("Credit:"),
+        "{ninjs}"
     );
     // The stored text stays as typed.
     assert!(ws
@@ -1101,6 +1110,21 @@ fn issue11_publishing_runs_preflight_and_keeps_the_words() {
     )
     .unwrap();
     assert_eq!(ws.set_status(&slug, Published).unwrap().status, Published);
+    // The page dates the story from its publication, not from its first save.
+    let published_at = ws
+        .transitions(&slug)
+        .unwrap()
+        .into_iter()
+        .find(|t| t.to == Published)
+        .unwrap()
+        .at;
+    let out = tempfile::tempdir().unwrap();
+    let report = export(&mut ws, &slug, out.path(), false);
+    let html = std::fs::read_to_string(report.path.join("index.html")).unwrap();
+    assert_eq!(
+        json_ld(&html)["datePublished"],
+        dateline::export::html::iso(published_at)
+    );
 }
 
 #[test]

@@ -130,6 +130,16 @@ impl Scope {
     /// The file `path` if the window may have the app read it, else `out_of_scope` saying
     /// where typed paths may lead and what to do instead.
     pub fn check_read(&self, path: &Path) -> Result<PathBuf, ErrorDto> {
+        // A relative path is read from the desk folder, as a person typing `incoming/a.jpg`
+        // means.
+        let joined;
+        let path = match self.with(|a| a.workspace.clone()) {
+            Some(desk) if path.is_relative() => {
+                joined = desk.join(path);
+                joined.as_path()
+            }
+            _ => path,
+        };
         match normalize(path) {
             Some(p) if self.with(|a| a.may_read(&p)) => Ok(p),
             _ => {
@@ -192,6 +202,25 @@ mod tests {
             expected,
             "write {path}"
         );
+    }
+
+    #[test]
+    fn issue11_a_relative_typed_path_is_read_from_the_desk_folder() {
+        let desk = std::env::temp_dir().join(format!("dateline-scope-{}", std::process::id()));
+        std::fs::create_dir_all(desk.join("incoming")).unwrap();
+        let scope = Scope::new(&desk);
+        let ok = scope.check_read(Path::new("incoming/a.jpg")).unwrap();
+        assert!(ok.ends_with("incoming/a.jpg") && ok.is_absolute(), "{ok:?}");
+        let e = scope
+            .check_read(Path::new("../../etc/hostname"))
+            .unwrap_err();
+        assert!(
+            e.message.contains("outside the desk folder"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("Import photos…"), "{}", e.message);
+        let _ = std::fs::remove_dir_all(&desk);
     }
 
     #[test]

@@ -38,7 +38,7 @@ use crate::model::{
 };
 use crate::photo::rendition::{Format, DEFAULT_WIDTHS};
 use crate::photo::Aspect;
-use crate::settings::Settings;
+use crate::settings::{HouseWords, Settings};
 use crate::slug::Slug;
 use crate::workspace::Workspace;
 use crate::{credit, markdown, preflight};
@@ -144,6 +144,10 @@ pub struct Package {
     /// typed): the page, its JSON-LD and ninjs show these.
     pub headline: String,
     pub dek: String,
+    /// The credit words of the story's language.
+    pub house: HouseWords,
+    /// When the story first moved to Published (`None` while it never has).
+    pub published_at: Option<DateTime<Utc>>,
     pub revision_id: i64,
     pub publication: String,
     /// The article's identifier for wire partners (ninjs `uri`).
@@ -162,9 +166,15 @@ pub struct Package {
 }
 
 impl Package {
-    /// When the article was first created: `datePublished`, ninjs `firstCreated`.
+    /// When the article was first created: ninjs `firstCreated`.
     pub fn first_created(&self) -> DateTime<Utc> {
         self.article.created_at
+    }
+
+    /// When readers first saw it: its first move to Published (the page's date and
+    /// `datePublished`), else when it was created.
+    pub fn published(&self) -> DateTime<Utc> {
+        self.published_at.unwrap_or(self.article.created_at)
     }
 
     /// When this version was made: `dateModified`, ninjs `versionCreated`, zip entry times.
@@ -380,7 +390,14 @@ impl Package {
                 .unwrap_or_else(|| "desk".into()),
             article.id
         );
+        let published_at = ws
+            .transitions(&article.id.to_string())?
+            .into_iter()
+            .find(|t| t.to == Status::Published)
+            .map(|t| t.at);
         Ok(Package {
+            house: words,
+            published_at,
             headline: markdown::typeset_text(article.headline.trim(), &article.language),
             dek: markdown::typeset_text(article.dek.trim(), &article.language),
             revision_id,

@@ -80,7 +80,10 @@ pub fn item(p: &Package) -> Value {
     }
     if !p.publication.is_empty() {
         v["copyrightHolder"] = json!(p.publication);
-        v["copyrightNotice"] = json!(format!("© {year} {}. All rights reserved.", p.publication));
+        v["copyrightNotice"] = json!(crate::i18n::words(&a.language).get(
+            "rights",
+            &[("year", &year.to_string()), ("publication", &p.publication)]
+        ));
     }
     let mut assoc = Vec::new();
     if let Some(h) = &p.hero {
@@ -165,10 +168,11 @@ fn association(
     if !by.is_empty() {
         v["by"] = json!(by);
     }
+    // In the credit words of the story's language, as the page's caption says it.
     let credit = photos
         .iter()
-        .map(|x| x.credit_line.trim())
-        .filter(|s| !s.is_empty())
+        .map(|x| crate::credit::credit_line_in(&x.fields, &p.house))
+        .filter(|s| !s.trim().is_empty())
         .collect::<Vec<_>>()
         .join("; ");
     if !credit.is_empty() {
