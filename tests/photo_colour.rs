@@ -491,3 +491,41 @@ fn issue_16_a_huge_tiff_is_refused_before_any_pixel_is_decoded() {
     b.resize(216, 0);
     refused("scan.tif", &b, &["40000 × 40000", "larger than Dateline accepts"]);
 }
+
+#[test]
+fn issue_16_the_crop_view_shows_an_srgb_copy_of_what_a_web_view_cannot_show() {
+    require(ADOBE_RGB);
+    require(SRGB);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = picture(dir.path(), false);
+    let make = |name: &str, profile: &str| {
+        let photo = dir.path().join(name);
+        run(Command::new("convert")
+            .arg(&src)
+            .args(["-profile", profile])
+            .arg(&photo));
+        photo
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(tmp.path()).expect("workspace");
+    let srgb = ws.import_photo(&make("srgb.jpg", SRGB)).expect("imports");
+    assert!(
+        ws.view_job(srgb.id).expect("job").is_none(),
+        "an sRGB JPEG is shown as it is"
+    );
+    for name in ["adobe.jpg", "adobe.tif"] {
+        let p = ws.import_photo(&make(name, ADOBE_RGB)).expect("imports");
+        let view = ws
+            .view_job(p.id)
+            .expect("job")
+            .unwrap_or_else(|| panic!("{name} needs an sRGB copy"))
+            .make()
+            .expect("made");
+        let tags = exiftool(&view);
+        assert_eq!(tags["File:FileType"].as_str(), Some("JPEG"), "{name}");
+        assert_eq!(tags["Composite:ImageSize"].as_str(), Some("1200x675"), "{name}");
+        assert!(tags["ICC_Profile:ProfileDescription"]
+            .as_str()
+            .is_some_and(|d| d.contains("sRGB")));
+    }
+}

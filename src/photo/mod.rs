@@ -164,6 +164,20 @@ fn check_size(w: u32, h: u32, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Whether a web view shows the photo file `bytes` of content type `mime` right as it is:
+/// a JPEG, PNG or WebP without a colour profile or with an sRGB one.
+pub(crate) fn shows_as_is(mime: &str, bytes: &[u8]) -> bool {
+    if !matches!(mime, "image/jpeg" | "image/png" | "image/webp") {
+        return false;
+    }
+    let icc = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()
+        .and_then(|r| r.into_decoder().ok())
+        .and_then(|mut d| d.icc_profile().ok().flatten());
+    icc.is_none_or(|icc| colour::is_srgb_icc(&icc))
+}
+
 /// The file name extension of an original stored with content type `mime`.
 pub fn extension_for(mime: &str) -> &'static str {
     match mime {

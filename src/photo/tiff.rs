@@ -134,8 +134,8 @@ mod tests {
         cr2[8..10].copy_from_slice(b"CR");
         assert!(scan(&cr2).is_some_and(|t| t.raw));
         // An offset past the end of the file is no value, not a crash.
-        let t = scan(&tiff(&[(700, 1, 100, 9999)], b"")).unwrap();
-        assert_eq!(t.xmp, None);
+        let far = tiff(&[(700, 1, 100, 9999)], b"");
+        assert_eq!(scan(&far).unwrap().xmp, None);
         assert!(scan(b"\xFF\xD8 not a TIFF").is_none());
         let mut cut = tiff(&[(274, 3, 1, 6)], b"");
         cut.truncate(12);
