@@ -82,8 +82,9 @@ fn picture(dir: &Path, sixteen: bool) -> PathBuf {
 fn display_p3(dir: &Path) -> PathBuf {
     use lcms2::{CIExyY, CIExyYTRIPLE, Locale, Profile, Tag, TagSignature, ToneCurve, MLU};
     let xy = |x, y| CIExyY { x, y, Y: 1.0 };
-    let curve = ToneCurve::new_parametric(4, &[2.4, 1.0 / 1.055, 0.055 / 1.055, 1.0 / 12.92, 0.04045])
-        .expect("sRGB curve");
+    let curve =
+        ToneCurve::new_parametric(4, &[2.4, 1.0 / 1.055, 0.055 / 1.055, 1.0 / 12.92, 0.04045])
+            .expect("sRGB curve");
     let mut p = Profile::new_rgb(
         &xy(0.3127, 0.3290),
         &CIExyYTRIPLE {
@@ -194,7 +195,12 @@ fn check(photo: &Path, reference_of: &Path) -> (f64, f64) {
         let got = pixels(&r.path, None);
         let e = mae(&got, &want);
         eprintln!("{}: {:?} MAE {e:.2} %", photo.display(), r.format);
-        assert!(e <= MAX_MAE, "{}: {:?} MAE {e:.2} %", photo.display(), r.format);
+        assert!(
+            e <= MAX_MAE,
+            "{}: {:?} MAE {e:.2} %",
+            photo.display(),
+            r.format
+        );
         if r.format == Format::Jpeg {
             jpeg_mae = e;
         }
@@ -202,9 +208,17 @@ fn check(photo: &Path, reference_of: &Path) -> (f64, f64) {
         let profile = tags["ICC_Profile:ProfileDescription"]
             .as_str()
             .unwrap_or_default();
-        assert!(profile.contains("sRGB"), "{}: tagged sRGB, not “{profile}”", r.path.display());
+        assert!(
+            profile.contains("sRGB"),
+            "{}: tagged sRGB, not “{profile}”",
+            r.path.display()
+        );
         assert_eq!(tags["XMP-dc:Creator"].as_str(), Some("Ana Peña"), "{tags}");
-        assert_eq!(tags["XMP-photoshop:Credit"].as_str(), Some("Reuters"), "{tags}");
+        assert_eq!(
+            tags["XMP-photoshop:Credit"].as_str(),
+            Some("Reuters"),
+            "{tags}"
+        );
         if r.format == Format::Jpeg {
             assert_eq!(tags["IPTC:By-line"].as_str(), Some("Ana Peña"), "{tags}");
         }
@@ -276,7 +290,11 @@ fn issue_16_cmyk_jpeg_with_a_profile_is_published_in_srgb() {
         .args(["-quality", "95"])
         .arg(&photo));
     let tags = exiftool(&photo);
-    assert_eq!(tags["ICC-header:ColorSpaceData"].as_str(), Some("CMYK"), "{tags}");
+    assert_eq!(
+        tags["ICC-header:ColorSpaceData"].as_str(),
+        Some("CMYK"),
+        "{tags}"
+    );
     let (got, _) = check(&photo, &photo);
     eprintln!("CMYK JPEG: rendition {got:.2} %");
 }
@@ -304,17 +322,27 @@ fn issue_16_sixteen_bit_tiff_with_iptc_is_imported_like_a_jpeg() {
             ])
             .arg(&photo));
         let tags = exiftool(&photo);
-        assert_eq!(tags["IFD0:BitsPerSample"].as_str(), Some("16 16 16"), "{tags}");
+        assert_eq!(
+            tags["IFD0:BitsPerSample"].as_str(),
+            Some("16 16 16"),
+            "{tags}"
+        );
 
         let tmp = tempfile::tempdir().expect("temp dir");
         let mut ws = Workspace::open(tmp.path()).expect("workspace");
         let bytes = std::fs::read(&photo).expect("reads");
         let p = ws.import_photo(&photo).expect("imports a TIFF");
         assert_eq!(p.mime, "image/tiff");
-        assert_eq!(p.fields.creator, "Ana Peña", "IPTC By-line from the TIFF tag");
+        assert_eq!(
+            p.fields.creator, "Ana Peña",
+            "IPTC By-line from the TIFF tag"
+        );
         assert_eq!(p.fields.agency, "Reuters");
         assert_eq!(p.fields.caption, "Fishermen at Puerto Peñasco.");
-        assert_eq!(p.fields.alt_text, "Boats on a beach at dawn.", "XMP from tag 700");
+        assert_eq!(
+            p.fields.alt_text, "Boats on a beach at dawn.",
+            "XMP from tag 700"
+        );
         let original = ws.photo_original(p.id).expect("original");
         assert_eq!(std::fs::read(original).expect("reads"), bytes, "byte-exact");
         drop(ws);
@@ -379,7 +407,10 @@ fn issue_16_a_rotated_heic_and_tiff_come_out_upright() {
     let src = picture(dir.path(), false);
     // A portrait phone photo: HEIF stores the turn in its `irot` box, which libheif applies.
     let turned = dir.path().join("turned.png");
-    run(Command::new("convert").arg(&src).args(["-rotate", "90"]).arg(&turned));
+    run(Command::new("convert")
+        .arg(&src)
+        .args(["-rotate", "90"])
+        .arg(&turned));
     let heic = dir.path().join("portrait.heic");
     run(Command::new("heif-enc").arg(&turned).arg("-o").arg(&heic));
     let tif = dir.path().join("portrait.tif");
@@ -391,7 +422,12 @@ fn issue_16_a_rotated_heic_and_tiff_come_out_upright() {
     let mut ws = Workspace::open(tmp.path()).expect("workspace");
     for photo in [&heic, &tif] {
         let p = ws.import_photo(photo).expect("imports");
-        assert_eq!((p.width, p.height), (H, W), "{} is upright", photo.display());
+        assert_eq!(
+            (p.width, p.height),
+            (H, W),
+            "{} is upright",
+            photo.display()
+        );
     }
 }
 
@@ -433,7 +469,11 @@ fn issue_16_raw_gif_and_psd_are_refused_saying_what_to_do() {
     let tif = dir.path().join("frame.tif");
     run(Command::new("convert").arg(&src).arg(&tif));
     let tiff_bytes = std::fs::read(&tif).expect("reads");
-    refused("DSC_0042.NEF", &tiff_bytes, &["camera RAW", "(NEF)", what_to_do]);
+    refused(
+        "DSC_0042.NEF",
+        &tiff_bytes,
+        &["camera RAW", "(NEF)", what_to_do],
+    );
     run(Command::new("exiftool")
         .args(["-overwrite_original", "-DNGVersion=1.4.0.0"])
         .arg(&tif));
@@ -449,7 +489,9 @@ fn issue_16_raw_gif_and_psd_are_refused_saying_what_to_do() {
     );
     let gif = dir.path().join("loop.gif");
     run(Command::new("convert")
-        .args(["-delay", "20", "-size", "40x30", "xc:red", "xc:blue", "-loop", "0"])
+        .args([
+            "-delay", "20", "-size", "40x30", "xc:red", "xc:blue", "-loop", "0",
+        ])
         .arg(&gif));
     refused(
         "loop.gif",
@@ -489,7 +531,11 @@ fn issue_16_a_huge_tiff_is_refused_before_any_pixel_is_decoded() {
     }
     b.extend_from_slice(&0u32.to_le_bytes());
     b.resize(216, 0);
-    refused("scan.tif", &b, &["40000 × 40000", "larger than Dateline accepts"]);
+    refused(
+        "scan.tif",
+        &b,
+        &["40000 × 40000", "larger than Dateline accepts"],
+    );
 }
 
 #[test]
@@ -523,7 +569,11 @@ fn issue_16_the_crop_view_shows_an_srgb_copy_of_what_a_web_view_cannot_show() {
             .expect("made");
         let tags = exiftool(&view);
         assert_eq!(tags["File:FileType"].as_str(), Some("JPEG"), "{name}");
-        assert_eq!(tags["Composite:ImageSize"].as_str(), Some("1200x675"), "{name}");
+        assert_eq!(
+            tags["Composite:ImageSize"].as_str(),
+            Some("1200x675"),
+            "{name}"
+        );
         assert!(tags["ICC_Profile:ProfileDescription"]
             .as_str()
             .is_some_and(|d| d.contains("sRGB")));

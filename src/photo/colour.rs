@@ -196,6 +196,9 @@ mod tests {
         let mut px = [0u8, 200, 0, 128, 128, 128];
         t.apply(&mut px);
         assert!(px[0] == 0 && px[1] >= 195 && px[2] == 0, "{px:?}");
-        assert!(px[3].abs_diff(px[4]) <= 1 && px[4].abs_diff(px[5]) <= 1, "{px:?}");
+        assert!(
+            px[3].abs_diff(px[4]) <= 1 && px[4].abs_diff(px[5]) <= 1,
+            "{px:?}"
+        );
     }
 }

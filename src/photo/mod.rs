@@ -87,8 +87,7 @@ fn sniff(bytes: &[u8], path: &Path) -> Result<Kind> {
         || bytes.starts_with(b"IIU\0")
         || bytes.get(4..12) == Some(b"ftypcrx ");
     let tiff_raw = tiff::scan(bytes).is_some_and(|t| t.raw);
-    if raw_magic || tiff_raw || (tiff::is_tiff(bytes) && RAW_EXTENSIONS.contains(&ext.as_str()))
-    {
+    if raw_magic || tiff_raw || (tiff::is_tiff(bytes) && RAW_EXTENSIONS.contains(&ext.as_str())) {
         let name = if ext.is_empty() || !RAW_EXTENSIONS.contains(&ext.as_str()) {
             String::new()
         } else {

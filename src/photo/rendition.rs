@@ -246,8 +246,7 @@ pub(crate) fn decode_region(
 fn damaged(path: &Path) -> Error {
     super::bad(
         path,
-        "The photo's pixels are damaged and cannot be shown. Copy it again from its source."
-            .into(),
+        "The photo's pixels are damaged and cannot be shown. Copy it again from its source.".into(),
     )
 }
 
@@ -274,7 +273,10 @@ pub(crate) fn decode_colour(bytes: &[u8], path: &Path) -> Result<Decoded> {
         .map_err(|_| damaged(path))?;
     let icc = decoder.icc_profile().ok().flatten();
     // A CMYK profile is only ever carried by CMYK pixels (a JPEG's, here).
-    if icc.as_deref().is_some_and(|i| i.get(16..20) == Some(b"CMYK")) {
+    if icc
+        .as_deref()
+        .is_some_and(|i| i.get(16..20) == Some(b"CMYK"))
+    {
         if let Plan::Convert(t) = ToSrgb::from_icc(icc.as_deref(), true) {
             if let Some(raster) = super::jpeg::decode_cmyk(bytes, &t) {
                 return Ok(Decoded {
