@@ -405,7 +405,8 @@ fn issue_16_display_p3_heic_from_a_phone_is_imported_with_its_metadata() {
 fn issue_16_a_rotated_heic_and_tiff_come_out_upright() {
     let dir = tempfile::tempdir().expect("temp dir");
     let src = picture(dir.path(), false);
-    // A portrait phone photo: HEIF stores the turn in its `irot` box, which libheif applies.
+    // A portrait phone photo (its pixels encoded upright), and an agency TIFF whose
+    // orientation tag turns a landscape frame.
     let turned = dir.path().join("turned.png");
     run(Command::new("convert")
         .arg(&src)
