@@ -60,7 +60,7 @@ fn picture(dir: &Path, sixteen: bool) -> PathBuf {
             let s = 1.0 - 0.5 * f64::from(y) / f64::from(H);
             let f = |n: f64| {
                 let k = (n + h) % 6.0;
-                v - v * s * (k.min(4.0 - k).min(1.0)).max(0.0)
+                v - v * s * k.min(4.0 - k).clamp(0.0, 1.0)
             };
             for c in [f(5.0), f(3.0), f(1.0)] {
                 let c = (c * max).round();

@@ -63,9 +63,12 @@ pub(crate) fn size(bytes: &[u8], path: &Path) -> Result<(u32, u32)> {
     Ok((handle.width(), handle.height()))
 }
 
+/// A HEIF's EXIF block and XMP packet, each when present.
+pub(crate) type Blocks = (Option<Vec<u8>>, Option<Vec<u8>>);
+
 /// The EXIF block (TIFF-structured, without its offset and `Exif\0\0` prefix) and the XMP
 /// packet, when the file has them.
-pub(crate) fn metadata(bytes: &[u8], path: &Path) -> Result<(Option<Vec<u8>>, Option<Vec<u8>>)> {
+pub(crate) fn metadata(bytes: &[u8], path: &Path) -> Result<Blocks> {
     let (_ctx, handle) = open(bytes, path)?;
     let block = |filter: &[u8; 4]| -> Option<Vec<u8>> {
         let mut ids: Vec<ItemId> = vec![0; 1];
