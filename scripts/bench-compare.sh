@@ -5,7 +5,8 @@
 #      punctuation, safe mode — its nearest equivalent of sanitizing) on the 10,000-word and
 #      1 MB fixtures, both reading the file and writing HTML to /dev/null, timed by hyperfine.
 #   2. Photos: the rendition set of the 22-megapixel Canon fixture by Dateline vs
-#      `vips thumbnail` vs ImageMagick `convert` (scripts/bench-photos.sh).
+#      `vips thumbnail` vs ImageMagick `convert` (scripts/bench-photos.sh), in sRGB and again
+#      with an Adobe RGB profile that every tool converts into sRGB.
 # Prints the machine, its load before each part, hyperfine's timings and the ratios.
 # A missing tool is named with the Debian package that brings it, and its part is skipped.
 #
@@ -78,6 +79,12 @@ fi
 if has vips && [ -x /usr/bin/convert ]; then
   say "Renditions: Dateline vs vips vs ImageMagick (scripts/bench-photos.sh)"
   RUNS="${RUNS:-10}" "$root/scripts/bench-photos.sh"
+  if command -v exiftool >/dev/null 2>&1 && [ -f /usr/share/color/icc/colord/AdobeRGB1998.icc ]; then
+    say "Renditions of the same photo in Adobe RGB (1998), converted into sRGB by all three"
+    ADOBE=1 RUNS="${RUNS:-10}" "$root/scripts/bench-photos.sh"
+  else
+    say "Renditions in Adobe RGB: skipped (needs exiftool and colord-data)"
+  fi
 else
   say "Renditions: skipped (needs vips and /usr/bin/convert)"
 fi

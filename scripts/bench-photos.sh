@@ -3,9 +3,13 @@
 # Dateline, by libvips (`vips thumbnail`, one call per file, with JPEG shrink-on-load) and by
 # ImageMagick (`/usr/bin/convert`, one call that decodes once and writes all six), on the same
 # input in one run. Prints hyperfine's timings, each tool's peak memory, and the ratios.
+# A photo with a colour profile other than sRGB (ADOBE=1 attaches Adobe RGB (1998) to a copy
+# of the input with exiftool, the pixels unchanged) is converted into sRGB by all three:
+# Dateline always, vips with `--export-profile srgb`, ImageMagick with `-profile sRGB.icc`.
 #
-# Needs: cargo, hyperfine, libvips-tools, imagemagick (Debian packages of those names).
-# Usage: scripts/bench-photos.sh [PHOTO]   (default: the 22-megapixel Canon fixture)
+# Needs: cargo, hyperfine, libvips-tools, imagemagick, and for ADOBE=1 exiftool and
+# colord-data (Debian packages of those names).
+# Usage: [ADOBE=1] scripts/bench-photos.sh [PHOTO]   (default: the 22-megapixel Canon fixture)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,13 +24,23 @@ dateline="$root/target/release/dateline"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+srgb_icc=/usr/share/color/icc/colord/sRGB.icc
+vips_profile=""
+im_profile=""
+if [ "${ADOBE:-0}" = 1 ]; then
+  exiftool -q "-ICC_Profile<=/usr/share/color/icc/colord/AdobeRGB1998.icc" -o "$work/adobe-rgb.jpg" "$input"
+  input="$work/adobe-rgb.jpg"
+  vips_profile="--export-profile srgb"
+  im_profile="-intent Perceptual -profile $srgb_icc"
+fi
+
 ws="$work/desk"
 id=$("$dateline" --workspace "$ws" --json photo import "$input" | sed -n 's/^ *"id": \([0-9]*\),$/\1/p' | head -1)
 "$dateline" --workspace "$ws" photo crop "$id" --name full --aspect free >/dev/null
 
 dl_cmd="$dateline --workspace $ws photo renditions $id --crop full --out $work/dl"
-vips_cmd="sh -c 'for w in 2048 1200 600; do vips thumbnail $input $work/v\$w.jpg[Q=82] \$w; vips thumbnail $input $work/v\$w.webp[Q=80] \$w; done'"
-im_cmd="$convert $input -auto-orient -filter Lanczos -resize 2048x -quality 82 -write $work/m2048.jpg -quality 80 -write $work/m2048.webp -resize 1200x -quality 82 -write $work/m1200.jpg -quality 80 -write $work/m1200.webp -resize 600x -quality 82 -write $work/m600.jpg -quality 80 $work/m600.webp"
+vips_cmd="sh -c 'for w in 2048 1200 600; do vips thumbnail $input $work/v\$w.jpg[Q=82] \$w $vips_profile; vips thumbnail $input $work/v\$w.webp[Q=80] \$w $vips_profile; done'"
+im_cmd="$convert $input $im_profile -auto-orient -filter Lanczos -resize 2048x -quality 82 -write $work/m2048.jpg -quality 80 -write $work/m2048.webp -resize 1200x -quality 82 -write $work/m1200.jpg -quality 80 -write $work/m1200.webp -resize 600x -quality 82 -write $work/m600.jpg -quality 80 $work/m600.webp"
 
 echo "input: $input"
 echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)  (cores: $(nproc))"

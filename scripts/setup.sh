@@ -10,13 +10,17 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # --- Debian packages --------------------------------------------------------------------
 # Tauri/WebKitGTK build and runtime, Xvfb + WebKitWebDriver for end-to-end tests, exiftool
 # and a JRE for the standards validators, ImageMagick for screenshots, English and Spanish
-# dictionaries for the webview's spellchecker.
+# dictionaries for the webview's spellchecker. The photo desk links Little CMS (colour
+# profiles) and libheif (HEIC); its colour tests make HEICs with heif-enc, TIFFs with
+# ImageMagick and libtiff's tools, and convert with the ICC profiles of colord-data (sRGB,
+# Adobe RGB) and libgs-common (a CMYK press profile).
 PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver imagemagick
   libimage-exiftool-perl unzip
   hunspell-en-us hunspell-es
+  liblcms2-dev libheif-dev libheif-examples libtiff-tools colord-data libgs-common
 )
 command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)

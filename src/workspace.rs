@@ -535,12 +535,7 @@ impl Workspace {
     /// The path of a photo's untouched original.
     pub fn photo_original(&self, id: PhotoId) -> Result<PathBuf> {
         let p = self.store.read(|t| t.photo(id))?;
-        let ext = match p.mime.as_str() {
-            "image/png" => "png",
-            "image/webp" => "webp",
-            _ => "jpg",
-        };
-        Ok(self.original_path(&p.sha256, ext))
+        Ok(self.original_path(&p.sha256, crate::photo::extension_for(&p.mime)))
     }
 
     /// The composed caption line of the article's hero ("…Credit: …; … Edited by …").

@@ -18,6 +18,8 @@ const ROOMS: &[(&str, &[&str])] = &[
     ("jpeg_encoder", &["src/photo"]),
     ("webp", &["src/photo"]),
     ("zune_jpeg", &["src/photo"]),
+    ("lcms2", &["src/photo/colour.rs"]),
+    ("libheif_rs", &["src/photo/heif.rs"]),
     ("clap", &["src/bin/"]),
     ("minijinja", &["src/export"]),
     ("zip", &["src/export"]),

@@ -1,7 +1,8 @@
 //! The `photo:` URI scheme: how the webview shows a photo of the desk.
 //!
 //! `photo://localhost/<id>` (`http://photo.localhost/<id>` on Windows) answers with the
-//! untouched original of photo `<id>` of the open workspace, `photo://localhost/<id>/thumb`
+//! untouched original of photo `<id>` of the open workspace (or, for a photo a web view
+//! cannot show right, its 2048-pixel sRGB copy: see `Workspace::view_job`), `photo://localhost/<id>/thumb`
 //! with its cached 480-pixel thumbnail (made on first request). The path is only ever a photo id
 //! looked up through the core, never a file path, so the webview cannot read anything else
 //! from the disk. Reading runs on a blocking thread so a large original never stalls the
@@ -44,7 +45,16 @@ fn answer(desk: &Desk, path: &str) -> Response<Cow<'static, [u8]>> {
             .and_then(|job| job.make().map_err(Into::into))
             .map(|file| ("image/jpeg".to_string(), file))
     } else {
-        desk.with(|ws| Ok((ws.photo(id)?.mime, ws.photo_original(id)?)))
+        // A TIFF, a HEIC or a photo in another colour space than sRGB is shown as its sRGB
+        // copy, made outside the desk's lock like a thumbnail.
+        desk.with(|ws| Ok((ws.view_job(id)?, ws.photo(id)?.mime, ws.photo_original(id)?)))
+            .and_then(|(job, mime, original)| match job {
+                Some(job) => job
+                    .make()
+                    .map(|file| ("image/jpeg".to_string(), file))
+                    .map_err(Into::into),
+                None => Ok((mime, original)),
+            })
     };
     let Ok((mime, file)) = found else {
         return status(StatusCode::NOT_FOUND);

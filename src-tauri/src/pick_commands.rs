@@ -31,7 +31,10 @@ pub async fn pick_photos(app: AppHandle) -> Answer<Vec<String>> {
             .dialog()
             .file()
             .set_title("Import photos")
-            .add_filter("Photos (JPEG, PNG, WebP)", &["jpg", "jpeg", "png", "webp"])
+            .add_filter(
+                "Photos (JPEG, PNG, WebP, TIFF, HEIC)",
+                &["jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif"],
+            )
             .blocking_pick_files()
             .unwrap_or_default();
         let paths: Vec<PathBuf> = chosen

@@ -112,10 +112,9 @@ pub(crate) fn render(sources: &[CellSource<'_>], width: u32, aspect: Aspect) -> 
         } else {
             (cell.width, cell.height)
         };
-        let small = rendition::orient(
-            rendition::resize(&decoded, scaled, rw, rh)?,
-            src.orientation,
-        );
+        let mut resized = rendition::resize(&decoded.raster, scaled, rw, rh)?;
+        decoded.finish(&mut resized);
+        let small = rendition::orient(resized, src.orientation);
         for row in 0..small.height.min(cell.height) {
             let from = (row * small.width * 3) as usize;
             let to = (((cell.y + row) * width + cell.x) * 3) as usize;

@@ -168,32 +168,52 @@ pub fn truncate_utf8(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// Adds an `XMP ` chunk to a WebP file, converting a simple file to the extended (`VP8X`)
-/// layout with the XMP flag set. `None` when `webp` is not a RIFF WebP.
-pub fn webp_with_xmp(webp: &[u8], width: u32, height: u32, xmp: &[u8]) -> Option<Vec<u8>> {
+/// Appends one RIFF chunk, padded to an even length.
+fn push_chunk(body: &mut Vec<u8>, name: &[u8], data: &[u8]) {
+    body.extend_from_slice(name);
+    body.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    body.extend_from_slice(data);
+    if data.len() % 2 == 1 {
+        body.push(0);
+    }
+}
+
+/// Adds an `ICCP` chunk (the colour profile) and an `XMP ` chunk to a WebP file, converting a
+/// simple file to the extended (`VP8X`) layout with the ICC and XMP flags set; the profile
+/// goes right after `VP8X`, before the picture, as the WebP container requires. `None` when
+/// `webp` is not a RIFF WebP.
+pub fn webp_with_metadata(
+    webp: &[u8],
+    width: u32,
+    height: u32,
+    icc: &[u8],
+    xmp: &[u8],
+) -> Option<Vec<u8>> {
     if webp.len() < 20 || &webp[0..4] != b"RIFF" || &webp[8..12] != b"WEBP" {
         return None;
     }
     let chunks = &webp[12..];
+    let flags = 0x04 | if icc.is_empty() { 0 } else { 0x20 };
     let mut body = b"WEBP".to_vec();
-    if &chunks[0..4] == b"VP8X" {
-        let mut c = chunks.to_vec();
-        c[8] |= 0x04;
+    let rest = if &chunks[0..4] == b"VP8X" {
+        let (vp8x, rest) = chunks.split_at(18.min(chunks.len()));
+        let mut c = vp8x.to_vec();
+        c[8] |= flags;
         body.extend_from_slice(&c);
+        rest
     } else {
         let w = width.checked_sub(1)?.to_le_bytes();
         let h = height.checked_sub(1)?.to_le_bytes();
         body.extend_from_slice(b"VP8X");
         body.extend_from_slice(&10u32.to_le_bytes());
-        body.extend_from_slice(&[0x04, 0, 0, 0, w[0], w[1], w[2], h[0], h[1], h[2]]);
-        body.extend_from_slice(chunks);
+        body.extend_from_slice(&[flags, 0, 0, 0, w[0], w[1], w[2], h[0], h[1], h[2]]);
+        chunks
+    };
+    if !icc.is_empty() {
+        push_chunk(&mut body, b"ICCP", icc);
     }
-    body.extend_from_slice(b"XMP ");
-    body.extend_from_slice(&(xmp.len() as u32).to_le_bytes());
-    body.extend_from_slice(xmp);
-    if xmp.len() % 2 == 1 {
-        body.push(0);
-    }
+    body.extend_from_slice(rest);
+    push_chunk(&mut body, b"XMP ", xmp);
     let mut out = b"RIFF".to_vec();
     out.extend_from_slice(&(body.len() as u32).to_le_bytes());
     out.extend_from_slice(&body);
@@ -284,13 +304,14 @@ mod tests {
     #[test]
     fn webp_gets_an_extended_header_with_the_xmp_flag() {
         let simple = b"RIFF\x0c\x00\x00\x00WEBPVP8 \x00\x00\x00\x00".to_vec();
-        let out = webp_with_xmp(&simple, 640, 480, b"abc").expect("a WebP");
+        let out = webp_with_metadata(&simple, 640, 480, b"icc!", b"abc").expect("a WebP");
         assert_eq!(&out[12..16], b"VP8X");
-        assert_eq!(out[20] & 0x04, 0x04);
+        assert_eq!(out[20] & 0x24, 0x24);
         assert_eq!(&out[24..27], &[0x7F, 0x02, 0]); // 639
         let riff_len = u32::from_le_bytes([out[4], out[5], out[6], out[7]]) as usize;
         assert_eq!(riff_len + 8, out.len());
         assert!(out.windows(4).any(|w| w == b"XMP "));
-        assert!(webp_with_xmp(b"not a webp at all!!!", 1, 1, b"x").is_none());
+        assert_eq!(&out[30..34], b"ICCP", "the profile comes right after VP8X");
+        assert!(webp_with_metadata(b"not a webp at all!!!", 1, 1, b"", b"x").is_none());
     }
 }

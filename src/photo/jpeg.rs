@@ -121,6 +121,82 @@ pub(crate) fn decode_strict(bytes: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("{e:?}").trim_matches('"').to_string())
 }
 
+/// Decodes a CMYK JPEG as CMYK and converts it into sRGB RGB through its profile.
+///
+/// Adobe's CMYK JPEGs (the ones with an `Adobe` APP14 segment: every one Photoshop or
+/// ImageMagick writes) store their inks inverted, as libjpeg's convention has it, and often
+/// as YCCK (the inverted C, M and Y coded like a colour JPEG's YCbCr, to compress better).
+/// zune-jpeg hands the four channels over as stored; the YCbCr step is undone here with
+/// JFIF's full-range equations, as libjpeg does. `None` when the pixels cannot be decoded.
+pub(crate) fn decode_cmyk(
+    bytes: &[u8],
+    to_srgb: &super::colour::ToSrgb,
+) -> Option<super::rendition::Raster> {
+    use zune_core::colorspace::ColorSpace;
+    let opts = |out: ColorSpace| {
+        zune_core::options::DecoderOptions::default()
+            .set_max_width(usize::MAX)
+            .set_max_height(usize::MAX)
+            .jpeg_set_out_colorspace(out)
+    };
+    let mut d = zune_jpeg::JpegDecoder::new_with_options(
+        zune_core::bytestream::ZCursor::new(bytes),
+        opts(ColorSpace::CMYK),
+    );
+    d.decode_headers().ok()?;
+    let stored = d.input_colorspace()?;
+    if !matches!(stored, ColorSpace::CMYK | ColorSpace::YCCK) {
+        return None;
+    }
+    // Ask for the channels exactly as stored: zune-jpeg copies them without converting.
+    d.set_options(opts(stored));
+    let mut px = d.decode().ok()?;
+    let (w, h) = d.dimensions()?;
+    if px.len() != w * h * 4 {
+        return None;
+    }
+    if stored == ColorSpace::YCCK {
+        for p in px.chunks_exact_mut(4) {
+            let (y, cb, cr) = (
+                f32::from(p[0]),
+                f32::from(p[1]) - 128.0,
+                f32::from(p[2]) - 128.0,
+            );
+            let clamp = |v: f32| v.round().clamp(0.0, 255.0) as u8;
+            p[0] = 255 - clamp(y + 1.402 * cr);
+            p[1] = 255 - clamp(y - 0.344_136 * cb - 0.714_136 * cr);
+            p[2] = 255 - clamp(y + 1.772 * cb);
+        }
+    }
+    if adobe_inverted(bytes) {
+        for b in &mut px {
+            *b = 255 - *b;
+        }
+    }
+    Some(super::rendition::Raster {
+        width: u32::try_from(w).ok()?,
+        height: u32::try_from(h).ok()?,
+        rgb: to_srgb.cmyk_to_rgb(&px),
+    })
+}
+
+/// Whether the JPEG carries Adobe's APP14 segment (before its first scan).
+fn adobe_inverted(bytes: &[u8]) -> bool {
+    let mut pos = 2;
+    while pos + 4 <= bytes.len() && bytes[pos] == 0xFF {
+        let marker = bytes[pos + 1];
+        if marker == 0xDA {
+            return false;
+        }
+        let len = usize::from(u16::from_be_bytes([bytes[pos + 2], bytes[pos + 3]]));
+        if marker == 0xEE && bytes.get(pos + 4..pos + 9) == Some(b"Adobe") {
+            return true;
+        }
+        pos += 2 + len;
+    }
+    false
+}
+
 /// The IIM block of the Photoshop image resources (`8BIM` 0x0404), concatenated across APP13
 /// segments as Photoshop splits long blocks.
 pub(crate) fn iim_from_photoshop(segments: &[&[u8]]) -> Option<Vec<u8>> {

@@ -2,20 +2,25 @@
 //! maths, renditions that carry their credits, and composite heroes.
 //!
 //! This is the only room that imports `image`, `fast_image_resize`, `zune-jpeg`,
-//! `jpeg-encoder`, `webp`, `kamadak-exif` and `roxmltree`. It refuses a file before
-//! allocating pixels when its header claims more than [`MAX_PIXELS`], proves at import that
-//! the pixels decode (and that a JPEG is not cut short), and never modifies an original: the
+//! `jpeg-encoder`, `webp`, `kamadak-exif`, `roxmltree`, `lcms2` and `libheif-rs`. It reads
+//! JPEG, PNG, WebP, TIFF and HEIC/HEIF; it refuses camera RAW files, GIFs and Photoshop
+//! documents by name, saying what to do instead. It refuses a file before allocating pixels
+//! when its header claims more than [`MAX_PIXELS`], proves at import that the pixels decode
+//! (and that a JPEG is not cut short), and never modifies an original: the
 //! bytes are copied into the workspace under their SHA-256. It does not store anything
 //! itself; the photo actions on [`crate::Workspace`] (in `desk`) do that through the store.
 
+mod colour;
 pub mod composite;
 pub mod crop;
 mod desk;
 pub mod embed;
+mod heif;
 mod jpeg;
 pub mod metadata;
 pub mod rendition;
 pub mod thumbnail;
+mod tiff;
 
 use std::io::Cursor;
 use std::path::Path;
@@ -50,47 +55,180 @@ pub struct Inspected {
     pub orientation: u8,
 }
 
+/// The kinds of file the photo desk reads, known by their first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Jpeg,
+    Png,
+    WebP,
+    Tiff,
+    Heif,
+}
+
+/// Camera RAW files by their usual names: many start like a TIFF, and none can be developed
+/// the way the photographer meant without their camera maker's recipe.
+const RAW_EXTENSIONS: [&str; 14] = [
+    "cr2", "cr3", "crw", "nef", "nrw", "arw", "srf", "sr2", "dng", "raf", "orf", "rw2", "pef",
+    "srw",
+];
+
+/// Says what a file is, or refuses it in words that name its format and what to do.
+fn sniff(bytes: &[u8], path: &Path) -> Result<Kind> {
+    let bad = |message: String| bad(path, message);
+    let export = "Export it as JPEG or TIFF from your photo editor and import that.";
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let raw_magic = bytes.starts_with(b"FUJIFILMCCD-RAW")
+        || bytes.starts_with(b"IIRO")
+        || bytes.starts_with(b"IIRS")
+        || bytes.starts_with(b"IIU\0")
+        || bytes.get(4..12) == Some(b"ftypcrx ");
+    let tiff_raw = tiff::scan(bytes).is_some_and(|t| t.raw);
+    if raw_magic || tiff_raw || (tiff::is_tiff(bytes) && RAW_EXTENSIONS.contains(&ext.as_str())) {
+        let name = if ext.is_empty() || !RAW_EXTENSIONS.contains(&ext.as_str()) {
+            String::new()
+        } else {
+            format!(" ({})", ext.to_ascii_uppercase())
+        };
+        return Err(bad(format!(
+            "This is a camera RAW file{name}, which Dateline cannot read: a RAW file still \
+             has to be developed. {export}"
+        )));
+    }
+    if bytes.starts_with(b"8BPS") {
+        return Err(bad(format!(
+            "This is a Photoshop document (PSD), which Dateline cannot read. {export}"
+        )));
+    }
+    if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        return Err(bad(format!(
+            "This is a GIF{}, which Dateline cannot publish as a photo. {export}",
+            if gif_frames(bytes) > 1 {
+                " animation"
+            } else {
+                ""
+            }
+        )));
+    }
+    if heif::is_heif(bytes) {
+        return Ok(Kind::Heif);
+    }
+    if tiff::is_tiff(bytes) {
+        return Ok(Kind::Tiff);
+    }
+    match image::guess_format(bytes) {
+        Ok(ImageFormat::Jpeg) => Ok(Kind::Jpeg),
+        Ok(ImageFormat::Png) => Ok(Kind::Png),
+        Ok(ImageFormat::WebP) => Ok(Kind::WebP),
+        Ok(other) => Err(bad(format!(
+            "{other:?} images are not supported: use JPEG, PNG, WebP, TIFF or HEIC."
+        ))),
+        Err(_) => Err(bad(
+            "This is not a photo Dateline can read (not JPEG, PNG, WebP, TIFF or HEIC).".into(),
+        )),
+    }
+}
+
+/// How many pictures a GIF seems to hold, at most 2: an animation carries the looping
+/// extension or more than one frame-timing block. (Only the refusal's words depend on it.)
+fn gif_frames(bytes: &[u8]) -> usize {
+    if bytes.windows(11).any(|w| w == b"NETSCAPE2.0") {
+        return 2;
+    }
+    bytes
+        .windows(3)
+        .filter(|w| w == b"\x21\xF9\x04")
+        .take(2)
+        .count()
+        .max(1)
+}
+
+fn check_size(w: u32, h: u32, path: &Path) -> Result<()> {
+    if w == 0 || h == 0 {
+        return Err(bad(path, "The photo has no pixels.".into()));
+    }
+    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(bad(
+            path,
+            format!(
+                "The photo claims to be {w} × {h} pixels, larger than Dateline accepts \
+                 ({MAX_SIDE} pixels a side, {} megapixels). It was not imported.",
+                MAX_PIXELS / 1_000_000
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a web view shows the photo file `bytes` of content type `mime` right as it is:
+/// a JPEG, PNG or WebP without a colour profile or with an sRGB one.
+pub(crate) fn shows_as_is(mime: &str, bytes: &[u8]) -> bool {
+    if !matches!(mime, "image/jpeg" | "image/png" | "image/webp") {
+        return false;
+    }
+    let icc = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()
+        .and_then(|r| r.into_decoder().ok())
+        .and_then(|mut d| d.icc_profile().ok().flatten());
+    icc.is_none_or(|icc| colour::is_srgb_icc(&icc))
+}
+
+/// The file name extension of an original stored with content type `mime`.
+pub fn extension_for(mime: &str) -> &'static str {
+    match mime {
+        "image/png" => "png",
+        "image/webp" => "webp",
+        "image/tiff" => "tif",
+        "image/heic" => "heic",
+        _ => "jpg",
+    }
+}
+
 /// Checks that `bytes` (read from `path`) are a photo Dateline can use.
 pub fn inspect(bytes: &[u8], path: &Path) -> Result<Inspected> {
     let bad = |message: String| bad(path, message);
     if bytes.is_empty() {
         return Err(bad("The file is empty.".into()));
     }
+    let kind = sniff(bytes, path)?;
+    let mime = match kind {
+        Kind::Jpeg => "image/jpeg",
+        Kind::Png => "image/png",
+        Kind::WebP => "image/webp",
+        Kind::Tiff => "image/tiff",
+        Kind::Heif => "image/heic",
+    };
+    let extension = extension_for(mime);
+    if kind == Kind::Heif {
+        // libheif turns the picture upright as it decodes: the header's size is the upright
+        // size, and there is no orientation left to apply.
+        let (w, h) = heif::size(bytes, path)?;
+        check_size(w, h, path)?;
+        return Ok(Inspected {
+            sha256: sha256_hex(bytes),
+            mime,
+            extension,
+            width: w,
+            height: h,
+            orientation: 1,
+        });
+    }
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| bad(UNREADABLE.into()))?;
-    let (mime, extension) = match reader.format() {
-        Some(ImageFormat::Jpeg) => ("image/jpeg", "jpg"),
-        Some(ImageFormat::Png) => ("image/png", "png"),
-        Some(ImageFormat::WebP) => ("image/webp", "webp"),
-        Some(other) => {
-            return Err(bad(format!(
-                "{other:?} images are not supported: use JPEG, PNG or WebP."
-            )))
-        }
-        None => {
-            return Err(bad(
-                "This is not a photo Dateline can read (not JPEG, PNG or WebP).".into(),
-            ))
-        }
-    };
     let mut decoder = reader
         .into_decoder()
         .map_err(|_| bad(DAMAGED_HEADER.into()))?;
     let (w, h) = decoder.dimensions();
-    if w == 0 || h == 0 {
-        return Err(bad("The photo has no pixels.".into()));
-    }
-    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(bad(format!(
-            "The photo claims to be {w} × {h} pixels, larger than Dateline accepts \
-             ({MAX_SIDE} pixels a side, {} megapixels). It was not imported.",
-            MAX_PIXELS / 1_000_000
-        )));
-    }
-    let orientation = decoder
-        .orientation()
-        .map(|o| match o {
+    check_size(w, h, path)?;
+    let orientation = if kind == Kind::Tiff {
+        tiff::scan(bytes).and_then(|t| t.orientation)
+    } else {
+        decoder.orientation().ok().map(|o| match o {
             image::metadata::Orientation::NoTransforms => 1,
             image::metadata::Orientation::FlipHorizontal => 2,
             image::metadata::Orientation::Rotate180 => 3,
@@ -100,7 +238,8 @@ pub fn inspect(bytes: &[u8], path: &Path) -> Result<Inspected> {
             image::metadata::Orientation::Rotate270FlipH => 7,
             image::metadata::Orientation::Rotate270 => 8,
         })
-        .unwrap_or(1);
+    }
+    .unwrap_or(1);
     let (width, height) = if orientation >= 5 { (h, w) } else { (w, h) };
     Ok(Inspected {
         sha256: sha256_hex(bytes),
@@ -146,6 +285,26 @@ pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
         if let Some(iim) = jpeg::iim_from_photoshop(&seg.photoshop) {
             m.iim = metadata::read_iim(&iim, &mut m.warnings);
         }
+    } else if info.mime == "image/tiff" {
+        // A TIFF file is itself TIFF-structured EXIF: its first directory holds the
+        // photographer's Artist, Copyright and ImageDescription, and points to the EXIF one.
+        m.exif = metadata::read_exif(bytes, &mut m.warnings);
+        if let Some(tags) = tiff::scan(bytes) {
+            if let Some(xmp) = tags.xmp {
+                m.xmp = metadata::read_xmp(xmp, &mut m.warnings);
+            }
+            if let Some(iim) = tags.iim {
+                m.iim = metadata::read_iim(iim, &mut m.warnings);
+            }
+        }
+    } else if info.mime == "image/heic" {
+        let (exif, xmp) = heif::metadata(bytes, path)?;
+        if let Some(exif) = exif {
+            m.exif = metadata::read_exif(&exif, &mut m.warnings);
+        }
+        if let Some(xmp) = xmp {
+            m.xmp = metadata::read_xmp(&xmp, &mut m.warnings);
+        }
     } else if let Ok(mut d) = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| ())
@@ -184,6 +343,10 @@ pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
 
 /// The raw (unrotated) size in the file's header.
 pub(crate) fn header_size(bytes: &[u8], path: &Path) -> Result<Size> {
+    if heif::is_heif(bytes) {
+        let (w, h) = heif::size(bytes, path)?;
+        return Ok(Size::new(w, h));
+    }
     let (w, h) = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| bad(path, UNREADABLE.into()))?
@@ -194,7 +357,7 @@ pub(crate) fn header_size(bytes: &[u8], path: &Path) -> Result<Size> {
 
 /// The file could not even be read from memory (never expected; said plainly if it happens).
 pub(crate) const UNREADABLE: &str = "The file could not be read as a photo. Check that it is a \
-     JPEG, PNG or WebP photo and try again.";
+     JPEG, PNG, WebP, TIFF or HEIC photo and try again.";
 
 /// The header names a photo format but does not describe a picture that can be opened. The
 /// decoder's reason is left out: it is written for programmers ("Format error decoding Jpeg").

@@ -5,8 +5,10 @@
 //! mapped back onto the file's raw pixels, so the full-size photo is never rotated; the photo
 //! is decoded once; the widest rendition is resized from it, each smaller one from the one
 //! before; only the small results are rotated; and the encodes run on two threads. Pure planning ([`plan_widths`], [`raw_rect`]) comes first and is tested alone.
-//! Everything is sRGB 8-bit RGB: transparency is flattened onto white (JPEG has none, and a
-//! photo desk's WebP goes where JPEG went).
+//! Everything that leaves is sRGB 8-bit RGB, tagged with the sRGB profile: a photo in
+//! another colour space is converted once, on its widest resized copy (see `colour`);
+//! transparency is flattened onto white (JPEG has none, and a photo desk's WebP goes where
+//! JPEG went).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -14,9 +16,11 @@ use std::sync::Mutex;
 
 use fast_image_resize as fr;
 use image::metadata::Orientation;
+use image::ImageDecoder;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::colour::{Plan, ToSrgb};
 use super::crop::{PixelRect, Size};
 use super::embed::{self, Credits};
 use crate::error::{Error, Result};
@@ -199,41 +203,107 @@ pub(crate) struct Raster {
     pub rgb: Vec<u8>,
 }
 
+/// A decoded photo: its pixels, and the conversion into sRGB still owed to them (`None` for
+/// a photo already in sRGB, or a CMYK one converted as it was decoded).
+pub(crate) struct Decoded {
+    pub raster: Raster,
+    pub to_srgb: Option<ToSrgb>,
+}
+
+impl Decoded {
+    /// Converts `r` (resized from these pixels) into sRGB, when it is owed.
+    pub(crate) fn finish(&self, r: &mut Raster) {
+        if let Some(t) = &self.to_srgb {
+            t.apply(&mut r.rgb);
+        }
+    }
+}
+
 /// Decodes the raw pixels of `bytes` and returns them with `region` as the fractional
 /// rectangle the resizer cuts from.
 ///
 /// DCT-domain downscaling was measured and dropped: jpeg-decoder at 1/2 scale took 149 ms on
 /// the 22-megapixel Canon fixture, the `image` crate's full decode (zune-jpeg, SIMD) 97 ms.
+///
+/// The conversion into sRGB is not made here but on the widest resized copy
+/// ([`Decoded::finish`]): a 2048-pixel rendition has a seventh of a 22-megapixel photo's
+/// pixels, and every smaller rendition is resized from the converted one.
 pub(crate) fn decode_region(
     bytes: &[u8],
     path: &Path,
     region: PixelRect,
-) -> Result<(Raster, (f64, f64, f64, f64))> {
-    let raster = decode_full(bytes, path)?;
+) -> Result<(Decoded, (f64, f64, f64, f64))> {
+    let decoded = decode_colour(bytes, path)?;
     let r = (
         f64::from(region.x),
         f64::from(region.y),
         f64::from(region.width),
         f64::from(region.height),
     );
-    Ok((raster, r))
+    Ok((decoded, r))
 }
 
-/// Full decoding through the `image` crate: any format, CMYK converted, alpha flattened onto
-/// white.
+fn damaged(path: &Path) -> Error {
+    super::bad(
+        path,
+        "The photo's pixels are damaged and cannot be shown. Copy it again from its source.".into(),
+    )
+}
+
+/// Decodes every pixel and finds the photo's colour profile: HEIC through libheif, every
+/// other format through the `image` crate, a CMYK JPEG with a profile through zune-jpeg's
+/// CMYK output and its profile.
+pub(crate) fn decode_colour(bytes: &[u8], path: &Path) -> Result<Decoded> {
+    if super::heif::is_heif(bytes) {
+        let raster = super::heif::decode(bytes, path)?;
+        let plan = match super::heif::colour(bytes, path)? {
+            super::heif::HeifColour::None => Plan::AsIs,
+            super::heif::HeifColour::Icc(icc) => ToSrgb::from_icc(Some(&icc), false),
+            super::heif::HeifColour::Primaries(p) => ToSrgb::from_primaries(p),
+        };
+        return Ok(Decoded {
+            raster,
+            to_srgb: plan.into_option(),
+        });
+    }
+    let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| super::bad(path, super::UNREADABLE.into()))?
+        .into_decoder()
+        .map_err(|_| damaged(path))?;
+    let icc = decoder.icc_profile().ok().flatten();
+    // A CMYK profile is only ever carried by CMYK pixels (a JPEG's, here).
+    if icc
+        .as_deref()
+        .is_some_and(|i| i.get(16..20) == Some(b"CMYK"))
+    {
+        if let Plan::Convert(t) = ToSrgb::from_icc(icc.as_deref(), true) {
+            if let Some(raster) = super::jpeg::decode_cmyk(bytes, &t) {
+                return Ok(Decoded {
+                    raster,
+                    to_srgb: None,
+                });
+            }
+        }
+    }
+    let img = image::DynamicImage::from_decoder(decoder).map_err(|_| damaged(path))?;
+    Ok(Decoded {
+        raster: flatten(img),
+        to_srgb: ToSrgb::from_icc(icc.as_deref(), false).into_option(),
+    })
+}
+
+/// Full decoding through the `image` crate (libheif for HEIC): any format, CMYK converted,
+/// alpha flattened onto white; the pixels stay in the photo's own colour space.
 pub(crate) fn decode_full(bytes: &[u8], path: &Path) -> Result<Raster> {
+    if super::heif::is_heif(bytes) {
+        return super::heif::decode(bytes, path);
+    }
     let img = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| super::bad(path, super::UNREADABLE.into()))?
         .decode()
-        .map_err(|_| {
-            super::bad(
-                path,
-                "The photo's pixels are damaged and cannot be shown. Copy it again from its \
-                 source."
-                    .into(),
-            )
-        })?;
+        .map_err(|_| damaged(path))?;
     Ok(flatten(img))
 }
 
@@ -321,6 +391,8 @@ pub(crate) fn encode(
                 .map_err(|e| fail(e.to_string()))?;
             enc.add_app_segment(13, &embed::photoshop_iim(c))
                 .map_err(|e| fail(e.to_string()))?;
+            enc.add_icc_profile(super::colour::srgb_icc())
+                .map_err(|e| fail(e.to_string()))?;
             let (w, h) = (
                 u16::try_from(r.width).map_err(|e| fail(e.to_string()))?,
                 u16::try_from(r.height).map_err(|e| fail(e.to_string()))?,
@@ -339,7 +411,7 @@ pub(crate) fn encode(
             let mem = webp::Encoder::from_rgb(&r.rgb, r.width, r.height)
                 .encode_advanced(&config)
                 .map_err(|e| fail(format!("{e:?}")))?;
-            embed::webp_with_xmp(&mem, r.width, r.height, &xmp)
+            embed::webp_with_metadata(&mem, r.width, r.height, super::colour::srgb_icc(), &xmp)
                 .ok_or_else(|| fail("libwebp returned no RIFF file".into()))
         }
     }
@@ -449,7 +521,11 @@ fn make(
         let h = height_for(src.crop, w);
         let (rw, rh) = if swap { (h, w) } else { (w, h) };
         let r = match &prev {
-            None => resize(&decoded, region, rw, rh)?,
+            None => {
+                let mut r = resize(&decoded.raster, region, rw, rh)?;
+                decoded.finish(&mut r);
+                r
+            }
             Some(p) => resize(
                 p,
                 (0.0, 0.0, f64::from(p.width), f64::from(p.height)),
