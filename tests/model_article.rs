@@ -28,9 +28,11 @@ fn the_model_article_from_an_empty_desk_to_a_package() {
     )
     .unwrap();
 
-    // An earlier story of the same section and author, for "More in …" and "More from …".
+    // An earlier, published story of the same section and author, for "More in …" and "More
+    // from …" (only published stories are listed there).
     ws.create_article(ArticleDraft {
         headline: "Mexico City Extends Water Rationing".into(),
+        status: Some(dateline::model::Status::Published),
         section: Some("Mexico".into()),
         bylines: vec![Byline {
             name: "Dionys Duroc".into(),
