@@ -50,6 +50,9 @@ impl App {
         // the dying one ("Remote end closed connection").
         let (port, native) = free_ports()?;
         let home = tempfile::tempdir()?;
+        for d in [".local/share", ".config", ".cache"] {
+            std::fs::create_dir_all(home.path().join(d))?;
+        }
         let mut driver = Command::new("tauri-driver")
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path().join(".local/share"))

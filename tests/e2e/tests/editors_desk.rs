@@ -495,7 +495,8 @@ async fn new_from_a_template_then_duplicate_issue_6() -> Result<()> {
         .click()
         .await?;
     app.wait_for_text(r#"[data-testid="toast"]"#, |t| {
-        t.contains("Duplicated as “New analysis”")
+        // Issue 11: the copy's headline says it is one.
+        t.contains("Duplicated as “New analysis (copy)”")
     })
     .await?;
     app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "5 stories")
