@@ -309,28 +309,32 @@ async fn issue11_a_typed_credit_is_never_lost() -> Result<()> {
     click(&app, r#"li:nth-child(1) > [data-testid="photo-tile"]"#).await?;
     app.wait_for(r#"[data-testid="field-creator"]"#).await?;
 
-    // One keystroke: the top bar must not say "Saved" while it is only on screen.
-    let state = app
+    // One keystroke: the top bar must not say "Saved" while it is only on screen. Every state
+    // the top bar shows after the keystroke is recorded as it changes (not sampled once a frame:
+    // on a loaded machine the autosave can store the credit before the next frame is drawn),
+    // until it has settled on "saved" again or two seconds have passed.
+    let states = app
         .js_await(
-            r#"const f = document.querySelector('[data-testid="field-creator"]');
+            r#"const bar = document.querySelector('[data-testid="save-state"]');
+               const seen = [];
+               const watch = new MutationObserver(() => seen.push(bar.dataset.state));
+               watch.observe(bar, { attributes: true, attributeFilter: ['data-state'] });
+               const f = document.querySelector('[data-testid="field-creator"]');
                f.focus();
                f.value = 'Ana Typed';
                f.dispatchEvent(new Event('input', { bubbles: true }));
-               // What a person sees within a few frames of the keystroke (the top bar may
-               // take a frame or two to hear of it on a loaded machine).
-               let state = '';
-               for (let i = 0; i < 10; i++) {
-                 await new Promise((r) => requestAnimationFrame(() => r()));
-                 state = document.querySelector('[data-testid="save-state"]').dataset.state;
-                 if (state !== 'saved') break;
+               const start = Date.now();
+               while (Date.now() - start < 2000 && !(seen.length && seen[seen.length - 1] === 'saved')) {
+                 await new Promise((r) => setTimeout(r, 20));
                }
-               return state;"#,
+               watch.disconnect();
+               return seen;"#,
         )
         .await?;
-    assert_ne!(
-        state.as_str(),
-        Some("saved"),
-        "the top bar claims a credit on screen is saved"
+    let first = states.as_array().and_then(|s| s.first()).and_then(|s| s.as_str());
+    assert!(
+        matches!(first, Some("dirty" | "saving")),
+        "the top bar claims a credit on screen is saved: it showed {states:?} after the keystroke"
     );
     // Then a person's typing, and straight to the other photo before any pause.
     type_into(&app, r#"[data-testid="field-creator"]"#, "Ana López Ruiz").await?;
