@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test Dateline has: formatting and lints, the core's unit and integration tests on
 # real SQLite files and real photos (crash safety under kill -9 and bad input among them), the
-# generated TypeScript bindings, the UI's type check, a short fuzzing run, and the end-to-end
-# tests of the real app in a real webview under Xvfb.
+# generated TypeScript bindings, the UI's type check and unit tests (Vitest: the window's calls
+# against the app's handlers, the pure modules, the autosave), a short fuzzing run, and the
+# end-to-end tests of the real app in a real webview under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -14,6 +15,9 @@ say "Formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 (cd ui && npm run --silent check)
+
+say "UI unit tests (Vitest)"
+(cd ui && npm run --silent test)
 
 say "Core, CLI and app tests"
 cargo test --workspace --exclude dateline-e2e
