@@ -1,0 +1,300 @@
+// The story open in the window: its form (`Draft`), its body in the editor, its autosave,
+// the preview and counts that follow the body, and every action on it — open another, start
+// a new one (blank or from a template), move it along the workflow, duplicate it, trash it
+// and bring it back. Each action stores what was typed first (`Autosaver.flush`) and stays
+// put when that fails; failures are reported through the session, never thrown at the view.
+
+import * as backend from "../backend";
+import type { Article, Status, Template } from "../backend";
+import { Autosaver } from "../desk/autosave.svelte";
+import { coalesce, type Coalescer } from "../desk/coalesce";
+import { Draft } from "../desk/draft.svelte";
+import { rememberOpen } from "../desk/recent";
+import { bodyStats, type BodyStats } from "../desk/stats";
+import type { Editor } from "../editor";
+import type { Catalogue } from "./catalogue.svelte";
+import type { Session } from "./session.svelte";
+
+/** The headline a new article gets when the window closes before one was typed. */
+export const UNTITLED = "Untitled draft";
+
+/** What the story needs of the body's editor. */
+export type BodyText = Pick<Editor, "text" | "load" | "focus" | "setLanguage" | "setDistractionFree">;
+
+export class Story {
+  readonly draft = new Draft();
+  readonly saver: Autosaver;
+  /** The body's editor, once it is mounted; the body lives there, not in the draft. */
+  editor: BodyText | null = null;
+  /** The headline field, to put the caret in it for a new story. */
+  headlineInput = $state<HTMLTextAreaElement>();
+  /** The preview of the body, as the core renders it. */
+  html = $state("");
+  /** The hero's caption line, as the core composes it. */
+  caption = $state("");
+  stats = $state<BodyStats>({ words: 0, characters: 0, minutes: 0 });
+  /** The form field the last failed save was about (a slug already taken). */
+  invalidField = $state<"slug" | null>(null);
+  /** Counts workflow moves, so an open history panel reloads. */
+  moves = $state(0);
+  moving = $state(false);
+  /** The preview's headline and dek, typeset by the core as the page will be. */
+  typeset = $state({ headline: "", dek: "" });
+
+  readonly heroPhotos = $derived.by(() => this.#catalogue.heroPhotos(this.draft.hero));
+
+  #session: Session;
+  #catalogue: Catalogue;
+  #preview: Coalescer;
+  #statsTimer: ReturnType<typeof setTimeout> | undefined;
+  #typesetTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(session: Session, catalogue: Catalogue) {
+    this.#session = session;
+    this.#catalogue = catalogue;
+    this.saver = new Autosaver((force) => this.#save(force));
+    this.#preview = coalesce(
+      () => ({ text: this.body(), language: this.draft.language }),
+      ({ text, language }) => backend.renderMarkdown(text, language),
+      (out) => (this.html = out),
+      (e) => session.report(e),
+    );
+  }
+
+  body(): string {
+    return this.editor?.text() ?? "";
+  }
+
+  // ---- Saving ---------------------------------------------------------------------------
+
+  /** Stores the article; answers why not when a new article has no headline yet. */
+  async #save(force: boolean): Promise<string | undefined> {
+    const draft = this.draft;
+    const body = this.body();
+    this.invalidField = null;
+    try {
+      if (draft.id === null) {
+        if (!draft.headline.trim()) {
+          if (draft.blank && !body.trim()) return undefined;
+          if (!force) return "type a headline to save this new article";
+          // Closing or leaving before a headline was typed: keep every word under a title
+          // the writer will see and can change, rather than lose them.
+          draft.headline = UNTITLED;
+        }
+        const sentSlug = draft.slug;
+        const a = await backend.createArticle(draft.toDraft(body));
+        draft.id = a.id;
+        rememberOpen(this.#session.dir, a.id);
+        if (draft.slug === sentSlug) draft.slug = a.slug;
+        draft.updatedAt = a.updated_at;
+      } else {
+        const sentSlug = draft.slug;
+        const a = await backend.saveArticle(draft.id, draft.toDraft(body));
+        if (draft.slug === sentSlug) draft.slug = a.slug;
+        draft.updatedAt = a.updated_at;
+      }
+    } catch (e) {
+      const f = backend.failure(e);
+      // Branch on the code only: a conflict is always the slug. Other failures name their
+      // field in the message, which the save indicator shows.
+      this.invalidField = f.code === "conflict" ? "slug" : null;
+      throw f;
+    }
+    void this.#catalogue.refreshLibrary();
+    return undefined;
+  }
+
+  /** A field of the form changed. */
+  edited(): void {
+    this.saver.touch();
+  }
+
+  /** The body changed: save soon, render the preview, count again. */
+  bodyEdited(): void {
+    this.saver.touch();
+    this.#preview.poke();
+    clearTimeout(this.#statsTimer);
+    this.#statsTimer = setTimeout(() => (this.stats = bodyStats(this.body())), 200);
+  }
+
+  /** Renders the preview again (the language changed its typography). */
+  repreview(): void {
+    this.#preview.poke();
+  }
+
+  /**
+   * Typesets the headline and dek for the preview a moment after they change. Reads them at
+   * once, so an effect that calls this follows them.
+   */
+  retypeset(): void {
+    const { headline, dek, language } = this.draft;
+    clearTimeout(this.#typesetTimer);
+    this.#typesetTimer = setTimeout(async () => {
+      try {
+        const [h, d] = await Promise.all([
+          backend.typesetText(headline, language),
+          backend.typesetText(dek, language),
+        ]);
+        if (this.draft.headline === headline && this.draft.dek === dek) {
+          this.typeset = { headline: h, dek: d };
+        }
+      } catch {
+        // An older core without typesetting: the preview shows the text as typed.
+        this.typeset = { headline, dek };
+      }
+    }, 120);
+  }
+
+  /** Puts `a` on screen as stored: form, body, counts, preview. Nothing is pending after. */
+  #show(a: Article): void {
+    this.draft.load(a);
+    this.editor?.load(a.body);
+    this.saver.reset();
+    this.invalidField = null;
+    this.stats = bodyStats(a.body);
+    this.#preview.poke();
+  }
+
+  // ---- Opening ----------------------------------------------------------------------------
+
+  /** Saves what is open, then opens article `id`. Stays put when the save fails. */
+  async open(id: number): Promise<void> {
+    if (id === this.draft.id) return;
+    if (!(await this.saver.flush(true))) return;
+    await this.#session.attempt(async () => {
+      const a = await backend.getArticle(id);
+      this.#show(a);
+      rememberOpen(this.#session.dir, a.id);
+      this.caption = a.hero ? await backend.heroCaption(a.id) : "";
+    });
+  }
+
+  /** Opens `id` without saving what is open first (it was just stored, or just trashed). */
+  async #openFresh(id: number): Promise<void> {
+    this.saver.reset();
+    this.draft.id = null;
+    await this.open(id);
+  }
+
+  /** Shows article `a` as a restore from its history left it (no save: it is stored). */
+  restored(a: Article): void {
+    this.#show(a);
+  }
+
+  /** Takes the hero the photo desk stored into the draft, so the next autosave keeps it. */
+  async heroSet(a: Article): Promise<void> {
+    if (a.id !== this.draft.id) return;
+    this.draft.hero = a.hero;
+    await this.#catalogue.refreshPhotos();
+    await this.#session.attempt(async () => {
+      this.caption = a.hero ? await backend.heroCaption(a.id) : "";
+    });
+  }
+
+  /** Saves what is open, then starts a blank story bylined to the person writing it. */
+  async newArticle(): Promise<void> {
+    if (!(await this.saver.flush(true))) return;
+    const name = this.#session.identity;
+    const me = this.#catalogue.authors.find((a) => a.name === name);
+    this.draft.clear(name ? { name, role: me?.role || null, author_id: me?.id ?? null } : undefined);
+    this.editor?.load("");
+    this.saver.reset();
+    this.invalidField = null;
+    this.caption = "";
+    this.stats = bodyStats("");
+    this.#preview.poke();
+    this.headlineInput?.focus();
+  }
+
+  async newFromTemplate(t: Template): Promise<void> {
+    if (!(await this.saver.flush(true))) return;
+    await this.#session.attempt(async () => {
+      const a = await backend.createFromTemplate(t.id, "");
+      await this.#catalogue.refreshLibrary();
+      await this.open(a.id);
+      // The headline is a placeholder ("New analysis"): select it for the writer to replace.
+      this.headlineInput?.focus();
+      this.headlineInput?.select();
+    });
+  }
+
+  /** The desk's name is known now: a new story opened before it takes it as its byline. */
+  identityKnown(identity: string): void {
+    const first = this.draft.bylines[0];
+    if (this.draft.id === null && this.draft.bylines.length === 1 && first && !first.name.trim()) {
+      first.name = identity;
+    }
+  }
+
+  // ---- Workflow, duplicate, trash -----------------------------------------------------------
+
+  /**
+   * Moves the open story along the workflow. The move runs between two autosaves: what was
+   * typed is stored first, and the form takes the new status before the next save reads it,
+   * so no save ever sends the old status back (which the core would take as a move back).
+   */
+  async move(to: Status): Promise<void> {
+    const id = this.draft.id;
+    if (id === null) return;
+    this.moving = true;
+    try {
+      await this.#session.attempt(async () => {
+        await this.saver.between(async () => {
+          const a = await backend.setStatus(id, to);
+          if (this.draft.id === a.id) {
+            this.draft.status = a.status;
+            this.draft.updatedAt = a.updated_at;
+          }
+        });
+        this.moves += 1;
+        void this.#catalogue.refreshLibrary();
+      });
+    } finally {
+      this.moving = false;
+    }
+  }
+
+  async duplicate(): Promise<void> {
+    const id = this.draft.id;
+    if (id === null || !(await this.saver.flush(true))) return;
+    await this.#session.attempt(async () => {
+      const copy = await backend.duplicateArticle(id);
+      await this.#catalogue.refreshLibrary();
+      await this.open(copy.id);
+      this.#session.toast = { text: `Duplicated as “${copy.headline}”.` };
+    });
+  }
+
+  /** Moves the open story to the trash — no question asked, because Undo brings it back. */
+  async trash(): Promise<void> {
+    const id = this.draft.id;
+    if (id === null || !(await this.saver.flush(true))) return;
+    const headline = this.draft.headline;
+    await this.#session.attempt(async () => {
+      await backend.trashArticle(id);
+      await this.#catalogue.refreshLibrary();
+      // Open the next story on the desk (the list on screen may be the trash's).
+      const { filter, articles } = this.#catalogue;
+      const onDesk = filter.trashed
+        ? await backend.listLibrary({ sort: filter.sort, trashed: false })
+        : articles;
+      const next = onDesk.find((a) => a.id !== id);
+      if (next) await this.#openFresh(next.id);
+      else await this.newArticle();
+      this.#session.toast = {
+        text: `“${headline}” moved to the trash.`,
+        action: { label: "Undo", run: () => void this.restore(id) },
+      };
+    });
+  }
+
+  /** Brings a story back from the trash, with all its history, and opens it. */
+  async restore(id: number): Promise<void> {
+    await this.#session.attempt(async () => {
+      const a = await backend.restoreArticle(id);
+      this.#session.toast = { text: `“${a.headline}” is back on the desk.` };
+      await this.#catalogue.refreshLibrary();
+      await this.open(a.id);
+    });
+  }
+}

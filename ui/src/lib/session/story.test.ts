@@ -1,0 +1,272 @@
+// The open story's actions as the writer meets them, against a small desk held in memory in
+// place of the Rust side: what was typed is stored before anything else happens, a failure
+// keeps the writer where they are and says why, and the trash always has its Undo.
+
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import type { Article, ArticleDraft, ArticleSummary, ErrorDto, LibraryQuery, Status } from "../backend";
+
+/** The desk behind the mocked backend: articles by id, and a switch to make saves fail. */
+const desk = vi.hoisted(() => ({
+  articles: new Map<number, Article>(),
+  trashed: new Set<number>(),
+  nextId: 1,
+  failSaves: null as ErrorDto | null,
+  calls: [] as string[],
+}));
+
+vi.mock(import("../backend"), async (original) => {
+  const real = await original();
+  const article = (id: number): Article => {
+    const a = desk.articles.get(id);
+    if (!a) throw { code: "not_found", message: `There is no article ${id}.` } satisfies ErrorDto;
+    return structuredClone(a);
+  };
+  const store = (id: number, d: ArticleDraft): Article => {
+    if (desk.failSaves) throw desk.failSaves;
+    const a: Article = {
+      id,
+      slug: d.slug ?? d.headline.toLowerCase().replace(/\W+/g, "-"),
+      headline: d.headline,
+      dek: d.dek,
+      body: d.body,
+      dateline: d.dateline,
+      section: d.section,
+      tags: d.tags,
+      language: d.language ?? "en",
+      status: d.status ?? "draft",
+      bylines: d.bylines.map((b) => ({ ...b, role: b.role ?? null })),
+      hero: d.hero,
+      front_matter_extra: d.front_matter_extra,
+      created_at: "2026-11-30T10:00:00Z",
+      updated_at: "2026-11-30T10:00:00Z",
+    };
+    desk.articles.set(id, a);
+    return structuredClone(a);
+  };
+  const summary = (a: Article): ArticleSummary => ({
+    ...a,
+    bylines: a.bylines.map((b) => b.name),
+    deleted_at: desk.trashed.has(a.id) ? "2026-11-30T10:00:00Z" : null,
+  });
+  const log = (what: string) => desk.calls.push(what);
+  return {
+    ...real,
+    getArticle: async (id: number) => (log(`get ${id}`), article(id)),
+    createArticle: async (d: ArticleDraft) => (log("create"), store(desk.nextId++, d)),
+    saveArticle: async (id: number, d: ArticleDraft) => (log(`save ${id}`), store(id, d)),
+    listLibrary: async (q: LibraryQuery) =>
+      [...desk.articles.values()]
+        .filter((a) => desk.trashed.has(a.id) === (q.trashed ?? false))
+        .reverse()
+        .map(summary),
+    search: async () => [],
+    heroCaption: async () => "",
+    renderMarkdown: async (md: string) => `<p>${md}</p>`,
+    typesetText: async (t: string) => t,
+    setStatus: async (id: number, status: Status) => {
+      log(`move ${id} ${status}`);
+      const a = article(id);
+      desk.articles.set(id, { ...a, status });
+      return article(id);
+    },
+    duplicateArticle: async (id: number) => {
+      const a = article(id);
+      return store(desk.nextId++, { ...a, headline: `${a.headline} (copy)`, slug: null });
+    },
+    trashArticle: async (id: number) => {
+      log(`trash ${id}`);
+      desk.trashed.add(id);
+      return null;
+    },
+    restoreArticle: async (id: number) => {
+      log(`restore ${id}`);
+      desk.trashed.delete(id);
+      return article(id);
+    },
+  };
+});
+
+const { Session } = await import("./session.svelte");
+const { Catalogue } = await import("./catalogue.svelte");
+const { Story, UNTITLED } = await import("./story.svelte");
+
+/** A body editor without a view: the text it holds. */
+function fakeEditor() {
+  let text = "";
+  return {
+    text: () => text,
+    load: (t: string) => void (text = t),
+    type: (t: string) => void (text += t),
+    focus: () => {},
+    setLanguage: () => {},
+    setDistractionFree: () => {},
+  };
+}
+
+function openWindow() {
+  const session = new Session();
+  session.opened({ dir: "/desk", publication: "Diario", identity: "Ana Pérez" });
+  const catalogue = new Catalogue(session);
+  const story = new Story(session, catalogue);
+  const editor = fakeEditor();
+  story.editor = editor;
+  return { session, catalogue, story, editor };
+}
+
+function seed(headline: string, body = "Texto."): number {
+  const id = desk.nextId++;
+  desk.articles.set(id, {
+    id,
+    slug: headline.toLowerCase(),
+    headline,
+    dek: "",
+    body,
+    dateline: "",
+    section: null,
+    tags: [],
+    language: "es",
+    status: "draft",
+    bylines: [{ name: "Ana Pérez", role: null, author_id: null }],
+    hero: null,
+    front_matter_extra: null,
+    created_at: "2026-11-30T09:00:00Z",
+    updated_at: "2026-11-30T09:00:00Z",
+  });
+  return id;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  desk.articles.clear();
+  desk.trashed.clear();
+  desk.nextId = 1;
+  desk.failSaves = null;
+  desk.calls = [];
+  vi.stubGlobal("localStorage", { getItem: () => null, setItem: () => {} });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the open story", () => {
+  test("opening another story stores what was typed first", async () => {
+    const a = seed("Reforma");
+    const b = seed("Elecciones");
+    const { story, editor } = openWindow();
+    await story.open(a);
+    editor.type(" Más texto.");
+    story.bodyEdited();
+    await story.open(b);
+    expect(desk.calls).toEqual([`get ${a}`, `save ${a}`, `get ${b}`]);
+    expect(desk.articles.get(a)?.body).toBe("Texto. Más texto.");
+    expect(story.draft.headline).toBe("Elecciones");
+    expect(story.saver.state).toBe("saved");
+  });
+
+  test("when that save fails, the writer stays on their story, words on screen, told why", async () => {
+    const a = seed("Reforma");
+    const b = seed("Elecciones");
+    const { story, editor } = openWindow();
+    await story.open(a);
+    editor.type(" Más texto.");
+    story.bodyEdited();
+    desk.failSaves = { code: "io", message: "The disk is full." };
+    await story.open(b);
+    expect(story.draft.id).toBe(a);
+    expect(editor.text()).toBe("Texto. Más texto.");
+    expect(story.saver.state).toBe("error");
+    expect(story.saver.message).toBe("The disk is full.");
+    expect(desk.calls).not.toContain(`get ${b}`);
+  });
+
+  test("a new story closed before it has a headline is kept as an untitled draft", async () => {
+    const { story, editor } = openWindow();
+    await story.newArticle();
+    expect(story.draft.bylines[0]?.name).toBe("Ana Pérez");
+    editor.type("Palabras sin titular.");
+    story.bodyEdited();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(story.saver.state).toBe("dirty");
+    expect(story.saver.message).toBe("type a headline to save this new article");
+    await expect(story.saver.flush(true)).resolves.toBe(true);
+    expect([...desk.articles.values()].map((a) => [a.headline, a.body])).toEqual([
+      [UNTITLED, "Palabras sin titular."],
+    ]);
+  });
+
+  test("a move stores the typed words, then moves, and the form takes the new status", async () => {
+    const a = seed("Reforma");
+    const { story, editor } = openWindow();
+    await story.open(a);
+    editor.type(" Último párrafo.");
+    story.bodyEdited();
+    await story.move("in_edit");
+    expect(desk.calls).toEqual([`get ${a}`, `save ${a}`, `move ${a} in_edit`]);
+    expect(story.draft.status).toBe("in_edit");
+    expect(story.moves).toBe(1);
+    expect(story.moving).toBe(false);
+  });
+
+  test("a move refused because the words could not be stored says why, and moves nothing", async () => {
+    const a = seed("Reforma");
+    const { story, session } = openWindow();
+    await story.open(a);
+    story.edited();
+    desk.failSaves = { code: "io", message: "The disk is full." };
+    await story.move("in_edit");
+    expect(desk.calls).not.toContain(`move ${a} in_edit`);
+    expect(session.problem).toBe("The disk is full.");
+    expect(story.draft.status).toBe("draft");
+    expect(story.moving).toBe(false);
+  });
+
+  test("the trash opens the next story on the desk, and Undo brings the story back", async () => {
+    const older = seed("Reforma");
+    const newer = seed("Elecciones");
+    const { story, session, catalogue } = openWindow();
+    await catalogue.refreshLibrary();
+    await story.open(newer);
+    await story.trash();
+    expect(desk.trashed.has(newer)).toBe(true);
+    expect(story.draft.id).toBe(older);
+    expect(session.toast?.text).toBe("“Elecciones” moved to the trash.");
+    expect(session.toast?.action?.label).toBe("Undo");
+
+    session.toast?.action?.run();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(desk.trashed.has(newer)).toBe(false);
+    expect(story.draft.id).toBe(newer);
+    expect(catalogue.articles.map((a) => a.id)).toContain(newer);
+  });
+
+  test("trashing the last story starts a new one", async () => {
+    const only = seed("Reforma");
+    const { story, catalogue } = openWindow();
+    await catalogue.refreshLibrary();
+    await story.open(only);
+    await story.trash();
+    expect(story.draft.id).toBeNull();
+    expect(story.draft.headline).toBe("");
+  });
+
+  test("a failure the window cannot recover from is shown, not thrown", async () => {
+    const { story, session } = openWindow();
+    await story.open(99);
+    expect(session.problem).toBe("There is no article 99.");
+    session.problem = "";
+    await story.restore(98);
+    expect(session.problem).toBe("There is no article 98.");
+  });
+
+  test("the preview and the counts follow the body", async () => {
+    const a = seed("Reforma", "Uno dos tres.");
+    const { story, editor } = openWindow();
+    await story.open(a);
+    expect(story.stats.words).toBe(3);
+    editor.type(" Cuatro.");
+    story.bodyEdited();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(story.stats.words).toBe(4);
+    expect(story.html).toBe("<p>Uno dos tres. Cuatro.</p>");
+  });
+});
