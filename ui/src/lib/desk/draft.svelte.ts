@@ -10,20 +10,6 @@ export const LANGUAGES = [
   { tag: "es", name: "Español" },
 ] as const;
 
-export const STATUSES: { value: Status; label: string }[] = [
-  { value: "draft", label: "Draft" },
-  { value: "in_edit", label: "In edit" },
-  { value: "copy_desk", label: "Copy desk" },
-  { value: "ready", label: "Ready" },
-  { value: "published", label: "Published" },
-  { value: "spiked", label: "Spiked" },
-  { value: "archived", label: "Archived" },
-];
-
-export function statusLabel(s: Status): string {
-  return STATUSES.find((x) => x.value === s)?.label ?? s;
-}
-
 /** A byline row of the form; `key` keeps rows stable while they are added and removed. */
 export interface BylineRow {
   key: number;

@@ -1,9 +1,9 @@
 // The workflow as the core defines it (`workflow_steps`): every status's label and where a
-// story in it may move. Loaded once; the UI never keeps a transition table of its own.
+// story in it may move. Loaded once, before the desk shows any story; the UI keeps neither a
+// transition table nor a list of labels of its own.
 
 import * as backend from "../backend";
 import type { Status, WorkflowStep } from "../backend";
-import { statusLabel } from "../desk/draft.svelte";
 
 class Workflow {
   steps = $state<WorkflowStep[]>([]);
@@ -12,9 +12,9 @@ class Workflow {
     this.steps = await backend.workflowSteps();
   }
 
-  /** The core's label for `s` ("In edit"). */
+  /** The core's label for `s` ("In edit"); the machine name, spaced, until the steps load. */
   label(s: Status): string {
-    return this.steps.find((x) => x.status === s)?.label ?? statusLabel(s);
+    return this.steps.find((x) => x.status === s)?.label ?? s.replace(/_/g, " ");
   }
 
   /** Where a story in `s` may move, in the core's order. */
