@@ -63,9 +63,10 @@ export class Session {
   }
 
   /** Shows another screen; leaving the photo desk stores its open form first. Answers
-   *  whether the screen changed (it does not while that form cannot be stored). */
+   *  whether the screen changed (not when it was shown already, nor while that form cannot
+   *  be stored). */
   async show(next: Screen): Promise<boolean> {
-    if (next === this.screen) return true;
+    if (next === this.screen) return false;
     if (this.screen === "photos" && !(await photoSaver.flush(true))) return false;
     this.screen = next;
     return true;
