@@ -21,11 +21,10 @@ use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::frontmatter;
 use crate::model::{ArticleDraft, Byline, Hero, HeroPhoto, Status};
-use crate::workspace::Workspace;
 
 /// Articles stored per transaction: large enough that commits (each one fsynced) are few,
 /// small enough that a failure names a batch, not the whole run.
-const BATCH: usize = 500;
+pub const BATCH: usize = 500;
 
 /// What a generation made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -378,34 +377,36 @@ fn story(
     }
 }
 
-impl Workspace {
-    /// Adds `count` generated articles to this desk, built from the Markdown articles in
-    /// `from`; the same `seed` gives the same articles. About a third are Spanish.
-    pub fn generate_library(
-        &mut self,
+/// The library's generator: reads the source folder once, then hands out batches of stories
+/// (validated, each with its date); the desk stores them (`Workspace::generate_library`).
+pub struct Generator {
+    corpus: Corpus,
+    rng: Rng,
+    author_ids: Vec<i64>,
+    photos: Vec<i64>,
+    /// The number of the next story (for its unique slug).
+    next: usize,
+    end: DateTime<Utc>,
+    report: GenerateReport,
+}
+
+impl Generator {
+    /// The bylines' authors, as (name, role): the desk makes their profiles first.
+    pub fn authors() -> impl Iterator<Item = (&'static str, &'static str)> {
+        AUTHORS.iter().map(|(name, role, _)| (*name, *role))
+    }
+
+    /// A generator of stories from the Markdown articles in `from`, numbered from `first`,
+    /// by the profiles `author_ids`, a fifth with a hero among `photos`.
+    pub fn new(
         from: &Path,
-        count: usize,
         seed: u64,
-    ) -> Result<GenerateReport> {
+        author_ids: Vec<i64>,
+        photos: Vec<i64>,
+        first: usize,
+    ) -> Result<Generator> {
         let corpus = Corpus::read(from)?;
-        let mut rng = Rng(seed);
-        let who = self.identity()?;
-        let author_ids = self.store.write(|t| {
-            AUTHORS
-                .iter()
-                .map(|(name, role, _)| t.upsert_author(name, role, "").map(|a| a.id))
-                .collect::<Result<Vec<_>>>()
-        })?;
-        let photos: Vec<i64> = self
-            .store
-            .read(|t| t.photos())?
-            .iter()
-            .map(|p| p.id)
-            .collect();
-        let first = self.store.read(|t| t.article_count())? as usize + 1;
-        let end = end_of_span();
-        let span_secs = 3 * 365 * 24 * 3600;
-        let mut report = GenerateReport {
+        let report = GenerateReport {
             articles: 0,
             english: 0,
             spanish: 0,
@@ -413,51 +414,53 @@ impl Workspace {
             sources: corpus.sources,
             paragraphs: corpus.paragraphs.len(),
         };
-        let mut made = 0;
-        while made < count {
-            let batch = BATCH.min(count - made);
-            let mut drafts = Vec::with_capacity(batch);
-            for _ in 0..batch {
-                let n = first + made + drafts.len();
-                let mut d = if rng.chance(35) {
-                    report.spanish += 1;
-                    spanish(&mut rng, n)
-                } else {
-                    report.english += 1;
-                    english(&mut rng, &corpus, n)
-                };
-                d.status = Some(status(&mut rng));
-                d.bylines = bylines(&mut rng, &author_ids);
-                if !photos.is_empty() && rng.chance(20) {
-                    report.with_hero += 1;
-                    d.hero = Some(Hero {
-                        photos: vec![HeroPhoto {
-                            photo_id: *rng.pick(&photos),
-                            crop: None,
-                        }],
-                        edited_by: None,
-                    });
-                }
-                let at = end - Duration::seconds(rng.below(span_secs) as i64);
-                drafts.push((ValidArticle::new(d, None)?, at));
+        Ok(Generator {
+            corpus,
+            rng: Rng(seed),
+            author_ids,
+            photos,
+            next: first,
+            end: end_of_span(),
+            report,
+        })
+    }
+
+    /// The next `n` stories, each with the time it was written.
+    pub fn batch(&mut self, n: usize) -> Result<Vec<(ValidArticle, DateTime<Utc>)>> {
+        let span_secs = 3 * 365 * 24 * 3600;
+        let rng = &mut self.rng;
+        let mut drafts = Vec::with_capacity(n);
+        for _ in 0..n {
+            let mut d = if rng.chance(35) {
+                self.report.spanish += 1;
+                spanish(rng, self.next)
+            } else {
+                self.report.english += 1;
+                english(rng, &self.corpus, self.next)
+            };
+            self.next += 1;
+            d.status = Some(status(rng));
+            d.bylines = bylines(rng, &self.author_ids);
+            if !self.photos.is_empty() && rng.chance(20) {
+                self.report.with_hero += 1;
+                d.hero = Some(Hero {
+                    photos: vec![HeroPhoto {
+                        photo_id: *rng.pick(&self.photos),
+                        crop: None,
+                    }],
+                    edited_by: None,
+                });
             }
-            self.store.write(|t| {
-                for (valid, at) in &mut drafts {
-                    let base = valid.slug.clone();
-                    let mut k = 1;
-                    while t.article_with_slug(valid.slug.as_str())?.is_some() {
-                        k += 1;
-                        valid.slug = base.with_suffix(k);
-                    }
-                    let id = t.insert_article(valid, *at)?;
-                    t.insert_revision(id, &valid.to_draft(), &who, "created", *at)?;
-                }
-                Ok(())
-            })?;
-            made += batch;
+            let at = self.end - Duration::seconds(rng.below(span_secs) as i64);
+            drafts.push((ValidArticle::new(d, None)?, at));
         }
-        report.articles = made;
-        Ok(report)
+        self.report.articles += n;
+        Ok(drafts)
+    }
+
+    /// What was generated.
+    pub fn report(&self) -> GenerateReport {
+        self.report.clone()
     }
 }
 

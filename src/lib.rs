@@ -6,6 +6,7 @@
 pub mod article;
 pub mod credit;
 pub mod demo;
+pub mod durable;
 pub mod error;
 pub mod export;
 pub mod frontmatter;

@@ -2,15 +2,15 @@
 //! blocks publication and what merely deserves a look.
 //!
 //! The rules are one pure function, [`check`], over the article and the facts about its photos
-//! (fields, size, crops), so every rule is tested without a disk; [`Workspace::preflight`]
-//! only gathers those facts. Each finding names the form field it is about (and the photo),
-//! carries a [`FindingCode`] the UI branches on, and a message written for the journalist who
-//! has to fix it. This room decides nothing about files: the export refuses to start when
+//! (fields, size, crops), so every rule is tested without a disk; `Workspace::preflight` (in
+//! `workspace::preflight`) only gathers those facts. Each finding names the form field it is
+//! about (and the photo), carries a [`FindingCode`] the UI branches on, and a message written
+//! for the journalist who has to fix it. This room decides nothing about files: the export refuses to start when
 //! [`Preflight::exportable`] is false and copies the warnings into its report.
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::markdown::photos::{photo_refs, PhotoRef};
 use crate::model::{
     Article, Crop, Finding, FindingCode, Photo, PhotoFields, PhotoId, Preflight, Severity, Status,
@@ -21,7 +21,6 @@ use crate::photo::embed::{
 };
 use crate::photo::rendition::DEFAULT_WIDTHS;
 use crate::settings::Settings;
-use crate::workspace::Workspace;
 
 /// The widest rendition the package carries.
 pub const WIDEST_RENDITION: u32 = DEFAULT_WIDTHS[0];
@@ -440,39 +439,5 @@ impl Preflight {
                 blocking.join(" ")
             ))
         })
-    }
-}
-
-impl Workspace {
-    /// Checks the article (by id or slug) before an export: what blocks it, what deserves a
-    /// look. Nothing is written.
-    pub fn preflight(&self, key: &str) -> Result<Preflight> {
-        let a = self.article(key)?;
-        Ok(check(&a, &self.photo_facts(&a)?, &self.settings()?))
-    }
-
-    /// The facts about every photo the article names and that exists in the desk.
-    pub(crate) fn photo_facts(&self, a: &Article) -> Result<BTreeMap<PhotoId, PhotoFacts>> {
-        let mut ids: Vec<PhotoId> = a
-            .hero
-            .iter()
-            .flat_map(|h| h.photos.iter().map(|p| p.photo_id))
-            .collect();
-        ids.extend(photo_refs(&a.body).iter().filter_map(|r| r.id));
-        let mut out = BTreeMap::new();
-        for id in ids {
-            if out.contains_key(&id) {
-                continue;
-            }
-            match self.photo(id) {
-                Ok(photo) => {
-                    let crops = self.crops(id)?;
-                    out.insert(id, PhotoFacts { photo, crops });
-                }
-                Err(crate::Error::NotFound { .. }) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(out)
     }
 }

@@ -1,18 +1,13 @@
 //! The newsroom's workflow: which status a story may move to from which, in one table, and
-//! the actions of the editor's desk on `Workspace` — moving a story, editor notes, duplicating,
-//! starting from a template, and the trash.
+//! the templates a story can start from. The editor's desk acts on them in
+//! `workspace::workflow` (moving a story, notes, duplicating, templates, the trash).
 //!
 //! Every transition is recorded with who and when (the desk's local identity) and also
 //! appears in the article's revision history; a move the table does not allow is refused with
 //! words an editor understands, and nothing changes.
 
-use chrono::Utc;
-
 use crate::error::{Error, Result};
-use crate::model::{
-    Article, ArticleDraft, ArticleSummary, Byline, Note, Status, Template, Transition,
-};
-use crate::workspace::Workspace;
+use crate::model::{Status, Template, WorkflowStep};
 
 /// The allowed moves, from → to. The forward path is Draft → In edit → Copy desk → Ready →
 /// Published; a story can be sent back one step, spiked from any working status, brought back
@@ -36,6 +31,19 @@ pub const TRANSITIONS: &[(Status, Status)] = &[
     (Status::Archived, Status::Published),
     (Status::Archived, Status::Draft),
 ];
+
+/// Every status with its label and where a story in it may move: the one table, as data for
+/// the window.
+pub fn steps() -> Vec<WorkflowStep> {
+    Status::ALL
+        .into_iter()
+        .map(|s| WorkflowStep {
+            status: s,
+            label: s.label().to_string(),
+            next: next_statuses(s),
+        })
+        .collect()
+}
 
 /// The statuses a story in `from` may move to, in the table's order.
 pub fn next_statuses(from: Status) -> Vec<Status> {
@@ -124,150 +132,6 @@ pub fn template(key: &str) -> Result<Template> {
         .into_iter()
         .find(|t| t.id == key || t.name.eq_ignore_ascii_case(key))
         .ok_or_else(|| Error::not_found("template", key))
-}
-
-impl Workspace {
-    /// The templates a new story can start from.
-    pub fn templates(&self) -> Vec<Template> {
-        templates()
-    }
-
-    /// The template named `key` (its id or its name); see [`template`].
-    pub fn template(&self, key: &str) -> Result<Template> {
-        template(key)
-    }
-
-    /// Moves a story to `to`, if the workflow allows it from where it is. Records the
-    /// transition (who, when) and a revision "status: From → To".
-    pub fn set_status(&mut self, key: &str, to: Status) -> Result<Article> {
-        let who = self.identity()?;
-        // Nothing that preflight blocks is published: the same rule as the export's.
-        if to == Status::Published {
-            let a = self.article(key)?;
-            if a.status != Status::Published {
-                check(a.status, to)?;
-                if let Some(refusal) = self.preflight(key)?.refusal(&a.headline, "published") {
-                    return Err(refusal);
-                }
-            }
-        }
-        let now = Utc::now();
-        let id = self.store.write(|t| {
-            let id = t.resolve_article(key)?;
-            let a = t.article(id)?;
-            check(a.status, to)?;
-            t.set_article_status(id, to, now)?;
-            t.insert_transition(id, a.status, to, &who, now)?;
-            t.ensure_author_profiles(id)?;
-            let mut draft = ArticleDraft::from(&a);
-            draft.status = Some(to);
-            t.insert_revision(id, &draft, &who, &status_reason(a.status, to), now)?;
-            Ok(id)
-        })?;
-        self.article_by_id(id)
-    }
-
-    /// The article's workflow moves, oldest first.
-    pub fn transitions(&self, key: &str) -> Result<Vec<Transition>> {
-        self.store.read(|t| {
-            let id = t.resolve_article(key)?;
-            t.transitions(id)
-        })
-    }
-
-    /// Adds an internal note to a story. Notes are for the desk: no export carries them.
-    pub fn add_note(&mut self, key: &str, body: &str) -> Result<Note> {
-        let body = body.trim();
-        if body.is_empty() {
-            return Err(Error::invalid("note", "The note is empty."));
-        }
-        let who = self.identity()?;
-        self.store.write(|t| {
-            let id = t.resolve_article(key)?;
-            t.insert_note(id, &who, body, Utc::now())
-        })
-    }
-
-    pub fn notes(&self, key: &str) -> Result<Vec<Note>> {
-        self.store.read(|t| {
-            let id = t.resolve_article(key)?;
-            t.notes(id)
-        })
-    }
-
-    pub fn delete_note(&mut self, note_id: i64) -> Result<()> {
-        self.store.write(|t| t.delete_note(note_id))
-    }
-
-    /// A copy of a story as a new Draft: same text, bylines, section, tags and hero; a slug of
-    /// its own; its history starts with "duplicated from #N". Notes stay with the original.
-    pub fn duplicate_article(&mut self, key: &str) -> Result<Article> {
-        let a = self.article(key)?;
-        let mut draft = ArticleDraft::from(&a);
-        draft.slug = None;
-        draft.status = Some(Status::Draft);
-        // The copy says it is one, in the story's language, so two identical headlines never
-        // sit side by side in the library.
-        let mark = crate::i18n::words(&a.language).get("copy-mark", &[]);
-        draft.headline = format!("{} {mark}", a.headline.trim());
-        let reason = format!("duplicated from #{}", a.id);
-        self.create_article_because(draft, Utc::now(), &reason)
-    }
-
-    /// Starts a new Draft from a template, with the desk's identity as its first byline when
-    /// there is one.
-    pub fn create_from_template(&mut self, template: &str, headline: &str) -> Result<Article> {
-        let t = self::template(template)?;
-        let who = self.identity()?;
-        let headline = match headline.trim() {
-            "" => format!("New {}", t.name.to_lowercase()),
-            h => h.to_string(),
-        };
-        let draft = ArticleDraft {
-            headline,
-            body: t.body,
-            tags: t.tags,
-            bylines: if who.is_empty() {
-                Vec::new()
-            } else {
-                vec![Byline {
-                    name: who,
-                    role: None,
-                    author_id: None,
-                }]
-            },
-            ..ArticleDraft::default()
-        };
-        self.create_article(draft)
-    }
-
-    /// Moves a story to the trash. Everything stays — revisions, notes, transitions, its
-    /// photos' links — until the trash is emptied; [`Workspace::restore_article`] brings it back.
-    pub fn trash_article(&mut self, key: &str) -> Result<()> {
-        let who = self.identity()?;
-        self.store
-            .write(|t| t.trash_article(t.resolve_article(key)?, &who, Utc::now()))
-    }
-
-    /// Brings a story back from the trash, exactly as it was.
-    pub fn restore_article(&mut self, key: &str) -> Result<Article> {
-        let id = self.store.write(|t| {
-            let id = t.resolve_any_article(key)?;
-            t.untrash_article(id)?;
-            Ok(id)
-        })?;
-        self.article_by_id(id)
-    }
-
-    /// The stories in the trash, most recently deleted first.
-    pub fn trash(&self) -> Result<Vec<ArticleSummary>> {
-        self.store.read(|t| t.trashed_summaries())
-    }
-
-    /// Deletes for good every story in the trash (the app asks first). Returns how many.
-    pub fn empty_trash(&mut self) -> Result<usize> {
-        self.store.write(|t| t.empty_trash())
-    }
 }
 
 pub(crate) fn status_reason(from: Status, to: Status) -> String {

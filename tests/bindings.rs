@@ -10,9 +10,9 @@ use dateline::credit::HouseWords;
 use dateline::error::{ErrorCode, ErrorDto};
 use dateline::model::{
     Article, ArticleDraft, ArticleSummary, Author, Byline, CodeReplacement, Crop, DiffOp, DiffSpan,
-    ExportProgress, ExportReport, Finding, FindingCode, Focus, Hero, HeroPhoto, ImportReport,
-    ImportWarning, Photo, PhotoFields, Preflight, Revision, RevisionDiff, SearchHit, Section,
-    Severity, Status,
+    ExportProgress, ExportReport, Finding, FindingCode, Focus, FoundIn, Hero, HeroPhoto,
+    ImportReport, ImportWarning, Photo, PhotoFields, Preflight, Revision, RevisionDiff, SearchHit,
+    Section, Severity, Status,
 };
 use dateline::model::{
     LibraryQuery, LibrarySort, Note, TagInfo, Template, Transition, WorkflowStep,
@@ -71,6 +71,7 @@ fn generate() -> String {
         decl::<RenditionSet>(&cfg),
         decl::<Progress>(&cfg),
         decl::<Revision>(&cfg),
+        decl::<FoundIn>(&cfg),
         decl::<SearchHit>(&cfg),
         decl::<TagInfo>(&cfg),
         decl::<LibrarySort>(&cfg),

@@ -21,10 +21,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
+use dateline::durable::sha256_hex;
 use dateline::export::manifest::Manifest;
 use dateline::export::ExportOptions;
 use dateline::model::{ArticleDraft, Byline, Status};
-use dateline::photo::sha256_hex;
 use dateline::Workspace;
 
 /// The environment variable that turns this binary into the child of a test.
@@ -634,7 +634,7 @@ fn kill_9_during_export_leaves_a_whole_package_or_none() {
     assert_eq!(left, [slug.clone(), format!("{slug}.zip")]);
     assert_whole_package(&out.join(&slug), "after the kills");
     check_zip(&out.join(format!("{slug}.zip")), "after the kills");
-    let renditions = desk.join(dateline::photo::RENDITIONS_DIR);
+    let renditions = desk.join(dateline::workspace::RENDITIONS_DIR);
     assert_eq!(stray_temp_files(&renditions), Vec::<String>::new());
     println!(
         "export kills: {kills} in {:.1} s (one export takes {} ms), {killed_mid_write} left \

@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 use chrono::{Duration, TimeZone, Utc};
 use dateline::export::ExportOptions;
 use dateline::model::{
-    ArticleDraft, Byline, Hero, HeroPhoto, LibraryQuery, LibrarySort, Photo, Status,
+    ArticleDraft, Byline, FoundIn, Hero, HeroPhoto, LibraryQuery, LibrarySort, Photo, Status,
 };
 use dateline::{ErrorCode, Workspace};
 
@@ -438,7 +438,7 @@ fn search_ignores_accents_matches_prefixes_and_marks_the_words() {
 
     let hit = &ws.search("pena").unwrap()[0];
     assert!(hit.snippet.contains("<mark>Peña</mark>"), "{}", hit.snippet);
-    assert_eq!(hit.found_in, "text");
+    assert_eq!(hit.found_in, FoundIn::Text);
 }
 
 #[test]
@@ -462,7 +462,7 @@ fn search_finds_a_story_by_its_hero_photos_caption_and_credit() {
     assert_eq!(search_ids(&ws, "corpi"), [id], "the photographer");
     assert_eq!(search_ids(&ws, "getty"), [id], "the distributor");
     let hit = &ws.search("rio bravo").unwrap()[0];
-    assert_eq!(hit.found_in, "photo");
+    assert_eq!(hit.found_in, FoundIn::Photo);
     assert!(hit.snippet.contains("<mark>río</mark>"), "{}", hit.snippet);
     // A word in the story's own text ranks it as a text hit, once.
     assert_eq!(search_ids(&ws, "river"), [other]);

@@ -13,7 +13,8 @@ use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
-use dateline::export::manifest::{sha256_hex, Manifest};
+use dateline::durable::sha256_hex;
+use dateline::export::manifest::Manifest;
 use dateline::export::ExportOptions;
 use dateline::model::{ArticleDraft, Byline, Hero, HeroPhoto, PhotoFields};
 use dateline::photo::CropRequest;

@@ -117,3 +117,57 @@ fn every_rust_file_says_what_it_owns() {
         missing.join("\n")
     );
 }
+
+/// The files allowed to name the front door: the facade itself and what sits above it.
+const ABOVE_THE_FACADE: &[&str] = &["src/workspace/", "src/demo.rs", "src/lib.rs", "src/bin/"];
+
+/// The lines of `text` (outside comments and the unit tests at its end) that name the
+/// workspace facade or its store.
+fn facade_uses(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+    code.lines()
+        .map(str::trim_start)
+        .filter(|l| !l.starts_with("//"))
+        .filter(|l| {
+            l.contains("crate::workspace")
+                || l.contains("impl Workspace")
+                || l.contains("&Workspace")
+                || l.contains("&mut Workspace")
+                || l.contains(".store.")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Dependencies run one way: the rooms below the facade (`frontmatter`, `revision`,
+/// `preflight`, `photo`, `export`, …) never reach up into `workspace`, so each can be read,
+/// tested and changed without it.
+#[test]
+fn no_room_below_the_facade_names_it() {
+    let mut wrong = Vec::new();
+    for (path, text) in sources() {
+        if !path.starts_with("src/") || ABOVE_THE_FACADE.iter().any(|a| path.starts_with(a)) {
+            continue;
+        }
+        for l in facade_uses(&text) {
+            wrong.push(format!("{path}: {l}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "rooms reaching up into the workspace:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_facade_check_sees_a_reach_up() {
+    assert_eq!(facade_uses("use crate::workspace::Workspace;").len(), 1);
+    assert_eq!(facade_uses("impl Workspace {").len(), 1);
+    assert_eq!(
+        facade_uses("    let x = ws.store.read(|t| t.photos())?;").len(),
+        1
+    );
+    assert!(facade_uses("// impl Workspace is elsewhere").is_empty());
+    assert!(facade_uses("#[cfg(test)]\nmod tests { use crate::workspace::Workspace; }").is_empty());
+}

@@ -12,11 +12,29 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use crate::error::{Error, Result};
-use crate::model::{Focus, HeroPhoto, Photo};
+use crate::model::{Crop, Focus, HeroPhoto, Photo, PhotoId};
 use crate::photo::embed::Credits;
 use crate::photo::rendition::{self, Format, RenditionOptions};
-use crate::photo::{composite, Aspect, CropPlan, CropRect, PixelRect, Size};
-use crate::workspace::Workspace;
+use crate::photo::{composite, Aspect, CompositeOutput, CropPlan, CropRect, PixelRect, Size};
+
+/// What the export asks of the photo desk (the workspace answers): the photos, their crops,
+/// their originals, where renditions are cached, and composites.
+pub trait PhotoSource {
+    fn photo(&self, id: PhotoId) -> Result<Photo>;
+    fn crops(&self, id: PhotoId) -> Result<Vec<Crop>>;
+    /// The path of the photo's untouched original.
+    fn original(&self, id: PhotoId) -> Result<PathBuf>;
+    fn renditions_dir(&self) -> PathBuf;
+    /// A composite hero of `photos` side by side at `width` and `aspect`, with its credits.
+    fn composite(
+        &self,
+        photos: &[HeroPhoto],
+        width: u32,
+        aspect: &str,
+        edited_by: Option<&str>,
+        cancel: &AtomicBool,
+    ) -> Result<CompositeOutput>;
+}
 
 /// A point of interest in a rendition, in its pixels from the top left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +95,7 @@ pub struct ImageRequest<'a> {
 
 /// The renditions of `req`, widest first, and what the photo desk wants the editor to know.
 pub fn renditions(
-    ws: &Workspace,
+    ws: &dyn PhotoSource,
     req: &ImageRequest<'_>,
     cancel: &AtomicBool,
 ) -> Result<(Vec<ImageFile>, Vec<String>)> {
@@ -91,7 +109,7 @@ pub fn renditions(
 /// A single photo: its named crop (or the whole photo), or the largest crop of `aspect`
 /// around its focal point inside that.
 fn single(
-    ws: &Workspace,
+    ws: &dyn PhotoSource,
     h: &HeroPhoto,
     req: &ImageRequest<'_>,
     cancel: &AtomicBool,
@@ -120,7 +138,7 @@ fn single(
         .unwrap_or(CropRect::WHOLE)
         .to_pixels(size);
     let (crop, label) = plan(&photo, region, named.map(|c| c.aspect.as_str()), req.aspect);
-    let path = ws.photo_original(photo.id)?;
+    let path = ws.original(photo.id)?;
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
     let info = crate::photo::inspect(&bytes, &path)?;
     let opts = RenditionOptions {
@@ -220,7 +238,7 @@ fn poi_in(focus: Focus, size: Size, crop: PixelRect, w: u32, h: u32) -> Poi {
 
 /// A composite hero: the photo room's composite at each width, in the asked formats.
 fn composite_set(
-    ws: &Workspace,
+    ws: &dyn PhotoSource,
     photos: &[HeroPhoto],
     req: &ImageRequest<'_>,
     cancel: &AtomicBool,
@@ -230,7 +248,7 @@ fn composite_set(
     let first = ws.photo(photos[0].photo_id)?;
     let mut files = Vec::new();
     for &width in req.widths {
-        let out = ws.composite_hero(photos, width, &label, req.edited_by, cancel)?;
+        let out = ws.composite(photos, width, &label, req.edited_by, cancel)?;
         for r in out.outputs {
             if !req.formats.contains(&r.format) {
                 continue;

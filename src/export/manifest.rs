@@ -5,8 +5,8 @@
 //! It runs last and reads the [`Sink`], so it lists exactly what will be written, in the
 //! sink's sorted order.
 
+use crate::durable::sha256_hex;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::html::iso;
 use super::{Exporter, Package, Sink};
@@ -63,11 +63,4 @@ impl Exporter for ManifestExporter {
         text.push('\n');
         sink.put(FILE, text.into_bytes())
     }
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

@@ -3,9 +3,10 @@
 //! `manifest.json`.
 //!
 //! The work runs in three stages, so each can be reasoned about alone:
-//! 1. **Gather** ([`Package::gather`]): preflight (an article with a blocking finding is
-//!    refused), the revision being exported, the renditions from the photo desk through the
-//!    one seam in [`images`], the body rendered once, the "More in …" lists. Every value a
+//! 1. **Gather and assemble**: the desk (`Workspace::export`) runs preflight (an article
+//!    with a blocking finding is refused), records the revision being exported and hands
+//!    over a [`Gathered`]; [`Package::assemble`] asks for the renditions through the one seam,
+//!    [`PhotoSource`], renders the body once and makes the "More in …" lists. Every value a
 //!    package shows comes from the article and its revision, never from the clock, so the same
 //!    revision gives the same bytes.
 //! 2. **Write in memory**: each format is one [`Exporter`] putting files into a [`Sink`], which
@@ -25,25 +26,20 @@ pub mod ninjs;
 pub mod sink;
 pub mod text;
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, Datelike, Utc};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::markdown::photos::{photo_refs, Placement};
-use crate::model::{
-    Article, ArticleDraft, ArticleSummary, ExportProgress, ExportReport, HeroPhoto, Photo,
-    PhotoFields, Status,
-};
+use crate::model::{Article, ArticleSummary, Author, HeroPhoto, Photo, PhotoFields, Status};
 use crate::photo::rendition::{Format, DEFAULT_WIDTHS};
 use crate::photo::Aspect;
 use crate::settings::{HouseWords, Settings};
 use crate::slug::Slug;
-use crate::workspace::Workspace;
-use crate::{credit, markdown, preflight};
+use crate::{credit, markdown};
 
-pub use images::{ImageFile, Poi};
+pub use images::{ImageFile, PhotoSource, Poi};
 pub use sink::Sink;
 
 /// The widths of the hero and body renditions.
@@ -191,121 +187,38 @@ impl Package {
             .chain(&self.portraits)
     }
 
-    /// Gathers the package of the article `key`: refuses it when preflight blocks, records
-    /// the exported state as a revision when it is not one yet, and asks the photo desk for
-    /// every rendition.
-    pub fn gather(
-        ws: &mut Workspace,
-        key: &str,
+    /// Makes the package of what the desk gathered (`desk`), asking `photos` for every
+    /// rendition: the hero, the body's photos, the authors' portraits, the body rendered
+    /// once, the "More in …" and "More from …" links. `step` is told each stage.
+    pub fn assemble(
+        desk: Gathered,
+        photos: &dyn PhotoSource,
         step: &mut dyn FnMut(&str) -> Result<()>,
         cancel: &AtomicBool,
     ) -> Result<Package> {
-        // Every byline gets a profile before the page lists "More from …" by profile.
-        let id = ws.article(key)?.id;
-        ws.store.write(|t| t.ensure_author_profiles(id))?;
-        let article = ws.article(key)?;
-        let facts = ws.photo_facts(&article)?;
-        let settings = ws.settings()?;
+        let Gathered {
+            article,
+            settings,
+            mut warnings,
+            revision_id,
+            published_at,
+            others,
+            profiles,
+        } = desk;
         let words = settings.words_for(&article.language);
         let hero_aspect = Aspect::parse(&settings.hero_aspect)?;
-        let check = preflight::check(&article, &facts, &settings);
-        if let Some(refusal) = check.refusal(&article.headline, "exported") {
-            return Err(refusal);
-        }
-        let mut warnings: Vec<String> = check.findings.into_iter().map(|f| f.message).collect();
-        let revision_id = ws.revision_for_export(&article)?;
         let slug = Slug::parse(&article.slug)?;
-        let publication = ws.publication()?;
         step("Checking the story")?;
-
-        // ---- Renditions, through the one seam -----------------------------------------
-        let hero = match article.hero.as_ref().filter(|h| !h.photos.is_empty()) {
-            None => None,
-            Some(h) => {
-                let photos: Vec<Photo> = h
-                    .photos
-                    .iter()
-                    .map(|p| ws.photo(p.photo_id))
-                    .collect::<Result<_>>()?;
-                let fields: Vec<&PhotoFields> = photos.iter().map(|p| &p.fields).collect();
-                let caption_line = credit::caption_line(&fields, h.edited_by.as_deref(), &words);
-                let alt = credit::join_alt_texts(photos.iter().map(|p| p.fields.alt_text.as_str()));
-                let req = images::ImageRequest {
-                    photos: &h.photos,
-                    aspect: Some(hero_aspect),
-                    widths: &WIDTHS,
-                    formats: &FORMATS,
-                    edited_by: h.edited_by.as_deref(),
-                };
-                let (main, w) = images::renditions(ws, &req, cancel)?;
-                warnings.extend(w);
-                step("Making the hero’s renditions")?;
-                let mut alternates = Vec::new();
-                for aspect in ALTERNATE_ASPECTS.into_iter().filter(|a| *a != hero_aspect) {
-                    let req = images::ImageRequest {
-                        aspect: Some(aspect),
-                        widths: &[ALTERNATE_WIDTH],
-                        formats: &[Format::Jpeg],
-                        ..req.clone()
-                    };
-                    let (files, w) = images::renditions(ws, &req, cancel)?;
-                    warnings.extend(w);
-                    alternates.extend(packaged("hero", Some(aspect), files));
-                    step("Making the hero in other shapes")?;
-                }
-                Some(HeroImages {
-                    photos,
-                    caption_line,
-                    alt,
-                    main: packaged("hero", Some(hero_aspect), main),
-                    alternates,
-                })
-            }
-        };
-        let mut figures: Vec<BodyFigure> = Vec::new();
-        for r in photo_refs(&article.body) {
-            let Some(id) = r.id else { continue };
-            let name = match &r.crop {
-                Some(c) => format!(
-                    "photo-{id}-{}",
-                    Slug::derive(c).map(|s| s.to_string()).unwrap_or_default()
-                ),
-                None => format!("photo-{id}"),
-            };
-            if figures.iter().any(|f| f.name == name) {
-                continue;
-            }
-            let photo = ws.photo(id)?;
-            let hp = [HeroPhoto {
-                photo_id: id,
-                crop: r.crop.clone(),
-            }];
-            let req = images::ImageRequest {
-                photos: &hp,
-                aspect: None,
-                widths: &WIDTHS,
-                formats: &FORMATS,
-                edited_by: None,
-            };
-            let (files, w) = images::renditions(ws, &req, cancel)?;
-            warnings.extend(w);
-            let alt = if r.alt.is_empty() {
-                photo.fields.alt_text.trim().to_string()
-            } else {
-                r.alt.clone()
-            };
-            figures.push(BodyFigure {
-                images: packaged(&name, None, files),
-                caption_line: credit::caption_line(&[&photo.fields], None, &words),
-                name,
-                photo,
-                crop: r.crop.clone(),
-                alt,
-            });
-            step("Making the body’s photos")?;
-        }
-
-        // ---- The body, once -------------------------------------------------------------
+        let hero = hero_images(
+            &article,
+            &words,
+            hero_aspect,
+            photos,
+            &mut warnings,
+            step,
+            cancel,
+        )?;
+        let figures = body_figures(&article, &words, photos, &mut warnings, step, cancel)?;
         let body_html = markdown::photos::render_with_photos(
             &article.body,
             &article.language,
@@ -318,71 +231,24 @@ impl Package {
                 html::figure(fig, alt, placement == Placement::Block).ok()
             },
         );
-
-        // ---- The desk around it -----------------------------------------------------------
         // Only published stories: a draft's headline never reaches a reader, and every link
         // leads to a page that exists, at the address the publication's settings give.
-        let others: Vec<ArticleSummary> = ws
-            .articles()?
+        let others: Vec<ArticleSummary> = others
             .into_iter()
-            .filter(|s| s.id != article.id)
-            .filter(|s| s.status == Status::Published)
+            .filter(|s| s.id != article.id && s.status == Status::Published)
             .collect();
-        let links = |it: &mut dyn Iterator<Item = &ArticleSummary>| links(it, &settings);
         let more_in_section = match &article.section {
             Some(section) => links(
                 &mut others
                     .iter()
                     .filter(|s| s.section.as_ref() == Some(section)),
+                &settings,
             ),
             None => Vec::new(),
         };
-        let profiles = ws.authors()?;
-        let mut authors: Vec<AuthorCard> = Vec::new();
-        let mut portraits: Vec<PackagedImage> = Vec::new();
-        for b in &article.bylines {
-            let name = b.name.trim();
-            if name.is_empty() || authors.iter().any(|a| a.name == name) {
-                continue;
-            }
-            let profile = profiles
-                .iter()
-                .find(|p| b.author_id.is_some_and(|id| id == p.id) || p.name == name);
-            let mut portrait = None;
-            if let Some(photo_id) = profile.and_then(|p| p.portrait_photo_id) {
-                let req = images::ImageRequest {
-                    photos: &[HeroPhoto {
-                        photo_id,
-                        crop: None,
-                    }],
-                    aspect: Some(Aspect::Ratio(1, 1)),
-                    widths: &[PORTRAIT_WIDTH],
-                    formats: &[Format::Jpeg],
-                    edited_by: None,
-                };
-                let (files, _) = images::renditions(ws, &req, cancel)?;
-                let name = format!("author-{}", authors.len() + 1);
-                let files = packaged(&name, Some(Aspect::Ratio(1, 1)), files);
-                portrait = files.first().map(|f| f.href.clone());
-                portraits.extend(files);
-            }
-            authors.push(AuthorCard {
-                portrait,
-                name: name.to_string(),
-                role: b
-                    .role
-                    .clone()
-                    .filter(|r| !r.trim().is_empty())
-                    .or_else(|| profile.map(|p| p.role.clone()))
-                    .unwrap_or_default(),
-                bio: profile.map(|p| p.bio.clone()).unwrap_or_default(),
-                more: links(
-                    &mut others
-                        .iter()
-                        .filter(|s| s.bylines.iter().any(|n| n.trim() == name)),
-                ),
-            });
-        }
+        let (authors, portraits) =
+            author_cards(&article, &profiles, &others, &settings, photos, cancel)?;
+        let publication = settings.publication.clone();
         let uri = format!(
             "urn:dateline:{}:article:{}",
             Slug::derive(&publication)
@@ -390,11 +256,6 @@ impl Package {
                 .unwrap_or_else(|| "desk".into()),
             article.id
         );
-        let published_at = ws
-            .transitions(&article.id.to_string())?
-            .into_iter()
-            .find(|t| t.to == Status::Published)
-            .map(|t| t.at);
         Ok(Package {
             house: words,
             published_at,
@@ -414,6 +275,192 @@ impl Package {
             article,
         })
     }
+}
+
+/// What the package reads from the desk, gathered (and checked by preflight) before any pixel
+/// is made; see `Workspace::export`.
+#[derive(Debug, Clone)]
+pub struct Gathered {
+    pub article: Article,
+    /// The publication's house rules (its name, hero shape, link pattern, words).
+    pub settings: Settings,
+    /// Preflight's warnings (nothing blocks: a blocked story never gets this far).
+    pub warnings: Vec<String>,
+    /// The revision that holds exactly this state of the article.
+    pub revision_id: i64,
+    /// When the story first moved to Published.
+    pub published_at: Option<DateTime<Utc>>,
+    /// The desk's other stories, for "More in …" and "More from …" (only published ones are
+    /// linked).
+    pub others: Vec<ArticleSummary>,
+    /// The author profiles, for roles, bios and portraits.
+    pub profiles: Vec<Author>,
+}
+
+/// The hero in the house shape (every width, JPEG and WebP) and in the other shapes search
+/// engines ask for, with its caption line and alt text.
+fn hero_images(
+    article: &Article,
+    words: &HouseWords,
+    hero_aspect: Aspect,
+    photos: &dyn PhotoSource,
+    warnings: &mut Vec<String>,
+    step: &mut dyn FnMut(&str) -> Result<()>,
+    cancel: &AtomicBool,
+) -> Result<Option<HeroImages>> {
+    let Some(h) = article.hero.as_ref().filter(|h| !h.photos.is_empty()) else {
+        return Ok(None);
+    };
+    let chosen: Vec<Photo> = h
+        .photos
+        .iter()
+        .map(|p| photos.photo(p.photo_id))
+        .collect::<Result<_>>()?;
+    let fields: Vec<&PhotoFields> = chosen.iter().map(|p| &p.fields).collect();
+    let caption_line = credit::caption_line(&fields, h.edited_by.as_deref(), words);
+    let alt = credit::join_alt_texts(chosen.iter().map(|p| p.fields.alt_text.as_str()));
+    let req = images::ImageRequest {
+        photos: &h.photos,
+        aspect: Some(hero_aspect),
+        widths: &WIDTHS,
+        formats: &FORMATS,
+        edited_by: h.edited_by.as_deref(),
+    };
+    let (main, w) = images::renditions(photos, &req, cancel)?;
+    warnings.extend(w);
+    step("Making the hero’s renditions")?;
+    let mut alternates = Vec::new();
+    for aspect in ALTERNATE_ASPECTS.into_iter().filter(|a| *a != hero_aspect) {
+        let req = images::ImageRequest {
+            aspect: Some(aspect),
+            widths: &[ALTERNATE_WIDTH],
+            formats: &[Format::Jpeg],
+            ..req.clone()
+        };
+        let (files, w) = images::renditions(photos, &req, cancel)?;
+        warnings.extend(w);
+        alternates.extend(packaged("hero", Some(aspect), files));
+        step("Making the hero in other shapes")?;
+    }
+    Ok(Some(HeroImages {
+        photos: chosen,
+        caption_line,
+        alt,
+        main: packaged("hero", Some(hero_aspect), main),
+        alternates,
+    }))
+}
+
+/// The photos placed in the body with `![alt](photo:ID)`, once each (per named crop).
+fn body_figures(
+    article: &Article,
+    words: &HouseWords,
+    photos: &dyn PhotoSource,
+    warnings: &mut Vec<String>,
+    step: &mut dyn FnMut(&str) -> Result<()>,
+    cancel: &AtomicBool,
+) -> Result<Vec<BodyFigure>> {
+    let mut figures: Vec<BodyFigure> = Vec::new();
+    for r in photo_refs(&article.body) {
+        let Some(id) = r.id else { continue };
+        let name = match &r.crop {
+            Some(c) => format!(
+                "photo-{id}-{}",
+                Slug::derive(c).map(|s| s.to_string()).unwrap_or_default()
+            ),
+            None => format!("photo-{id}"),
+        };
+        if figures.iter().any(|f| f.name == name) {
+            continue;
+        }
+        let photo = photos.photo(id)?;
+        let hp = [HeroPhoto {
+            photo_id: id,
+            crop: r.crop.clone(),
+        }];
+        let req = images::ImageRequest {
+            photos: &hp,
+            aspect: None,
+            widths: &WIDTHS,
+            formats: &FORMATS,
+            edited_by: None,
+        };
+        let (files, w) = images::renditions(photos, &req, cancel)?;
+        warnings.extend(w);
+        let alt = if r.alt.is_empty() {
+            photo.fields.alt_text.trim().to_string()
+        } else {
+            r.alt.clone()
+        };
+        figures.push(BodyFigure {
+            images: packaged(&name, None, files),
+            caption_line: credit::caption_line(&[&photo.fields], None, words),
+            name,
+            photo,
+            crop: r.crop.clone(),
+            alt,
+        });
+        step("Making the body’s photos")?;
+    }
+    Ok(figures)
+}
+
+/// One card per byline (name, role, bio, portrait, "More from …"), and the portraits' files.
+fn author_cards(
+    article: &Article,
+    profiles: &[Author],
+    published: &[ArticleSummary],
+    settings: &Settings,
+    photos: &dyn PhotoSource,
+    cancel: &AtomicBool,
+) -> Result<(Vec<AuthorCard>, Vec<PackagedImage>)> {
+    let mut authors: Vec<AuthorCard> = Vec::new();
+    let mut portraits: Vec<PackagedImage> = Vec::new();
+    for b in &article.bylines {
+        let name = b.name.trim();
+        if name.is_empty() || authors.iter().any(|a| a.name == name) {
+            continue;
+        }
+        let profile = profiles
+            .iter()
+            .find(|p| b.author_id.is_some_and(|id| id == p.id) || p.name == name);
+        let mut portrait = None;
+        if let Some(photo_id) = profile.and_then(|p| p.portrait_photo_id) {
+            let req = images::ImageRequest {
+                photos: &[HeroPhoto {
+                    photo_id,
+                    crop: None,
+                }],
+                aspect: Some(Aspect::Ratio(1, 1)),
+                widths: &[PORTRAIT_WIDTH],
+                formats: &[Format::Jpeg],
+                edited_by: None,
+            };
+            let (files, _) = images::renditions(photos, &req, cancel)?;
+            let name = format!("author-{}", authors.len() + 1);
+            let files = packaged(&name, Some(Aspect::Ratio(1, 1)), files);
+            portrait = files.first().map(|f| f.href.clone());
+            portraits.extend(files);
+        }
+        authors.push(AuthorCard {
+            portrait,
+            name: name.to_string(),
+            role: b
+                .role
+                .clone()
+                .filter(|r| !r.trim().is_empty())
+                .or_else(|| profile.map(|p| p.role.clone()))
+                .unwrap_or_default(),
+            bio: profile.map(|p| p.bio.clone()).unwrap_or_default(),
+            more: links(
+                &mut published
+                    .iter()
+                    .filter(|s| s.bylines.iter().any(|n| n.trim() == name)),
+                settings,
+            ),
+        });
+    }
+    Ok((authors, portraits))
 }
 
 /// Names the renditions in the package: `images/{name}-{w}x{h shape}-{width}.{ext}`.
@@ -448,147 +495,4 @@ fn links(summaries: &mut dyn Iterator<Item = &ArticleSummary>, s: &Settings) -> 
             href: s.story_url(a.section.as_deref(), &a.slug, a.created_at.year()),
         })
         .collect()
-}
-
-impl Workspace {
-    /// Exports the article `key` as a package in the folder `out_dir` (created if missing):
-    /// `out_dir/<slug>/`, or `out_dir/<slug>.zip` with [`ExportOptions::zip`]. `progress` is
-    /// told each step; setting `cancel` stops the export, leaving nothing behind.
-    pub fn export(
-        &mut self,
-        key: &str,
-        out_dir: &Path,
-        opts: &ExportOptions,
-        progress: &dyn Fn(&ExportProgress),
-        cancel: &AtomicBool,
-    ) -> Result<ExportReport> {
-        let dest_for = |slug: &str| {
-            if opts.zip {
-                out_dir.join(format!("{slug}.zip"))
-            } else {
-                out_dir.join(slug)
-            }
-        };
-        let planned = self
-            .article(key)
-            .map(|a| dest_for(&a.slug))
-            .unwrap_or_else(|_| out_dir.to_path_buf());
-        self.export_inner(key, out_dir, opts, progress, cancel, &dest_for)
-            .map_err(|e| match e {
-                // Nothing reached the disk for these: say so, and where.
-                e @ (Error::Cancelled | Error::Io { .. } | Error::DiskFull) => {
-                    Error::ExportFailed {
-                        path: planned,
-                        cause: Box::new(e),
-                    }
-                }
-                other => other,
-            })
-    }
-
-    fn export_inner(
-        &mut self,
-        key: &str,
-        out_dir: &Path,
-        opts: &ExportOptions,
-        progress: &dyn Fn(&ExportProgress),
-        cancel: &AtomicBool,
-        dest_for: &dyn Fn(&str) -> PathBuf,
-    ) -> Result<ExportReport> {
-        let a = self.article(key)?;
-        let hero_aspect = Aspect::parse(&self.settings()?.hero_aspect)?;
-        let hero_steps = a
-            .hero
-            .as_ref()
-            .filter(|h| !h.photos.is_empty())
-            .map_or(0, |_| {
-                1 + ALTERNATE_ASPECTS
-                    .iter()
-                    .filter(|x| **x != hero_aspect)
-                    .count()
-            });
-        let mut seen = Vec::new();
-        for r in photo_refs(&a.body) {
-            if r.id.is_some() && !seen.contains(&(r.id, r.crop.clone())) {
-                seen.push((r.id, r.crop));
-            }
-        }
-        let exporters = exporters();
-        let total = (1 + hero_steps + seen.len() + exporters.len() + 1) as u32;
-        let mut done = 0u32;
-        let mut step = |what: &str| -> Result<()> {
-            done = (done + 1).min(total);
-            progress(&ExportProgress {
-                done,
-                total,
-                what: what.to_string(),
-            });
-            if cancel.load(Ordering::Relaxed) {
-                Err(Error::Cancelled)
-            } else {
-                Ok(())
-            }
-        };
-        progress(&ExportProgress {
-            done: 0,
-            total,
-            what: "Starting".into(),
-        });
-        let package = Package::gather(self, key, &mut step, cancel)?;
-        let mut sink = Sink::default();
-        for e in &exporters {
-            e.write(&package, &mut sink)?;
-            step(e.name())?;
-        }
-        std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
-        let dest = dest_for(package.slug.as_str());
-        let mut each = |_: &str| {};
-        if opts.zip {
-            sink::commit_zip(
-                &sink,
-                &dest,
-                package.slug.as_str(),
-                package.version_created(),
-                cancel,
-                &mut each,
-            )?;
-        } else {
-            sink::commit_dir(&sink, &dest, cancel, &mut each)?;
-        }
-        step("Package written")?;
-        Ok(ExportReport {
-            path: dest,
-            article_id: package.article.id,
-            revision_id: package.revision_id,
-            files: sink.files().map(|(p, _)| p.to_string()).collect(),
-            bytes: sink.bytes(),
-            warnings: package.warnings,
-        })
-    }
-
-    /// The revision that holds exactly the article's current state, recording one (reason
-    /// "export") when the newest revision differs, so a package always names a revision that
-    /// can be restored.
-    fn revision_for_export(&mut self, a: &Article) -> Result<i64> {
-        let now = ArticleDraft::from(a);
-        let same = |d: &ArticleDraft| normalized(d) == normalized(&now);
-        if let Some(latest) = self.revisions(a.id)?.into_iter().next() {
-            if same(&self.revision(latest.id)?) {
-                return Ok(latest.id);
-            }
-        }
-        let who = self.identity()?;
-        let id = a.id;
-        self.store
-            .write(|t| t.insert_revision(id, &now, &who, "export", Utc::now()))
-    }
-}
-
-/// A draft without what a snapshot may legitimately lack (author profile links).
-fn normalized(d: &ArticleDraft) -> ArticleDraft {
-    let mut d = d.clone();
-    for b in &mut d.bylines {
-        b.author_id = None;
-    }
-    d
 }

@@ -20,6 +20,7 @@ use chrono::{DateTime, Datelike, Timelike, Utc};
 use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
+use crate::durable::{self, sync_dir};
 use crate::error::{Error, Result};
 
 /// The longest relative path a package holds, in bytes (well inside every OS's limit).
@@ -123,13 +124,9 @@ fn check(cancel: &AtomicBool) -> Result<()> {
     }
 }
 
-/// A temporary name beside `dest`, hidden, unique to this process.
+/// A temporary name beside `dest`, hidden, unique to this process: `.NAME.WHAT-PID`.
 fn temp_beside(dest: &Path, what: &str) -> PathBuf {
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    dest.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
+    durable::temp_beside(dest, &format!("{what}-{}", std::process::id()))
 }
 
 /// Tidies what an export of `dest` killed midway (power cut, `kill -9`) left beside it: a
@@ -156,13 +153,10 @@ fn clear_stale(dest: &Path) {
                 fs::remove_file(p)
             };
         };
-        if other.starts_with(&format!(".{name}.partial-"))
-            && crate::workspace::stale_temp(&path, ".partial-")
+        if other.starts_with(&format!(".{name}.partial-")) && durable::is_stale(&path, ".partial-")
         {
             remove(&path);
-        } else if other.starts_with(&format!(".{name}.old-"))
-            && crate::workspace::stale_temp(&path, ".old-")
-        {
+        } else if other.starts_with(&format!(".{name}.old-")) && durable::is_stale(&path, ".old-") {
             if !dest.exists() && path.join(super::manifest::FILE).is_file() {
                 let _ = fs::rename(&path, dest);
             } else {
@@ -170,23 +164,6 @@ fn clear_stale(dest: &Path) {
             }
         }
     }
-}
-
-fn sync_dir(dir: &Path) -> Result<()> {
-    // Syncing a directory makes the names in it durable; Windows cannot open one, and does
-    // not need to.
-    if cfg!(unix) {
-        File::open(dir)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::io(dir, e))?;
-    }
-    Ok(())
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut f = File::create(path).map_err(|e| Error::io(path, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    f.sync_all().map_err(|e| Error::io(path, e))
 }
 
 /// Writes the package as the folder `dest` (whose parent must exist). A previous package
@@ -224,7 +201,7 @@ pub fn commit_dir(
                     dirs.push(parent.to_path_buf());
                 }
             }
-            write_file(&path, bytes)?;
+            durable::write_synced(&path, bytes)?;
             each(rel);
         }
         for d in dirs.iter().rev() {

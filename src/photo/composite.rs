@@ -6,12 +6,36 @@
 //! photo's fields: its caption line and embedded credits name every photographer.
 
 use super::crop::{Aspect, CropPlan, PixelRect, Size};
+use super::embed::Credits;
 use super::rendition::{self, Raster};
 use crate::error::{Error, Result};
-use crate::model::Focus;
+use crate::model::{Focus, PhotoFields};
 
 /// The gutter at 2048 pixels wide; it scales with the output.
 pub const GUTTER_AT_2048: u32 = 8;
+
+/// The credits a composite carries: every photo's creator, credit, rights and usage terms
+/// joined with "; ", its alt texts as separate sentences, and the whole caption line
+/// (`caption_line`, with "Edited by …") as its description.
+pub fn credits(fields: &[PhotoFields], caption_line: &str) -> Credits {
+    let each: Vec<Credits> = fields.iter().map(Credits::from_fields).collect();
+    let join = |f: fn(&Credits) -> &String| {
+        each.iter()
+            .map(f)
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    Credits {
+        creator: join(|c| &c.creator),
+        credit: join(|c| &c.credit),
+        rights: join(|c| &c.rights),
+        description: caption_line.to_string(),
+        alt_text: crate::credit::join_alt_texts(each.iter().map(|c| c.alt_text.as_str())),
+        usage_terms: join(|c| &c.usage_terms),
+    }
+}
 
 /// The cells of `n` photos side by side in a `width` × `height` canvas with `gutter` pixels
 /// between them; leftover pixels go to the first cells, so the cells fill the canvas exactly.

@@ -8,31 +8,32 @@
 //! when its header claims more than [`MAX_PIXELS`], proves at import that the pixels decode
 //! (and that a JPEG is not cut short), and never modifies an original: the
 //! bytes are copied into the workspace under their SHA-256. It does not store anything
-//! itself; the photo actions on [`crate::Workspace`] (in `desk`) do that through the store.
+//! itself; the photo actions on [`crate::Workspace`] (in `workspace::photos`) do that through
+//! the store.
 
 mod colour;
 pub mod composite;
 pub mod crop;
-mod desk;
 pub mod embed;
 mod heif;
 mod jpeg;
 pub mod metadata;
 pub mod rendition;
+mod requests;
 pub mod thumbnail;
 mod tiff;
 
 use std::io::Cursor;
 use std::path::Path;
 
+use crate::durable::sha256_hex;
 use image::{ImageDecoder, ImageFormat, ImageReader};
-use sha2::{Digest, Sha256};
 
 pub use crop::{Aspect, CropPlan, CropRect, PixelRect, Size};
-pub(crate) use desk::prefer as desk_prefer;
-pub use desk::{CompositeOutput, CropOutcome, CropRequest, FieldsPatch, RENDITIONS_DIR};
 pub use metadata::EmbeddedMetadata;
 pub use rendition::{Format, Progress, Rendition, RenditionOptions, RenditionSet};
+pub(crate) use requests::prefer as prefer_fields;
+pub use requests::{CompositeOutput, CropOutcome, CropRequest, FieldsPatch};
 
 use crate::error::{Error, Result};
 use crate::model::PhotoFields;
@@ -370,13 +371,4 @@ pub(crate) fn bad(path: &Path, message: String) -> Error {
         path: path.to_path_buf(),
         message,
     }
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
 }

@@ -7,8 +7,8 @@ use super::{parse_ts, ts, Tx};
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::model::{
-    Article, ArticleId, ArticleSummary, Byline, Hero, HeroPhoto, LibraryQuery, LibrarySort,
-    SearchHit, Status,
+    Article, ArticleId, ArticleSummary, Byline, FoundIn, Hero, HeroPhoto, LibraryQuery,
+    LibrarySort, SearchHit, Status,
 };
 
 const ARTICLE_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.body, a.dateline, s.name, \
@@ -378,15 +378,15 @@ impl Tx<'_> {
         let limit = limit as usize;
         let mut hits: Vec<SearchHit> = Vec::new();
         let stages = [
-            (format!("{{headline}} : ({fts})"), "text", false),
-            (fts.clone(), "text", false),
-            (fts, "photo", true),
+            (format!("{{headline}} : ({fts})"), FoundIn::Text),
+            (fts.clone(), FoundIn::Text),
+            (fts, FoundIn::Photo),
         ];
-        for (q, found_in, photos) in stages {
+        for (q, found_in) in stages {
             if hits.len() >= limit {
                 break;
             }
-            let sql = if photos {
+            let sql = if found_in == FoundIn::Photo {
                 "SELECT a.id, a.slug, a.headline,
                         snippet(photos_fts, -1, char(2), char(3), '…', 12), a.status, s.name
                  FROM photos_fts f JOIN hero_photos h ON h.photo_id = f.rowid
@@ -416,7 +416,7 @@ impl Tx<'_> {
                     snippet: highlight(&raw),
                     status: Status::parse(&r.get::<_, String>(4)?).unwrap_or_default(),
                     section: r.get(5)?,
-                    found_in: found_in.to_string(),
+                    found_in,
                 })
             })?;
             for h in rows {

@@ -2,7 +2,7 @@
 //! trash and the desk's local identity.
 
 use clap::Subcommand;
-use dateline::model::ArticleSummary;
+use dateline::model::{ArticleSummary, Author};
 use dateline::{Error, Workspace};
 
 use crate::output::Out;
@@ -87,11 +87,14 @@ pub fn author(cmd: AuthorCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error
             bio,
             portrait,
         } => {
-            let mut a = ws.upsert_author(&name, &role, &bio)?;
-            if portrait.is_some() {
-                a.portrait_photo_id = portrait;
-                a = ws.update_author(&a)?;
-            }
+            let a = ws.save_author(&Author {
+                id: 0,
+                name,
+                role,
+                bio,
+                portrait_photo_id: portrait,
+                articles: 0,
+            })?;
             out.value(&a, || format!("Author {} — {}", a.name, a.role));
         }
         AuthorCmd::List => {

@@ -150,7 +150,7 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
             out.value(&hits, || {
                 hits.iter()
                     .map(|h| {
-                        let place = if h.found_in == "photo" {
+                        let place = if h.found_in == dateline::model::FoundIn::Photo {
                             " (photo)"
                         } else {
                             ""

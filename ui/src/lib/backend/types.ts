@@ -295,15 +295,19 @@ author: string,
 reason: string, headline: string, words: number, };
 
 /**
+ * Where a search found its words.
+ */
+export type FoundIn = "text" | "photo";
+
+/**
  * One hit of a full-text search, with a highlighted snippet (`<mark>` around matches; the
  * rest is escaped text).
  */
 export type SearchHit = { id: number, slug: string, headline: string, snippet: string, status: Status, section: string | null, 
 /**
- * Where the words were found: `text` (headline, dek, body) or `photo` (a caption or
- * credit of the story's hero).
+ * Where the words were found.
  */
-found_in: string, };
+found_in: FoundIn, };
 
 /**
  * A tag of the managed list, with how many stories (not in the trash) carry it.

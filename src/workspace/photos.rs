@@ -1,102 +1,135 @@
-//! The photo desk's actions on a [`Workspace`]: import from a path, metadata, named crops,
-//! renditions, composite heroes, code replacements and batch edits.
-//!
-//! They live here rather than in `workspace.rs` so the photo room is one place to read; like
-//! every workspace action they validate raw input once (`CropRequest` → `Aspect`/`CropRect`),
-//! decide with pure functions, then do their effects — files first, written atomically, then
-//! one store transaction.
+//! The photo desk's actions: import, fields, metadata, named crops, renditions, composite
+//! heroes, thumbnails, code replacements and batch edits. The pixels, crops and credits are
+//! the `photo` and `credit` rooms' pure work; these methods read the desk, call them, and
+//! store the result — files first, written atomically, then one store transaction.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use chrono::Utc;
 
-use super::composite::{self, CellSource};
-use super::crop::{self, Aspect, CropPlan, CropRect, PixelRect, Size};
-use super::embed::Credits;
-use super::rendition::{self, Format, Progress, RenditionOptions, RenditionSet};
-use super::EmbeddedMetadata;
 use crate::error::{Error, Result};
-use crate::model::{CodeReplacement, Crop, Focus, HeroPhoto, Photo, PhotoFields, PhotoId};
-use crate::workspace::Workspace;
-use crate::{credit, workspace};
+use crate::model::{Article, CodeReplacement, Crop, Focus, HeroPhoto, Photo, PhotoFields, PhotoId};
+use crate::photo::composite::{self, CellSource};
+use crate::photo::crop::{self, Aspect, CropPlan, CropRect, PixelRect, Size};
+use crate::photo::embed::Credits;
+use crate::photo::rendition::{self, Format, Progress, RenditionOptions, RenditionSet};
+use crate::photo::thumbnail::{ThumbnailJob, THUMB_WIDTH, VIEW_WIDTH};
+use crate::photo::{CompositeOutput, CropOutcome, CropRequest, EmbeddedMetadata, FieldsPatch};
+use crate::store::NewPhoto;
+use crate::{credit, durable, photo};
 
-/// The folder of cached renditions inside a workspace folder.
-pub const RENDITIONS_DIR: &str = "renditions";
+use super::{Workspace, ORIGINALS_DIR, RENDITIONS_DIR};
 
-/// A named crop as it arrives from the UI or the CLI. Without `rect`, Dateline proposes the
-/// largest crop of `aspect` around `focus` (else the photo's focal point).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, Default)]
-#[serde(default)]
-pub struct CropRequest {
-    pub name: String,
-    /// "16:9", "4:3", "3:2", "1:1", "4:5" or "free".
-    pub aspect: String,
-    pub focus: Option<Focus>,
-    /// A crop box the editor drew, as fractions of the oriented photo.
-    pub rect: Option<CropRect>,
-}
-
-/// A saved crop, its pixels, and what the editor should know about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct CropOutcome {
-    pub crop: Crop,
-    pub pixels: PixelRect,
-    pub warnings: Vec<String>,
-}
-
-/// Fields to set on several photos at once; `None` leaves a field as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
-#[serde(default)]
-pub struct FieldsPatch {
-    pub caption: Option<String>,
-    pub creator: Option<String>,
-    pub agency: Option<String>,
-    pub distributor: Option<String>,
-    pub copyright: Option<String>,
-    pub alt_text: Option<String>,
-    pub usage_terms: Option<String>,
-}
-
-impl FieldsPatch {
-    fn apply(&self, f: &PhotoFields) -> PhotoFields {
-        let pick = |p: &Option<String>, cur: &String| p.clone().unwrap_or_else(|| cur.clone());
-        PhotoFields {
-            caption: pick(&self.caption, &f.caption),
-            creator: pick(&self.creator, &f.creator),
-            agency: pick(&self.agency, &f.agency),
-            distributor: pick(&self.distributor, &f.distributor),
-            copyright: pick(&self.copyright, &f.copyright),
-            alt_text: pick(&self.alt_text, &f.alt_text),
-            usage_terms: pick(&self.usage_terms, &f.usage_terms),
-            credit_override: f.credit_override.clone(),
+impl Workspace {
+    /// Imports a photo from its bytes. The same bytes give the same photo; `fields` fill the
+    /// editorial fields of a new photo.
+    pub fn import_photo_bytes(
+        &mut self,
+        bytes: &[u8],
+        source: &Path,
+        fields: PhotoFields,
+    ) -> Result<Photo> {
+        // Every check happens before a byte is written, so a refused photo changes nothing.
+        let examined = photo::examine(bytes, source)?;
+        let info = &examined.info;
+        if let Some(id) = self.store.read(|t| t.photo_by_sha(&info.sha256))? {
+            return self.photo(id);
         }
+        let dest = self.original_path(&info.sha256, info.extension);
+        if !dest.exists() {
+            durable::write_atomically(&dest, bytes)?;
+        }
+        let original_name = source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let table = self.store.read(|t| t.code_replacements())?;
+        let fields = photo::prefer_fields(fields, examined.fields.clone());
+        let new = NewPhoto {
+            sha256: info.sha256.clone(),
+            original_name,
+            mime: info.mime.to_string(),
+            width: info.width,
+            height: info.height,
+            fields: credit::expand_fields(&fields, &table),
+            focus: Default::default(),
+            embedded: serde_json::to_string(&examined.metadata)
+                .map_err(|e| Error::Storage(e.to_string()))?,
+        };
+        let (id, _) = self.store.write(|t| t.insert_photo(&new, Utc::now()))?;
+        self.photo(id)
     }
-}
 
-/// A composite hero's files and the caption line that goes under it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct CompositeOutput {
-    pub outputs: Vec<rendition::Rendition>,
-    pub caption_line: String,
-    /// Each photo's fields, in order, for the caption editor.
-    pub fields: Vec<PhotoFields>,
-}
+    /// Saves a photo's editorial fields and focal point.
+    pub fn update_photo(
+        &mut self,
+        id: PhotoId,
+        fields: PhotoFields,
+        focus: Focus,
+    ) -> Result<Photo> {
+        let focus = Focus {
+            x: focus.x.clamp(0.0, 1.0),
+            y: focus.y.clamp(0.0, 1.0),
+        };
+        if !focus.x.is_finite() || !focus.y.is_finite() {
+            return Err(Error::invalid(
+                "focus",
+                "The focal point must lie inside the photo.",
+            ));
+        }
+        let table = self.store.read(|t| t.code_replacements())?;
+        let fields = credit::expand_fields(&fields, &table);
+        self.store.write(|t| t.update_photo(id, &fields, focus))?;
+        self.photo(id)
+    }
 
-/// The fields a new photo keeps: what the importer typed wins, the file's own metadata fills
-/// the rest.
-pub(crate) fn prefer(given: PhotoFields, file: PhotoFields) -> PhotoFields {
-    let pick = |g: String, f: String| if g.trim().is_empty() { f } else { g };
-    PhotoFields {
-        caption: pick(given.caption, file.caption),
-        creator: pick(given.creator, file.creator),
-        agency: pick(given.agency, file.agency),
-        distributor: pick(given.distributor, file.distributor),
-        copyright: pick(given.copyright, file.copyright),
-        alt_text: pick(given.alt_text, file.alt_text),
-        usage_terms: pick(given.usage_terms, file.usage_terms),
-        credit_override: given.credit_override.or(file.credit_override),
+    pub fn photo(&self, id: PhotoId) -> Result<Photo> {
+        let mut p = self.store.read(|t| t.photo(id))?;
+        p.credit_line = credit::credit_line(&p.fields);
+        Ok(p)
+    }
+
+    pub fn photos(&self) -> Result<Vec<Photo>> {
+        let mut ps = self.store.read(|t| t.photos())?;
+        for p in &mut ps {
+            p.credit_line = credit::credit_line(&p.fields);
+        }
+        Ok(ps)
+    }
+
+    /// The path of a photo's untouched original.
+    pub fn photo_original(&self, id: PhotoId) -> Result<PathBuf> {
+        let p = self.store.read(|t| t.photo(id))?;
+        Ok(self.original_path(&p.sha256, crate::photo::extension_for(&p.mime)))
+    }
+
+    /// The composed caption line of the article's hero ("…Credit: …; … Edited by …").
+    pub fn hero_caption(&self, a: &Article) -> Result<String> {
+        let Some(hero) = &a.hero else {
+            return Ok(String::new());
+        };
+        let photos = hero
+            .photos
+            .iter()
+            .map(|h| self.photo(h.photo_id))
+            .collect::<Result<Vec<_>>>()?;
+        let fields: Vec<&PhotoFields> = photos.iter().map(|p| &p.fields).collect();
+        let words = self.settings()?.words_for(&a.language);
+        Ok(credit::caption_line(
+            &fields,
+            hero.edited_by.as_deref(),
+            &words,
+        ))
+    }
+
+    pub(crate) fn original_path(&self, sha256: &str, ext: &str) -> PathBuf {
+        self.dir.join(ORIGINALS_DIR).join(format!("{sha256}.{ext}"))
+    }
+
+    /// `PRAGMA integrity_check` of the desk database.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.store.integrity_check()
     }
 }
 
@@ -180,7 +213,7 @@ impl Workspace {
         let pixels = self.crop_pixels(&photo, Some(crop_name))?;
         let path = self.photo_original(id)?;
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let info = super::inspect(&bytes, &path)?;
+        let info = photo::inspect(&bytes, &path)?;
         let mut set = rendition::render_set(
             &rendition::Source {
                 bytes: &bytes,
@@ -230,26 +263,10 @@ impl Workspace {
         let fields: Vec<PhotoFields> = loaded.iter().map(|l| l.0.fields.clone()).collect();
         let refs: Vec<&PhotoFields> = fields.iter().collect();
         let caption_line = credit::caption_line(&refs, edited_by, &credit::HouseWords::english());
-        let each: Vec<Credits> = fields.iter().map(Credits::from_fields).collect();
-        let join = |f: fn(&Credits) -> &String, sep: &str| {
-            each.iter()
-                .map(f)
-                .filter(|s| !s.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(sep)
-        };
-        let credits = Credits {
-            creator: join(|c| &c.creator, "; "),
-            credit: join(|c| &c.credit, "; "),
-            rights: join(|c| &c.rights, "; "),
-            description: caption_line.clone(),
-            alt_text: credit::join_alt_texts(each.iter().map(|c| c.alt_text.as_str())),
-            usage_terms: join(|c| &c.usage_terms, "; "),
-        };
+        let credits = composite::credits(&fields, &caption_line);
         // The cache key is everything the pixels and the embedded credits depend on, so a
         // cached composite is found before a single original is decoded.
-        let key = super::sha256_hex(
+        let key = durable::sha256_hex(
             format!(
                 "{:?}|{width}|{}|{:?}",
                 photos
@@ -277,7 +294,7 @@ impl Workspace {
             for (p, _) in &loaded {
                 let path = self.photo_original(p.id)?;
                 let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                let orientation = super::inspect(&bytes, &path)?.orientation;
+                let orientation = photo::inspect(&bytes, &path)?.orientation;
                 originals.push((path, bytes, orientation));
             }
             let sources: Vec<CellSource<'_>> = loaded
@@ -303,7 +320,7 @@ impl Workspace {
             let cached = path.exists();
             if let (false, Some(canvas)) = (cached, &canvas) {
                 let bytes = rendition::encode(canvas, f, &opts, &credits)?;
-                workspace::write_atomically(&path, &bytes)?;
+                durable::write_atomically(&path, &bytes)?;
             }
             let bytes = std::fs::metadata(&path)
                 .map_err(|e| Error::io(&path, e))?
@@ -393,5 +410,36 @@ impl Workspace {
     /// Where a photo's renditions are cached.
     pub fn renditions_dir(&self) -> PathBuf {
         self.dir.join(RENDITIONS_DIR)
+    }
+}
+
+impl Workspace {
+    /// What [`ThumbnailJob::make`] needs to make photo `id`'s thumbnail.
+    pub fn thumbnail_job(&self, id: PhotoId) -> Result<ThumbnailJob> {
+        let photo = self.photo(id)?;
+        Ok(ThumbnailJob {
+            original: self.photo_original(id)?,
+            sha256: photo.sha256,
+            width: photo.width,
+            height: photo.height,
+            credits: Credits::from_fields(&photo.fields),
+            cache_dir: self.dir.join(RENDITIONS_DIR).join("thumbs"),
+            out_width: THUMB_WIDTH,
+        })
+    }
+
+    /// What the crop view shows as photo `id`: `None` when the original itself shows right
+    /// in a web view, else the job of its [`VIEW_WIDTH`]-pixel sRGB copy.
+    pub fn view_job(&self, id: PhotoId) -> Result<Option<ThumbnailJob>> {
+        let photo = self.photo(id)?;
+        let original = self.photo_original(id)?;
+        let bytes = std::fs::read(&original).map_err(|e| Error::io(&original, e))?;
+        if photo::shows_as_is(&photo.mime, &bytes) {
+            return Ok(None);
+        }
+        let mut job = self.thumbnail_job(id)?;
+        job.cache_dir = self.dir.join(RENDITIONS_DIR).join("views");
+        job.out_width = VIEW_WIDTH;
+        Ok(Some(job))
     }
 }

@@ -30,14 +30,7 @@ pub async fn list_library(
 /// Every status with its label and where a story in it may move: the one table, as data.
 #[tauri::command]
 pub async fn workflow_steps() -> Answer<Vec<WorkflowStep>> {
-    Ok(Status::ALL
-        .into_iter()
-        .map(|s| WorkflowStep {
-            status: s,
-            label: s.label().to_string(),
-            next: workflow::next_statuses(s),
-        })
-        .collect())
+    Ok(workflow::steps())
 }
 
 #[tauri::command]
@@ -165,17 +158,7 @@ pub async fn save_settings(
 /// Adds a profile (`id` 0) or changes one.
 #[tauri::command]
 pub async fn save_author(desk: State<'_, Desk>, author: Author) -> Answer<Author> {
-    desk.with(|ws| {
-        if author.id == 0 {
-            let a = ws.upsert_author(&author.name, &author.role, &author.bio)?;
-            if author.portrait_photo_id.is_some() {
-                return ws.update_author(&Author { id: a.id, ..author });
-            }
-            Ok(a)
-        } else {
-            ws.update_author(&author)
-        }
-    })
+    desk.with(|ws| ws.save_author(&author))
 }
 
 /// Sets the desk's local identity (asked on first start), stamped on revisions and moves.

@@ -1,0 +1,70 @@
+//! Finding stories: the library's query and sort, and search hits.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::*;
+
+/// One hit of a full-text search, with a highlighted snippet (`<mark>` around matches; the
+/// rest is escaped text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub id: ArticleId,
+    pub slug: String,
+    pub headline: String,
+    pub snippet: String,
+    pub status: Status,
+    pub section: Option<String>,
+    /// Where the words were found.
+    pub found_in: FoundIn,
+}
+
+/// Where a search found its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FoundIn {
+    /// The headline, dek or body.
+    Text,
+    /// A caption or credit of the story's hero.
+    Photo,
+}
+
+/// How the library is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LibrarySort {
+    /// Last change first (the default).
+    #[default]
+    Updated,
+    /// Newest story first.
+    Created,
+    /// A to Z.
+    Headline,
+    /// Along the workflow: Draft first, Archived last.
+    Status,
+}
+
+/// What the library shows: every filter is optional, and all given filters must match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(default)]
+pub struct LibraryQuery {
+    #[ts(optional = nullable)]
+    pub status: Option<Status>,
+    /// A section's name.
+    #[ts(optional = nullable)]
+    pub section: Option<String>,
+    /// A byline's name (profile or guest).
+    #[ts(optional = nullable)]
+    pub author: Option<String>,
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
+    /// Changed on or after this day (`YYYY-MM-DD`, UTC).
+    #[ts(optional = nullable)]
+    pub from: Option<String>,
+    /// Changed on or before this day (`YYYY-MM-DD`, UTC).
+    #[ts(optional = nullable)]
+    pub to: Option<String>,
+    pub sort: LibrarySort,
+    /// The stories in the trash instead of the others.
+    pub trashed: bool,
+}

@@ -1,0 +1,59 @@
+//! What preflight finds before a story leaves the building.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::*;
+
+/// How much a preflight finding matters: `blocking` stops the export, `warning` deserves a
+/// look but lets the package go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Blocking,
+    Warning,
+}
+
+/// What a preflight finding is about, for the UI to branch on (never on the message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingCode {
+    NoHeadline,
+    NoByline,
+    PhotoWithoutCredit,
+    PhotoWithoutAltText,
+    MissingBodyPhoto,
+    HeroWithoutCrop,
+    HeroTooManyPhotos,
+    HeadlineTooLong,
+    DekTooLong,
+    AltTextTooLong,
+    NoSection,
+    IimTruncated,
+    CropTooSmall,
+    NotReady,
+}
+
+/// One thing preflight noticed, naming the field (and the photo) it is about, with a message
+/// written for the journalist who has to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The form field it links to: `headline`, `dek`, `bylines`, `section`, `status`, `body`,
+    /// `hero`, or a photo's field as `photo.credit`, `photo.alt_text`, `photo.caption`,
+    /// `photo.copyright`, `photo.crop`.
+    pub field: String,
+    pub code: FindingCode,
+    pub message: String,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub photo_id: Option<PhotoId>,
+}
+
+/// The result of the check before an export: every finding, blocking ones first, and whether
+/// the article may be exported (no blocking finding).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Preflight {
+    pub findings: Vec<Finding>,
+    pub exportable: bool,
+}

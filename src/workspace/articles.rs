@@ -1,0 +1,194 @@
+//! The correspondent's desk: creating and saving stories (each save a revision, folded into
+//! the newest autosave within [`REVISION_INTERVAL`]), the hero, checkpoints, the library,
+//! rendering and search.
+
+use chrono::{DateTime, Utc};
+
+use crate::article::ValidArticle;
+use crate::error::{Error, Result};
+use crate::model::{
+    Article, ArticleDraft, ArticleId, ArticleSummary, Hero, LibraryQuery, Revision, SearchHit,
+    Status,
+};
+use crate::{markdown, workflow};
+
+use super::{Workspace, REVISION_INTERVAL, SEARCH_HITS};
+
+impl Workspace {
+    pub fn create_article(&mut self, draft: ArticleDraft) -> Result<Article> {
+        self.create_article_at(draft, Utc::now())
+    }
+
+    /// Like [`Workspace::create_article`], dated `now` (the demo desk's older stories, tests).
+    #[doc(hidden)]
+    pub fn create_article_at(
+        &mut self,
+        draft: ArticleDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Article> {
+        self.create_article_because(draft, now, "created")
+    }
+
+    /// Creates an article whose first revision says why it exists ("created", "duplicated
+    /// from #3").
+    pub(crate) fn create_article_because(
+        &mut self,
+        draft: ArticleDraft,
+        now: DateTime<Utc>,
+        reason: &str,
+    ) -> Result<Article> {
+        let mut valid = ValidArticle::new(draft, None)?;
+        let who = self.identity()?;
+        let id = self.store.write(|t| {
+            if valid.slug_derived {
+                let base = valid.slug.clone();
+                let mut n = 1;
+                while t.article_with_slug(valid.slug.as_str())?.is_some() {
+                    n += 1;
+                    valid.slug = base.with_suffix(n);
+                }
+            }
+            let id = t.insert_article(&valid, now)?;
+            t.insert_revision(id, &valid.to_draft(), &who, reason, now)?;
+            Ok(id)
+        })?;
+        self.article_by_id(id)
+    }
+
+    /// Saves the article's fields. Saves within [`REVISION_INTERVAL`] of the newest autosave
+    /// revision refresh it; a later save, or a change of status, starts a new one.
+    pub fn save_article(&mut self, id: ArticleId, draft: ArticleDraft) -> Result<Article> {
+        self.save_article_at(id, draft, Utc::now())
+    }
+
+    #[doc(hidden)]
+    pub fn save_article_at(
+        &mut self,
+        id: ArticleId,
+        draft: ArticleDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Article> {
+        // A move to Published passes preflight first (`set_status`); the words are saved
+        // either way, so a refused move never loses them.
+        if draft.status == Some(Status::Published) {
+            let current = self.store.read(|t| t.article(id))?;
+            if current.status != Status::Published {
+                // A move the workflow does not allow refuses the whole save, as any other.
+                workflow::check(current.status, Status::Published)?;
+                let words = ArticleDraft {
+                    status: Some(current.status),
+                    ..draft
+                };
+                self.save_article_at(id, words, now)?;
+                return self.set_status(&id.to_string(), Status::Published);
+            }
+        }
+        let who = self.identity()?;
+        self.store.write(|t| {
+            let current = t.article(id)?;
+            let valid = ValidArticle::new(draft, Some(&current.slug))?;
+            if let Some(other) = t.article_with_slug(valid.slug.as_str())? {
+                if other != id {
+                    return Err(Error::DuplicateSlug(valid.slug.to_string()));
+                }
+            }
+            let reason = if valid.status != current.status {
+                workflow::check(current.status, valid.status)?;
+                t.insert_transition(id, current.status, valid.status, &who, now)?;
+                workflow::status_reason(current.status, valid.status)
+            } else {
+                "autosave".to_string()
+            };
+            t.update_article(id, &valid, now)?;
+            let fresh = match t.latest_revision(id)? {
+                Some((_, at, r)) if r == "autosave" && reason == "autosave" => {
+                    (now - at).to_std().unwrap_or_default() >= REVISION_INTERVAL
+                }
+                _ => true,
+            };
+            if fresh {
+                t.insert_revision(id, &valid.to_draft(), &who, &reason, now)?;
+            }
+            Ok(())
+        })?;
+        self.article_by_id(id)
+    }
+
+    /// Sets the article's lead image: one photo, or a composite of two or three side by side
+    /// (`None` removes it). Every photo must be of this desk. Saved like any edit, so the
+    /// change is in the article's history.
+    pub fn set_hero(&mut self, key: &str, hero: Option<Hero>) -> Result<Article> {
+        let a = self.article(key)?;
+        if let Some(h) = &hero {
+            for p in &h.photos {
+                self.store.read(|t| t.photo(p.photo_id))?;
+            }
+        }
+        let mut draft = ArticleDraft::from(&a);
+        draft.hero = hero;
+        self.save_article(a.id, draft)
+    }
+
+    /// Records the current state as a revision of its own, whatever the interval.
+    pub fn checkpoint(&mut self, key: &str) -> Result<Revision> {
+        let who = self.identity()?;
+        let now = Utc::now();
+        self.store.write(|t| {
+            let id = t.resolve_article(key)?;
+            let a = t.article(id)?;
+            t.insert_revision(id, &ArticleDraft::from(&a), &who, "checkpoint", now)?;
+            Ok(())
+        })?;
+        let id = self.store.read(|t| t.resolve_article(key))?;
+        self.revisions(id)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::not_found("revision", key))
+    }
+
+    /// Finds an article by id or slug.
+    pub fn article(&self, key: &str) -> Result<Article> {
+        self.store.read(|t| {
+            let id = t.resolve_article(key)?;
+            t.article(id)
+        })
+    }
+
+    pub fn article_by_id(&self, id: ArticleId) -> Result<Article> {
+        self.store.read(|t| t.article(id))
+    }
+
+    /// Every story on the desk (not the trash), last change first.
+    pub fn articles(&self) -> Result<Vec<ArticleSummary>> {
+        self.library(&LibraryQuery::default())
+    }
+
+    /// The library: the stories matching every filter of `q`, sorted as asked.
+    pub fn library(&self, q: &LibraryQuery) -> Result<Vec<ArticleSummary>> {
+        self.store.read(|t| t.article_summaries(q))
+    }
+
+    pub fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {
+        self.store.read(|t| t.revisions(id))
+    }
+
+    /// The article as it was at `revision_id`.
+    pub fn revision(&self, revision_id: i64) -> Result<ArticleDraft> {
+        self.store
+            .read(|t| t.revision_snapshot(revision_id))
+            .map(|(_, d)| d)
+    }
+
+    /// Renders the article's body to sanitized HTML, as the preview and exports show it.
+    pub fn render_article(&self, key: &str) -> Result<String> {
+        let a = self.article(key)?;
+        Ok(markdown::render(&a.body, &a.language))
+    }
+
+    /// Full-text search over headline, dek, body, and the captions and credits of each
+    /// story's hero photos (the trash is not searched): the first [`SEARCH_HITS`] hits,
+    /// headline matches first, then newest first.
+    pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
+        self.store.read(|t| t.search(query, SEARCH_HITS))
+    }
+}
