@@ -10,7 +10,8 @@ use std::sync::atomic::AtomicBool;
 use chrono::{Duration, TimeZone, Utc};
 use dateline::export::ExportOptions;
 use dateline::model::{
-    ArticleDraft, Byline, FoundIn, Hero, HeroPhoto, LibraryQuery, LibrarySort, Photo, Status,
+    ArticleDraft, Author, Byline, FoundIn, Hero, HeroPhoto, LibraryQuery, LibrarySort, Photo,
+    Status,
 };
 use dateline::{ErrorCode, Workspace};
 
@@ -988,4 +989,50 @@ fn issue11_settings_live_in_the_desk_and_explain_bad_values() {
         ("Diario del Sur", "3:2")
     );
     assert_eq!(ws.info().unwrap().publication, "Diario del Sur");
+}
+
+/// The People screen's save: a new profile with a portrait in one call, a second "new" profile
+/// of the same name takes the new role and keeps the portrait, and a profile that cannot be
+/// saved (a name another profile has) changes nothing.
+#[test]
+fn saving_an_author_keeps_the_portrait_and_refuses_a_taken_name_whole() {
+    let (_tmp, mut ws) = desk();
+    let photo = import_photo(&mut ws);
+    let new = |name: &str, role: &str, portrait: Option<i64>| Author {
+        id: 0,
+        name: name.into(),
+        role: role.into(),
+        bio: String::new(),
+        portrait_photo_id: portrait,
+        articles: 0,
+    };
+    let ana = ws
+        .save_author(&new("Ana Ruiz", "Corresponsal", Some(photo.id)))
+        .expect("a new profile with a portrait");
+    assert_eq!(ana.portrait_photo_id, Some(photo.id));
+    let again = ws
+        .save_author(&new("Ana Ruiz", "Jefa de corresponsales", None))
+        .expect("the same name again");
+    assert_eq!(again.id, ana.id, "one profile per name");
+    assert_eq!(again.role, "Jefa de corresponsales");
+    assert_eq!(
+        ws.author("Ana Ruiz").expect("profile").portrait_photo_id,
+        Some(photo.id),
+        "a save without a portrait keeps the one the profile has"
+    );
+
+    let luis = ws
+        .save_author(&new("Luis Pérez", "Fotógrafo", None))
+        .expect("another profile");
+    let taken = Author {
+        name: "Ana Ruiz".into(),
+        role: "Editor".into(),
+        ..luis.clone()
+    };
+    let e = ws
+        .save_author(&taken)
+        .expect_err("a name another profile has");
+    assert_eq!(e.code(), ErrorCode::Invalid, "{e}");
+    let kept = ws.author(&luis.id.to_string()).expect("unchanged");
+    assert_eq!((kept.name, kept.role), (luis.name, luis.role));
 }
