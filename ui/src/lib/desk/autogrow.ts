@@ -6,6 +6,10 @@ import type { Action } from "svelte/action";
 
 export const autogrow: Action<HTMLTextAreaElement, string> = (node) => {
   const fit = () => {
+    // Not rendered (the writing desk is hidden under another screen): there is nothing to
+    // measure, and fitting would pin the height at 0 px, leaving a field no one can click
+    // when the desk comes back. The observer fits it again once it is shown.
+    if (node.getClientRects().length === 0) return;
     node.style.height = "auto";
     node.style.height = `${node.scrollHeight}px`;
   };
