@@ -31,6 +31,9 @@ pub const WIDEST_RENDITION: u32 = DEFAULT_WIDTHS[0];
 pub struct PhotoFacts {
     pub photo: Photo,
     pub crops: Vec<Crop>,
+    /// Newsroom conflicts on the photo's credit, caption or alt text, as (field, this desk's
+    /// value, the newsroom's value): each blocks until someone chooses (issue 13).
+    pub conflicts: Vec<(String, String, String)>,
 }
 
 /// Checks an article against the desk's publication rules. `photos` holds every photo the
@@ -275,6 +278,20 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
             p.id,
         );
     }
+    for (field, ours, theirs) in &facts.conflicts {
+        let what = field.trim_start_matches("photo.").replace('_', " ");
+        f.block_photo(
+            field,
+            FindingCode::PhotoFieldConflict,
+            format!(
+                "Photo {} {place} has two versions of its {what}: “{ours}” on this desk and \
+                 “{theirs}” from the newsroom. Choose one in the photo desk; credits are a \
+                 legal matter.",
+                name(p)
+            ),
+            p.id,
+        );
+    }
     let alt = fields.alt_text.trim();
     if alt.is_empty() {
         f.block_photo(
@@ -467,7 +484,15 @@ impl Workspace {
             match self.photo(id) {
                 Ok(photo) => {
                     let crops = self.crops(id)?;
-                    out.insert(id, PhotoFacts { photo, crops });
+                    let conflicts = self.photo_conflicts(id)?;
+                    out.insert(
+                        id,
+                        PhotoFacts {
+                            photo,
+                            crops,
+                            conflicts,
+                        },
+                    );
                 }
                 Err(crate::Error::NotFound { .. }) => {}
                 Err(e) => return Err(e),
