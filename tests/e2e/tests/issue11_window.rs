@@ -331,10 +331,7 @@ async fn issue11_a_typed_credit_is_never_lost() -> Result<()> {
                return seen;"#,
         )
         .await?;
-    let first = states
-        .as_array()
-        .and_then(|s| s.first())
-        .and_then(|s| s.as_str());
+    let first = states.as_array().and_then(|s| s.first()).and_then(|s| s.as_str());
     assert!(
         matches!(first, Some("dirty" | "saving")),
         "the top bar claims a credit on screen is saved: it showed {states:?} after the keystroke"
