@@ -17,6 +17,11 @@ use postgres::{Client, NoTls};
 
 const PASSWORD: &str = "correct horse battery";
 
+/// The person at the desk, typing the password when sync asks (the desk keeps none).
+fn ask(_question: &str) -> Option<String> {
+    Some(PASSWORD.to_string())
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/fixtures/photos")
@@ -153,19 +158,19 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
     ana.add_note(&story.slug, "Fuente confirmada por teléfono.")
         .expect("note");
     ana.set_status(&story.slug, Status::InEdit).expect("filed");
-    let before = ana.newsroom_status(None).expect("status");
+    let before = ana.newsroom_status(Some(&ask)).expect("status");
     assert!(
         before.to_send >= 3,
         "revisions, a move and a note wait: {before:?}"
     );
 
-    let r = ana.sync(None).expect("ana syncs");
+    let r = ana.sync(Some(&ask)).expect("ana syncs");
     assert!(r.refused.is_empty(), "{:?}", r.refused);
     assert_eq!(r.pushed_photos, 1);
-    assert_eq!(ana.newsroom_status(None).expect("status").to_send, 0);
+    assert_eq!(ana.newsroom_status(Some(&ask)).expect("status").to_send, 0);
 
     // Eva receives it whole.
-    let r = eva.sync(None).expect("eva syncs");
+    let r = eva.sync(Some(&ask)).expect("eva syncs");
     assert_eq!(r.pulled_stories, 1);
     let got = eva
         .article(&story.slug)
@@ -224,9 +229,9 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
     for s in [Status::CopyDesk, Status::Ready, Status::Published] {
         eva.set_status(&story.slug, s).expect("move");
     }
-    let r = eva.sync(None).expect("eva syncs");
+    let r = eva.sync(Some(&ask)).expect("eva syncs");
     assert!(r.refused.is_empty(), "{:?}", r.refused);
-    ana.sync(None).expect("ana syncs");
+    ana.sync(Some(&ask)).expect("ana syncs");
     let back = ana.article(&story.slug).expect("story");
     assert_eq!(back.status, Status::Published);
     assert!(back.body.contains("ante la Corte"), "{}", back.body);
@@ -234,12 +239,12 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
 
     // A sync with nothing to do sends nothing.
     let revisions = room.count("revisions");
-    let r = ana.sync(None).expect("again");
+    let r = ana.sync(Some(&ask)).expect("again");
     assert_eq!(
         (r.pushed_revisions, r.pushed_moves, r.pushed_notes),
         (0, 0, 0)
     );
-    eva.sync(None).expect("again");
+    eva.sync(Some(&ask)).expect("again");
     assert_eq!(room.count("revisions"), revisions);
     assert_eq!(room.count("stories"), 1);
     assert_eq!(room.count("photos"), 1);
@@ -270,7 +275,7 @@ fn a_refused_move_keeps_the_words_and_says_why_issue_13() {
         .push_str("\nSegundo párrafo, escrito sin conexión.\n");
     ana.save_article(s.id, d).expect("words");
 
-    let r = ana.sync(None).expect("sync");
+    let r = ana.sync(Some(&ask)).expect("sync");
     assert_eq!(r.refused.len(), 1, "{:?}", r.refused);
     assert_eq!(r.refused[0].kind, "move");
     assert!(
@@ -289,7 +294,7 @@ fn a_refused_move_keeps_the_words_and_says_why_issue_13() {
         "the words stay: {}",
         a.body
     );
-    let status = ana.newsroom_status(None).expect("status");
+    let status = ana.newsroom_status(Some(&ask)).expect("status");
     assert_eq!(status.refused.len(), 1);
     assert!(
         status.refused[0].reason.contains("Copy desk"),
@@ -304,7 +309,7 @@ fn a_refused_move_keeps_the_words_and_says_why_issue_13() {
         .get(0);
     assert!(body.contains("sin conexión"), "{body}");
     // And it is not tried again and again.
-    let r = ana.sync(None).expect("sync again");
+    let r = ana.sync(Some(&ask)).expect("sync again");
     assert!(r.refused.is_empty(), "{:?}", r.refused);
 }
 
@@ -321,10 +326,10 @@ fn a_sync_whose_acknowledgement_was_lost_sends_nothing_twice_issue_13() {
         .expect("story");
     eva.add_note(&s.slug, "Revisar cifras.").expect("note");
     eva.set_status(&s.slug, Status::InEdit).expect("move");
-    eva.sync(None).expect("sync");
+    eva.sync(Some(&ask)).expect("sync");
     // Once more, so the desk's cursor is past its own rows: what it sends again next is
     // not brought back by the pull first.
-    eva.sync(None).expect("sync");
+    eva.sync(Some(&ask)).expect("sync");
     let counts =
         |room: &Newsroom| ["stories", "revisions", "moves", "notes"].map(|t| room.count(t));
     let after_first = counts(&room);
@@ -336,7 +341,7 @@ fn a_sync_whose_acknowledgement_was_lost_sends_nothing_twice_issue_13() {
         "the desk had recorded what it sent"
     );
     let mut eva = Workspace::open(dir.path()).expect("reopen");
-    let r = eva.sync(None).expect("sync again");
+    let r = eva.sync(Some(&ask)).expect("sync again");
     assert!(
         r.refused.is_empty(),
         "a move sent twice is not refused: {:?}",
@@ -376,8 +381,8 @@ fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
             ..ArticleDraft::default()
         })
         .expect("story");
-    ana.sync(None).expect("ana");
-    eva.sync(None).expect("eva");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
     // Apart: Ana edits the first paragraph, Eva the last.
     let edit = |ws: &mut Workspace, from: &str, to: &str| {
         let a = ws.article(&s.slug).expect("story");
@@ -387,11 +392,11 @@ fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
     };
     edit(&mut ana, "Uno.", "Uno, corregido por Ana.");
     edit(&mut eva, "Tres.", "Tres, corregido por Eva.");
-    eva.sync(None).expect("eva first");
-    let r = ana.sync(None).expect("ana merges");
+    eva.sync(Some(&ask)).expect("eva first");
+    let r = ana.sync(Some(&ask)).expect("ana merges");
     assert_eq!(r.merged, 1, "{r:?}");
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
-    eva.sync(None).expect("eva receives the merge");
+    eva.sync(Some(&ask)).expect("eva receives the merge");
     let want = "Uno, corregido por Ana.\n\nDos.\n\nTres, corregido por Eva.\n";
     assert_eq!(ana.article(&s.slug).expect("a").body, want);
     assert_eq!(eva.article(&s.slug).expect("e").body, want);
@@ -420,8 +425,8 @@ fn overlapping_edits_keep_both_versions_as_a_conflict_issue_13() {
             ..ArticleDraft::default()
         })
         .expect("story");
-    ana.sync(None).expect("ana");
-    eva.sync(None).expect("eva");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
     let edit = |ws: &mut Workspace, to: &str| {
         let a = ws.article(&s.slug).expect("story");
         let mut d = ArticleDraft::from(&a);
@@ -430,12 +435,12 @@ fn overlapping_edits_keep_both_versions_as_a_conflict_issue_13() {
     };
     edit(&mut ana, "El ministro dijo que sí.\n");
     edit(&mut eva, "La ministra dijo que no.\n");
-    eva.sync(None).expect("eva first");
-    let r = ana.sync(None).expect("ana");
+    eva.sync(Some(&ask)).expect("eva first");
+    let r = ana.sync(Some(&ask)).expect("ana");
     assert_eq!(r.conflicts.len(), 1, "{r:?}");
     assert_eq!(r.conflicts[0].field, "body");
     // Both versions are whole in Ana's history, and the status says so.
-    let status = ana.newsroom_status(None).expect("status");
+    let status = ana.newsroom_status(Some(&ask)).expect("status");
     assert_eq!(status.conflicts.len(), 1);
     let a = ana.article(&s.slug).expect("a");
     let texts: Vec<String> = ana
@@ -487,16 +492,16 @@ fn a_credit_changed_on_two_desks_blocks_the_export_until_someone_chooses_issue_1
             ..ArticleDraft::default()
         })
         .expect("story");
-    ana.sync(None).expect("ana");
-    pia.sync(None).expect("pia");
+    ana.sync(Some(&ask)).expect("ana");
+    pia.sync(Some(&ask)).expect("pia");
     let theirs = pia.photos().expect("photos")[0].clone();
     // Apart, both correct the credit differently.
     pia.update_photo(theirs.id, credit("C. Barria"), theirs.focus)
         .expect("pia's credit");
     ana.update_photo(photo.id, credit("Carlos Barría"), photo.focus)
         .expect("ana's credit");
-    pia.sync(None).expect("pia first");
-    let r = ana.sync(None).expect("ana");
+    pia.sync(Some(&ask)).expect("pia first");
+    let r = ana.sync(Some(&ask)).expect("ana");
     assert!(
         r.refused.is_empty(),
         "a correspondent's own photo: {:?}",
@@ -553,8 +558,8 @@ fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
             ..ArticleDraft::default()
         })
         .expect("story");
-    ana.sync(None).expect("ana");
-    eva.sync(None).expect("eva");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
     let edit = |ws: &mut Workspace, to: &str| {
         let a = ws.article(&s.slug).expect("story");
         let mut d = ArticleDraft::from(&a);
@@ -563,8 +568,8 @@ fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
     };
     edit(&mut ana, "El ministro dijo que sí.\n");
     edit(&mut eva, "La ministra dijo que no.\n");
-    eva.sync(None).expect("eva first");
-    ana.sync(None).expect("ana: a conflict");
+    eva.sync(Some(&ask)).expect("eva first");
+    ana.sync(Some(&ask)).expect("ana: a conflict");
     assert_eq!(ana.newsroom_conflicts(&s.slug).expect("c").len(), 1);
     // Ana takes the editor's version.
     let a = ana.article(&s.slug).expect("a");
@@ -584,8 +589,8 @@ fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
         .expect("resolve");
     assert_eq!(resolved.body, "La ministra dijo que no.\n");
     assert!(ana.newsroom_conflicts(&s.slug).expect("c").is_empty());
-    ana.sync(None).expect("ana sends the resolution");
-    eva.sync(None).expect("eva receives it");
+    ana.sync(Some(&ask)).expect("ana sends the resolution");
+    eva.sync(Some(&ask)).expect("eva receives it");
     assert_eq!(
         eva.article(&s.slug).expect("e").body,
         "La ministra dijo que no.\n"

@@ -63,6 +63,15 @@ CREATE TRIGGER notes_uuid AFTER INSERT ON notes WHEN new.uuid IS NULL BEGIN
     WHERE rowid = new.rowid;
 END;
 
+-- The photos' search index follows the words it indexes only: giving a photo its id (an
+-- update inside the insert's own trigger) must not index it twice.
+DROP TRIGGER photos_fts_au;
+CREATE TRIGGER photos_fts_au AFTER UPDATE OF caption, creator, agency, distributor, copyright,
+        credit_override ON photos BEGIN
+    DELETE FROM photos_fts WHERE rowid = old.id;
+    INSERT INTO photos_fts(rowid, caption, credit) VALUES (new.id, new.caption,
+        concat_ws(' ', new.creator, new.agency, new.distributor, new.copyright, new.credit_override));
+END;
 ALTER TABLE photos ADD COLUMN uuid TEXT;
 UPDATE photos SET uuid = substr(printf('%012x', coalesce(CAST(unixepoch(imported_at, 'subsec') * 1000 AS INTEGER), CAST(unixepoch('now', 'subsec') * 1000 AS INTEGER))), 1, 8) || '-' || substr(printf('%012x', coalesce(CAST(unixepoch(imported_at, 'subsec') * 1000 AS INTEGER), CAST(unixepoch('now', 'subsec') * 1000 AS INTEGER))), 9, 4) || '-7' ||
         substr(lower(hex(randomblob(2))), 2, 3) || '-' ||
