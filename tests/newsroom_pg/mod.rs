@@ -199,13 +199,17 @@ impl Pg {
             pid = std::process::id(),
             dir = self.dir.display()
         );
-        Command::new("sh")
-            .args(["-c", &script])
+        // In the background of a shell that ends at once, so the watcher is nobody's child
+        // and outlives this process.
+        let ok = Command::new("sh")
+            .args(["-c", &format!("({script}) </dev/null >/dev/null 2>&1 &")])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
-            .spawn()
-            .expect("the cluster's watcher");
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        assert!(ok, "could not start the test cluster's watcher");
     }
 
     /// The superuser's connection to `db`, over the Unix socket.
