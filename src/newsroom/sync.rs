@@ -48,6 +48,8 @@ pub struct Refusal {
     pub article: Option<String>,
     /// `article`, `revision`, `move`, `note`, `photo`.
     pub kind: String,
+    /// The global id of what was refused.
+    pub id: String,
     pub reason: String,
 }
 
@@ -183,6 +185,21 @@ impl Workspace {
             .collect())
     }
 
+    /// A revision's global id.
+    pub fn newsroom_revision_uuid(&self, revision_id: i64) -> Result<String> {
+        self.store.read(|t| t.revision_uuid(revision_id))
+    }
+
+    /// An article's global id.
+    pub fn newsroom_article_uuid(&self, id: ArticleId) -> Result<String> {
+        self.store.read(|t| t.article_uuid(id))
+    }
+
+    /// The revision whose content the article's row is (its head on this desk).
+    pub fn newsroom_article_head(&self, id: ArticleId) -> Result<Option<String>> {
+        self.store.read(|t| t.article_head(id))
+    }
+
     fn joined(&self) -> Result<Joined> {
         let (conninfo, login) = self
             .store
@@ -208,7 +225,7 @@ impl Workspace {
                 conflicts_of(t, None)?,
                 t.refusals(None)?
                     .into_iter()
-                    .map(|r| refusal(t, r.article_id, &r.kind, &r.reason))
+                    .map(|r| refusal(t, r))
                     .collect::<Result<Vec<_>>>()?,
             ))
         })?;
@@ -589,6 +606,7 @@ impl Workspace {
                     report.refused.push(Refusal {
                         article: None,
                         kind: "photo".into(),
+                        id: uuid.clone(),
                         reason,
                     });
                 }
@@ -957,8 +975,12 @@ impl Workspace {
         } else {
             Some(server_status)
         };
-        if graph.is_ancestor(&desk_head, server_head) {
-            // Fast-forward: the desk had nothing the newsroom lacks.
+        let refused_head = self
+            .store
+            .read(|t| t.is_refused(SentKind::Revision, &desk_head))?;
+        if refused_head || graph.is_ancestor(&desk_head, server_head) {
+            // Fast-forward: the desk had nothing the newsroom lacks (or only words the
+            // newsroom refused, which stay in the desk's history with the refusal).
             self.store.write(|t| {
                 let current = t.article(id)?;
                 let mut d = theirs.clone();
@@ -1033,6 +1055,43 @@ impl Workspace {
             });
         }
         Ok(())
+    }
+
+    /// Makes the story read as the newsroom has it (its head, fields and status), when the
+    /// newsroom refused this desk's version. Nothing when the newsroom does not have it.
+    fn take_newsroom_version(
+        &mut self,
+        client: &mut Client,
+        target: &Target,
+        id: ArticleId,
+        uuid: &str,
+    ) -> Result<()> {
+        let row = client
+            .query_opt(
+                "SELECT head::text, status FROM newsroom.stories WHERE id = $1::text::uuid",
+                &[&uuid],
+            )
+            .map_err(|e| target.error(e))?;
+        let Some(row) = row else {
+            return Ok(());
+        };
+        let (head, status): (Option<String>, String) = (row.get(0), row.get(1));
+        let Some(head) = head else {
+            return Ok(());
+        };
+        let now = Utc::now();
+        self.store.write(|t| {
+            let Some(rev) = t.revision_by_uuid(&head)? else {
+                return Ok(());
+            };
+            let (_, mut d) = t.revision_snapshot(rev)?;
+            let current = t.article(id)?;
+            d.slug = Some(current.slug.clone());
+            d.status = Some(Status::parse(&status).unwrap_or(current.status));
+            let valid = ValidArticle::new(d, Some(&current.slug))?;
+            t.update_article(id, &valid, now)?;
+            t.set_article_head(id, &head)
+        })
     }
 
     // ---- Push: stories ------------------------------------------------------------------
@@ -1173,8 +1232,16 @@ impl Workspace {
             report.refused.push(Refusal {
                 article: Some(article.slug.clone()),
                 kind: if out.story_new { "article" } else { "revision" }.into(),
+                id: out
+                    .revisions
+                    .last()
+                    .map(|r| r.uuid.clone())
+                    .unwrap_or_else(|| uuid.to_string()),
                 reason,
             });
+            // The story stays where the newsroom has it; the refused words stay in the
+            // history.
+            self.take_newsroom_version(client, target, id, uuid)?;
             return Ok(());
         }
         self.store.write(|t| {
@@ -1187,10 +1254,11 @@ impl Workspace {
         report.pushed_revisions += out.revisions.len();
 
         // The story's fields follow the desk's head, if the newsroom's head is behind it.
-        let mut tx = client.transaction().map_err(err)?;
-        let server_head: Option<String> = tx
+        // Compare-and-set: the update applies only if the newsroom's head is still the one
+        // read here (someone who pushed meanwhile is merged at the next sync).
+        let server_head: Option<String> = client
             .query_one(
-                "SELECT head::text FROM newsroom.stories WHERE id = $1::text::uuid FOR UPDATE",
+                "SELECT head::text FROM newsroom.stories WHERE id = $1::text::uuid",
                 &[&uuid],
             )
             .map_err(err)?
@@ -1202,11 +1270,11 @@ impl Workspace {
         if forward && server_head.as_deref() != Some(head.as_str()) {
             let w = &head_wire;
             let tags: Vec<String> = serde_json::from_value(w["tags"].clone()).unwrap_or_default();
-            let res = tx.execute(
+            let res = client.execute(
                 "UPDATE newsroom.stories SET headline = $2, dek = $3, body = $4, dateline = $5,
                         section = $6, language = $7, tags = $8, bylines = $9, hero = $10,
                         front_matter_extra = $11, head = $12::text::uuid
-                 WHERE id = $1::text::uuid",
+                 WHERE id = $1::text::uuid AND head IS NOT DISTINCT FROM $13::text::uuid",
                 &[
                     &uuid,
                     &w["headline"].as_str().unwrap_or_default(),
@@ -1224,17 +1292,17 @@ impl Workspace {
                     }),
                     &w["front_matter_extra"].as_str(),
                     &head,
+                    &server_head,
                 ],
             );
-            match res.and_then(|n| tx.commit().map(|_| n)) {
-                Ok(0) | Err(_) => {
-                    // Not this person's to change: the revisions are in, the story's fields
-                    // stay as the newsroom has them.
+            if let Err(e) = res {
+                // Not this person's to change (the photo desk, a correspondent on an editor's
+                // story): the revisions are in, the story's fields stay as the newsroom has them.
+                let e = err(e);
+                if !matches!(e, Error::Refused(_)) {
+                    return Err(e);
                 }
-                Ok(_) => {}
             }
-        } else {
-            let _ = tx.commit();
         }
 
         // Moves, one by one: each is checked against the story as the newsroom has it.
@@ -1313,10 +1381,11 @@ impl Workspace {
         })?;
         report.pushed_moves += sent_moves.len();
         report.pushed_notes += out.notes.len();
-        for (_, from, to, reason) in refusals {
+        for (move_id, from, to, reason) in refusals {
             report.refused.push(Refusal {
                 article: Some(article.slug.clone()),
                 kind: "move".into(),
+                id: move_id,
                 reason: format!(
                     "The move {} → {} was refused: {reason}",
                     from.label(),
@@ -1444,14 +1513,16 @@ fn conflicts_of(t: &Tx<'_>, article: Option<ArticleId>) -> Result<Vec<Conflict>>
         .collect()
 }
 
-fn refusal(t: &Tx<'_>, article: Option<ArticleId>, kind: &str, reason: &str) -> Result<Refusal> {
+fn refusal(t: &Tx<'_>, r: crate::store::DeskRefusal) -> Result<Refusal> {
+    let (article, kind, id, reason) = (r.article_id, r.kind, r.uuid, r.reason);
     Ok(Refusal {
         article: match article {
             Some(id) => Some(t.article(id)?.slug),
             None => None,
         },
-        kind: kind.to_string(),
-        reason: reason.to_string(),
+        kind,
+        id,
+        reason,
     })
 }
 
