@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 pub(crate) const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("sql/0001_newsroom.sql")),
     (2, include_str!("sql/0002_rules.sql")),
+    (3, include_str!("sql/0003_notify.sql")),
 ];
 
 /// The newest server format this Dateline knows.

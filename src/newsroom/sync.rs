@@ -18,6 +18,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use chrono::{DateTime, Utc};
+use postgres::fallible_iterator::FallibleIterator;
 use postgres::Client;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -37,6 +38,7 @@ const KEY_ROLE: &str = "newsroom.role";
 const KEY_CURSOR: &str = "newsroom.cursor";
 const KEY_LAST_SYNC: &str = "newsroom.last_sync";
 const KEY_NAME: &str = "newsroom.name";
+const KEY_CHECKED: &str = "newsroom.checked_at";
 
 /// Originals travel in chunks of this many bytes (the server refuses bigger ones).
 pub const CHUNK: usize = 1024 * 1024;
@@ -272,6 +274,51 @@ impl Workspace {
         })
     }
 
+    /// Stays connected to the newsroom and syncs whenever another desk's change is committed
+    /// (PostgreSQL's LISTEN/NOTIFY), once at the start and once per wake-up; a wake-up lost
+    /// while disconnected costs nothing, since every (re)connect starts with a sync. Returns
+    /// after `rounds` syncs, or when no change arrives within `idle`. `each` sees every
+    /// report (the CLI prints them).
+    pub fn newsroom_watch(
+        &mut self,
+        prompt: Option<&Prompt<'_>>,
+        rounds: usize,
+        idle: std::time::Duration,
+        mut each: impl FnMut(&SyncReport),
+    ) -> Result<usize> {
+        let joined = self.joined()?;
+        let mut listener = joined.target.connect(prompt)?;
+        listener
+            .batch_execute("LISTEN dateline_newsroom")
+            .map_err(|e| joined.target.error(e))?;
+        let mut done = 0;
+        while done < rounds {
+            let report = self.sync(prompt)?;
+            each(&report);
+            done += 1;
+            if done == rounds {
+                break;
+            }
+            let heard = {
+                let mut n = listener.notifications();
+                let mut it = n.timeout_iter(idle);
+                match it.next() {
+                    Ok(Some(_)) => true,
+                    Ok(None) => false,
+                    Err(e) => return Err(joined.target.error(e)),
+                }
+            };
+            if !heard {
+                break;
+            }
+            // Several commits close together wake the desk once.
+            let mut n = listener.notifications();
+            let mut it = n.timeout_iter(std::time::Duration::from_millis(20));
+            while let Ok(Some(_)) = it.next() {}
+        }
+        Ok(done)
+    }
+
     /// Pulls what others changed, puts it together with this desk's work, and pushes this
     /// desk's changes. Safe to interrupt at any point and to run again.
     pub fn sync(&mut self, prompt: Option<&Prompt<'_>>) -> Result<SyncReport> {
@@ -308,8 +355,15 @@ impl Workspace {
     fn checkpoint_unrecorded_words(&mut self) -> Result<()> {
         let who = self.identity()?;
         let now = Utc::now();
+        // Only stories changed since the last checkpoint (a second early, for a clock that
+        // ticks between the read and the write) can hold unrecorded words.
+        let since = self
+            .store
+            .read(|t| t.setting(KEY_CHECKED))?
+            .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+            .map(|t| t.with_timezone(&Utc) - chrono::Duration::seconds(1));
         self.store.write(|t| {
-            for (id, _) in t.article_uuids()? {
+            for id in t.articles_changed_since(since)? {
                 let a = t.article(id)?;
                 let now_draft = ArticleDraft::from(&a);
                 // Compared with the head: after a conflict the newest revision may be the
@@ -329,7 +383,7 @@ impl Workspace {
                     t.insert_revision(id, &now_draft, &who, "before sync", now)?;
                 }
             }
-            Ok(())
+            t.set_setting(KEY_CHECKED, &now.to_rfc3339())
         })
     }
 
@@ -853,6 +907,7 @@ impl Workspace {
                 if new_here.contains(&local) {
                     if let Some(h) = &head {
                         t.set_article_head(local, h)?;
+                        t.mark_sent(SentKind::Head, &uuid, h)?;
                     }
                 } else {
                     touched.push((local, uuid, status, head));
@@ -960,6 +1015,11 @@ impl Workspace {
         let now = Utc::now();
         if graph.is_ancestor(server_head, &desk_head) {
             // The desk is ahead (or level): its words go up at push.
+            if desk_head == server_head {
+                let uuid = self.store.read(|t| t.article_uuid(id))?;
+                self.store
+                    .write(|t| t.mark_sent(SentKind::Head, &uuid, server_head))?;
+            }
             return Ok(());
         }
         let snapshot = |uuid: &str| -> Result<ArticleDraft> {
@@ -988,7 +1048,9 @@ impl Workspace {
                 d.status = Some(status.unwrap_or(current.status));
                 let valid = ValidArticle::new(d, Some(&current.slug))?;
                 t.update_article(id, &valid, now)?;
-                t.set_article_head(id, server_head)
+                t.set_article_head(id, server_head)?;
+                let uuid = t.article_uuid(id)?;
+                t.mark_sent(SentKind::Head, &uuid, server_head)
             })?;
             return Ok(());
         }
@@ -1090,7 +1152,8 @@ impl Workspace {
             d.status = Some(Status::parse(&status).unwrap_or(current.status));
             let valid = ValidArticle::new(d, Some(&current.slug))?;
             t.update_article(id, &valid, now)?;
-            t.set_article_head(id, &head)
+            t.set_article_head(id, &head)?;
+            t.mark_sent(SentKind::Head, uuid, &head)
         })
     }
 
@@ -1102,7 +1165,7 @@ impl Workspace {
         target: &Target,
         report: &mut SyncReport,
     ) -> Result<()> {
-        let articles = self.store.read(|t| t.article_uuids())?;
+        let articles = self.store.read(|t| t.articles_to_send())?;
         for (id, uuid) in articles {
             self.push_story(client, target, id, &uuid, report)?;
         }
@@ -1295,14 +1358,26 @@ impl Workspace {
                     &server_head,
                 ],
             );
-            if let Err(e) = res {
-                // Not this person's to change (the photo desk, a correspondent on an editor's
-                // story): the revisions are in, the story's fields stay as the newsroom has them.
-                let e = err(e);
-                if !matches!(e, Error::Refused(_)) {
-                    return Err(e);
+            match res {
+                // Someone pushed meanwhile: the next sync merges, then sends again.
+                Ok(0) => {}
+                Ok(_) => self
+                    .store
+                    .write(|t| t.mark_sent(SentKind::Head, uuid, &head))?,
+                Err(e) => {
+                    // Not this person's to change (a correspondent on an editor's story): the
+                    // revisions are in, the story's fields stay as the newsroom has them.
+                    let e = err(e);
+                    if !matches!(e, Error::Refused(_)) {
+                        return Err(e);
+                    }
+                    self.store
+                        .write(|t| t.mark_sent(SentKind::Head, uuid, &head))?;
                 }
             }
+        } else if server_head.as_deref() == Some(head.as_str()) {
+            self.store
+                .write(|t| t.mark_sent(SentKind::Head, uuid, &head))?;
         }
 
         // Moves, one by one: each is checked against the story as the newsroom has it.

@@ -22,6 +22,8 @@ pub enum SentKind {
     Section,
     Author,
     Tag,
+    /// The head the newsroom has for a story (`uuid` is the story's, `digest` the head's).
+    Head,
 }
 
 impl SentKind {
@@ -37,6 +39,7 @@ impl SentKind {
             SentKind::Section => "section",
             SentKind::Author => "author",
             SentKind::Tag => "tag",
+            SentKind::Head => "head",
         }
     }
 }
@@ -145,6 +148,39 @@ impl Tx<'_> {
             params![id, uuid],
         )?;
         Ok(())
+    }
+
+    /// The articles that may have something to send: a head the newsroom has not
+    /// acknowledged, or a move or note it has not (refused ones aside).
+    pub fn articles_to_send(&self) -> Result<Vec<(ArticleId, String)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.uuid FROM articles a
+             LEFT JOIN newsroom_sent h ON h.kind = 'head' AND h.uuid = a.uuid
+             WHERE a.head IS NOT NULL AND (h.digest IS NULL OR h.digest <> a.head)
+             UNION
+             SELECT a.id, a.uuid FROM transitions t JOIN articles a ON a.id = t.article_id
+             WHERE NOT EXISTS (SELECT 1 FROM newsroom_sent s WHERE s.kind = 'move'
+                               AND s.uuid = t.uuid)
+               AND NOT EXISTS (SELECT 1 FROM newsroom_refusals f WHERE f.kind = 'move'
+                               AND f.uuid = t.uuid)
+             UNION
+             SELECT a.id, a.uuid FROM notes n JOIN articles a ON a.id = n.article_id
+             WHERE NOT EXISTS (SELECT 1 FROM newsroom_sent s WHERE s.kind = 'note'
+                               AND s.uuid = n.uuid)
+             ORDER BY 1",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The articles changed at or after `since` (all of them for `None`).
+    pub fn articles_changed_since(&self, since: Option<DateTime<Utc>>) -> Result<Vec<ArticleId>> {
+        let since = since.map(|t| ts(&t)).unwrap_or_default();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE updated_at >= ?1 ORDER BY id")?;
+        let rows = st.query_map([since], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every article with its global id, in the trash or not, oldest first.

@@ -30,6 +30,14 @@ pub enum NewsroomCmd {
     },
     /// What waits to be sent and received, the last sync, and every conflict and refusal.
     Status,
+    /// Stay online: sync now, then again whenever another desk's change reaches the newsroom
+    /// (LISTEN/NOTIFY). Stops after --rounds syncs or --idle seconds without a change.
+    Watch {
+        #[arg(long, default_value_t = usize::MAX)]
+        rounds: usize,
+        #[arg(long, default_value_t = 3600)]
+        idle: u64,
+    },
     /// The photo desk has chosen a photo's credit, caption and alt text (edit them first with
     /// `dateline photo edit`): its newsroom conflicts are settled and preflight lets it go.
     SettlePhoto {
@@ -177,6 +185,18 @@ pub fn run(cmd: NewsroomCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error>
                 &serde_json::json!({ "photo_id": photo_id, "settled": n }),
                 || format!("Photo {photo_id}: {n} conflict(s) settled."),
             );
+            Ok(())
+        }
+        NewsroomCmd::Watch { rounds, idle } => {
+            let n = ws.newsroom_watch(
+                Some(&ask),
+                rounds,
+                std::time::Duration::from_secs(idle),
+                |r| out.value(r, || sync_text(r)),
+            )?;
+            if !out.json {
+                eprintln!("dateline: {n} syncs; stopped watching.");
+            }
             Ok(())
         }
         NewsroomCmd::Status => {
