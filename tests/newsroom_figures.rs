@@ -1,8 +1,9 @@
 //! The newsroom's figures (issue 13; docs/PERFORMANCE.md): a sync with nothing to do, a desk
 //! back from a week offline with 500 edits, how long until another online desk sees a change
 //! (LISTEN/NOTIFY, no polling), how 200 stories travel, and the bytes stored per edit. Each is
-//! printed, and checked against a bound generous enough for a debug build on a loaded
-//! two-core machine, so a regression by an order of magnitude fails here.
+//! printed for docs/PERFORMANCE.md; as everywhere in this project, timings are not asserted
+//! (what is asserted is that the work was done: 200 stories arrived, 500 edits were sent, the
+//! watching desk saw the change without being asked to sync).
 
 mod newsroom_pg;
 

@@ -601,3 +601,71 @@ fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
         .expect("graph");
     assert!(graph.iter().any(|(_, p)| p.len() == 2), "{graph:?}");
 }
+
+#[test]
+fn a_bundle_carries_a_story_without_network_and_applies_once_issue_13() {
+    let room = Newsroom::new(
+        "sync_bundle",
+        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let photo = ana
+        .import_photo(&fixture("orient3-landscape.jpg"))
+        .expect("photo");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "Desde la sierra".into(),
+            body: "Uno.\n\nDos.\n".into(),
+            // Her byline keeps the story hers on the newsroom whoever sends it up first.
+            bylines: vec![Byline {
+                name: "ana".into(),
+                role: None,
+                author_id: None,
+            }],
+            hero: Some(Hero {
+                photos: vec![HeroPhoto {
+                    photo_id: photo.id,
+                    crop: None,
+                }],
+                edited_by: None,
+            }),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.add_note(&s.slug, "Sin señal desde el martes.")
+        .expect("note");
+    // No network: the story goes by USB stick.
+    let stick = tempfile::tempdir().expect("stick");
+    let file = stick.path().join("sierra.dateline");
+    let b = ana.newsroom_bundle(&s.slug, &file).expect("bundle");
+    assert_eq!(b.photos, 1);
+    let r = eva.newsroom_apply(&file).expect("apply");
+    assert!(r.revisions >= 1, "{r:?}");
+    let got = eva
+        .article(&s.slug)
+        .expect("the story is on the editor's desk");
+    assert_eq!(got.body, "Uno.\n\nDos.\n");
+    let hero = got.hero.expect("hero");
+    let p = eva.photo(hero.photos[0].photo_id).expect("photo");
+    assert_eq!(p.sha256, photo.sha256);
+    assert_eq!(eva.notes(&s.slug).expect("notes").len(), 1);
+    assert_eq!(uuids(&eva, &s.slug), uuids(&ana, &s.slug));
+    // Applied twice: nothing new.
+    let again = eva.newsroom_apply(&file).expect("apply again");
+    assert_eq!(again.revisions, 0);
+    assert_eq!(eva.articles().expect("library").len(), 1);
+    // A bundle cut short is refused in words, and changes nothing.
+    let bytes = std::fs::read(&file).expect("read");
+    let cut = stick.path().join("cut.dateline");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("write");
+    let e = eva.newsroom_apply(&cut).expect_err("cut short");
+    assert!(e.to_string().contains("cut short"), "{e}");
+    // The editor syncs it up; the correspondent's own sync later sends nothing twice.
+    eva.sync(Some(&ask)).expect("eva");
+    ana.sync(Some(&ask)).expect("ana");
+    assert_eq!(room.count("stories"), 1);
+    assert_eq!(room.count("notes"), 1);
+    assert_eq!(room.count("photos"), 1);
+    assert_eq!(uuids(&eva, &s.slug), uuids(&ana, &s.slug));
+}

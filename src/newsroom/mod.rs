@@ -10,11 +10,13 @@
 //! store's `Tx`, like every other room. A desk that never joins a newsroom never reaches this
 //! room's network code.
 
+mod bundle;
 mod connect;
 pub mod merge;
 mod schema;
 mod sync;
 
+pub use bundle::BundleReport;
 pub use connect::{pgpass_lookup, Target};
 pub use schema::SERVER_SCHEMA_VERSION;
 pub use sync::{Conflict, NewsroomStatus, Refusal, SyncReport};

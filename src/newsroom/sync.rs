@@ -117,7 +117,7 @@ struct Joined {
     login: String,
 }
 
-fn storage(e: impl std::fmt::Display) -> Error {
+pub(super) fn storage(e: impl std::fmt::Display) -> Error {
     Error::Storage(e.to_string())
 }
 
@@ -976,7 +976,7 @@ impl Workspace {
         report.pulled_revisions += pulled_revisions;
 
         for (local, _uuid, status, head) in touched {
-            self.reconcile(local, status, head.as_deref(), report)?;
+            self.reconcile(local, status, head.as_deref(), true, report)?;
         }
         // The cursor moves only once everything pulled is on the desk.
         self.store
@@ -986,11 +986,12 @@ impl Workspace {
 
     /// Puts the newsroom's head of a story together with the desk's: nothing to do, a
     /// fast-forward, or a merge (a merge revision with both parents, or a conflict).
-    fn reconcile(
+    pub(super) fn reconcile(
         &mut self,
         id: ArticleId,
         server_status: Status,
         server_head: Option<&str>,
+        from_newsroom: bool,
         report: &mut SyncReport,
     ) -> Result<()> {
         let Some(server_head) = server_head else {
@@ -1015,7 +1016,7 @@ impl Workspace {
         let now = Utc::now();
         if graph.is_ancestor(server_head, &desk_head) {
             // The desk is ahead (or level): its words go up at push.
-            if desk_head == server_head {
+            if desk_head == server_head && from_newsroom {
                 let uuid = self.store.read(|t| t.article_uuid(id))?;
                 self.store
                     .write(|t| t.mark_sent(SentKind::Head, &uuid, server_head))?;
@@ -1049,8 +1050,11 @@ impl Workspace {
                 let valid = ValidArticle::new(d, Some(&current.slug))?;
                 t.update_article(id, &valid, now)?;
                 t.set_article_head(id, server_head)?;
-                let uuid = t.article_uuid(id)?;
-                t.mark_sent(SentKind::Head, &uuid, server_head)
+                if from_newsroom {
+                    let uuid = t.article_uuid(id)?;
+                    t.mark_sent(SentKind::Head, &uuid, server_head)?;
+                }
+                Ok(())
             })?;
             return Ok(());
         }
@@ -1603,7 +1607,7 @@ fn refusal(t: &Tx<'_>, r: crate::store::DeskRefusal) -> Result<Refusal> {
 
 /// What a revision holds that travels, for "is this already a revision?" (the status and the
 /// slug are the workflow's and the desk's; a byline's profile link is the desk's doing).
-fn content_key(d: &ArticleDraft) -> String {
+pub(super) fn content_key(d: &ArticleDraft) -> String {
     let mut d = d.clone();
     d.status = None;
     d.slug = None;
@@ -1614,7 +1618,7 @@ fn content_key(d: &ArticleDraft) -> String {
 }
 
 /// A snapshot as it travels: hero photos by global id, bylines without the desk's profile ids.
-fn to_wire(t: &Tx<'_>, d: &ArticleDraft) -> Result<Value> {
+pub(super) fn to_wire(t: &Tx<'_>, d: &ArticleDraft) -> Result<Value> {
     let mut v = serde_json::to_value(d).map_err(storage)?;
     if let Some(bylines) = v["bylines"].as_array_mut() {
         for b in bylines {
@@ -1646,7 +1650,7 @@ fn to_wire_lossy(store: &crate::store::Store, d: &ArticleDraft) -> Value {
 
 /// A snapshot as it arrives: hero photos back to this desk's ids (a photo the desk does not
 /// have drops out of the hero).
-fn from_wire(t: &Tx<'_>, mut v: Value) -> Result<ArticleDraft> {
+pub(super) fn from_wire(t: &Tx<'_>, mut v: Value) -> Result<ArticleDraft> {
     let hero = v.get("hero").cloned().unwrap_or(Value::Null);
     if let Some(o) = v.as_object_mut() {
         o.remove("hero");
@@ -1679,7 +1683,7 @@ fn from_wire(t: &Tx<'_>, mut v: Value) -> Result<ArticleDraft> {
 
 /// The slug a pulled story takes on this desk: its own, or with a number when the desk
 /// already uses it for another story.
-fn free_slug(t: &Tx<'_>, slug: &str) -> Result<String> {
+pub(super) fn free_slug(t: &Tx<'_>, slug: &str) -> Result<String> {
     let mut candidate = slug.to_string();
     let mut n = 1;
     while t.article_with_slug(&candidate)?.is_some() {
@@ -1695,7 +1699,7 @@ fn photo_digest(f: &PhotoFields, focus: Focus, crops: &[Crop]) -> String {
 }
 
 /// A UUID version 7 made on the desk (for a merge revision).
-fn new_uuid(_now: DateTime<Utc>) -> String {
+pub(super) fn new_uuid(_now: DateTime<Utc>) -> String {
     uuid::Uuid::now_v7().to_string()
 }
 

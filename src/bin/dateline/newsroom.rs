@@ -30,6 +30,16 @@ pub enum NewsroomCmd {
     },
     /// What waits to be sent and received, the last sync, and every conflict and refusal.
     Status,
+    /// Write a story's history, moves, notes and hero photos into one file, for a newsroom
+    /// with no network (email, USB stick).
+    Bundle {
+        id_or_slug: String,
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
+    /// Bring a bundle in: merged with this desk's version like a sync; checked by the
+    /// newsroom at the next sync. Applying it twice changes nothing.
+    Apply { file: std::path::PathBuf },
     /// Stay online: sync now, then again whenever another desk's change reaches the newsroom
     /// (LISTEN/NOTIFY). Stops after --rounds syncs or --idle seconds without a change.
     Watch {
@@ -197,6 +207,38 @@ pub fn run(cmd: NewsroomCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error>
             if !out.json {
                 eprintln!("dateline: {n} syncs; stopped watching.");
             }
+            Ok(())
+        }
+        NewsroomCmd::Bundle {
+            id_or_slug,
+            out: file,
+        } => {
+            let r = ws.newsroom_bundle(&id_or_slug, &file)?;
+            out.value(&r, || {
+                format!(
+                    "Wrote {} ({} revisions, {} photos, {} bytes) to {}",
+                    r.story,
+                    r.revisions,
+                    r.photos,
+                    r.bytes,
+                    file.display()
+                )
+            });
+            Ok(())
+        }
+        NewsroomCmd::Apply { file } => {
+            let r = ws.newsroom_apply(&file)?;
+            out.value(&r, || {
+                let mut text = format!(
+                    "Applied {}: {} new revisions, {} photos.",
+                    r.story, r.revisions, r.photos
+                );
+                if !r.sync.conflicts.is_empty() {
+                    text.push('\n');
+                    text.push_str(&sync_text(&r.sync));
+                }
+                text
+            });
             Ok(())
         }
         NewsroomCmd::Status => {
