@@ -669,3 +669,142 @@ fn a_bundle_carries_a_story_without_network_and_applies_once_issue_13() {
     assert_eq!(room.count("photos"), 1);
     assert_eq!(uuids(&eva, &s.slug), uuids(&ana, &s.slug));
 }
+
+#[test]
+fn online_desks_see_who_holds_a_story_and_an_editor_takes_over_issue_13() {
+    let room = Newsroom::new(
+        "sync_holders",
+        &[
+            ("ana", Role::Correspondent),
+            ("eva", Role::Editor),
+            ("luis", Role::Correspondent),
+        ],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "En curso".into(),
+            body: "Texto.\n".into(),
+            bylines: vec![Byline {
+                name: "ana".into(),
+                role: None,
+                author_id: None,
+            }],
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    let e = ana
+        .newsroom_hold(&s.slug, Some(&ask))
+        .expect_err("not on the newsroom yet");
+    assert!(e.to_string().contains("sync first"), "{e}");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    let held = ana.newsroom_hold(&s.slug, Some(&ask)).expect("hold");
+    assert_eq!(held.len(), 1);
+    assert!(held[0].me);
+    // The editor sees Ana on it.
+    let seen = eva.newsroom_holders(&s.slug, Some(&ask)).expect("holders");
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].login, room.login("ana"));
+    assert!(!seen[0].me);
+    // It warns; it never stops the editor from writing.
+    let a = eva.article(&s.slug).expect("story");
+    let mut d = ArticleDraft::from(&a);
+    d.body = "Texto corregido.\n".into();
+    eva.save_article(a.id, d)
+        .expect("the editor writes regardless");
+    // A correspondent cannot remove someone else's hold, not even with raw SQL.
+    let pg = newsroom_pg::cluster();
+    let mut luis =
+        Client::connect(&pg.url(&room.login("luis"), PASSWORD, &room.db), NoTls).expect("luis");
+    let n = luis
+        .execute("DELETE FROM newsroom.holders", &[])
+        .expect("a delete that finds nothing it may remove");
+    assert_eq!(n, 0);
+    assert!(luis
+        .execute(
+            "UPDATE newsroom.holders SET refreshed_at = now() + interval '1 day'",
+            &[]
+        )
+        .map(|n| n == 0)
+        .unwrap_or(true));
+    // The editor takes it over: Ana's hold goes.
+    let now = eva
+        .newsroom_take_over(&s.slug, Some(&ask))
+        .expect("take over");
+    assert_eq!(now.len(), 1);
+    assert!(now[0].me);
+    assert_eq!(
+        ana.newsroom_holders(&s.slug, Some(&ask)).expect("h")[0].login,
+        room.login("eva")
+    );
+    // A hold not refreshed for a few minutes has expired.
+    // (As the superuser, with triggers off: the server stamps every refresh with its clock.)
+    room.superuser()
+        .batch_execute(
+            "SET session_replication_role = replica;
+             UPDATE newsroom.holders SET refreshed_at = now() - interval '6 minutes'",
+        )
+        .expect("age the holds");
+    assert!(ana
+        .newsroom_holders(&s.slug, Some(&ask))
+        .expect("h")
+        .is_empty());
+    // Only an editor takes a story over.
+    eva.newsroom_hold(&s.slug, Some(&ask)).expect("eva holds");
+    let e = ana
+        .newsroom_take_over(&s.slug, Some(&ask))
+        .expect_err("a correspondent cannot take over");
+    assert_eq!(e.code(), dateline::ErrorCode::Refused, "{e}");
+    assert!(e.to_string().contains("Only an editor"), "{e}");
+    eva.newsroom_release(&s.slug, Some(&ask))
+        .expect("eva closes it");
+    // Releasing is one's own.
+    ana.newsroom_hold(&s.slug, Some(&ask)).expect("hold again");
+    assert!(ana
+        .newsroom_release(&s.slug, Some(&ask))
+        .expect("release")
+        .is_empty());
+}
+
+#[test]
+fn an_upload_cut_short_resumes_and_a_damaged_chunk_is_sent_again_issue_13() {
+    let room = Newsroom::new("sync_resume", &[("eva", Role::Editor)]);
+    let (_e, mut eva) = room.desk("eva");
+    let photo = eva
+        .import_photo(&fixture("large-canon-eos5d3-22mp.jpg"))
+        .expect("photo");
+    let bytes = std::fs::read(fixture("large-canon-eos5d3-22mp.jpg")).expect("fixture");
+    // A first sync that was cut after its first chunk, and whose second chunk arrived
+    // damaged: what the server holds of the upload.
+    let pg = newsroom_pg::cluster();
+    let mut raw =
+        Client::connect(&pg.url(&room.login("eva"), PASSWORD, &room.db), NoTls).expect("eva");
+    let size = bytes.len() as i64;
+    raw.execute(
+        "INSERT INTO newsroom.originals (sha256, size, chunks) VALUES ($1, $2, 3)",
+        &[&photo.sha256, &size],
+    )
+    .expect("the upload began");
+    raw.execute(
+        "INSERT INTO newsroom.original_chunks (sha256, n, data) VALUES ($1, 0, $2), ($1, 1, $3)",
+        &[&photo.sha256, &&bytes[..1 << 20], &&b"damaged"[..]],
+    )
+    .expect("two chunks, one damaged");
+    eva.sync(Some(&ask)).expect("sync resumes and repairs");
+    let mut admin = room.superuser();
+    let row = admin
+        .query_one(
+            "SELECT o.complete, count(c.n),
+                    encode(sha256(string_agg(c.data, ''::bytea ORDER BY c.n)), 'hex')
+             FROM newsroom.originals o JOIN newsroom.original_chunks c USING (sha256)
+             WHERE o.sha256 = $1 GROUP BY o.complete",
+            &[&photo.sha256],
+        )
+        .expect("original");
+    let (complete, chunks, sha): (bool, i64, String) = (row.get(0), row.get(1), row.get(2));
+    assert!(complete);
+    assert_eq!(chunks, 3);
+    assert_eq!(sha, photo.sha256);
+}

@@ -12,12 +12,14 @@
 
 mod bundle;
 mod connect;
+mod holders;
 pub mod merge;
 mod schema;
 mod sync;
 
 pub use bundle::BundleReport;
 pub use connect::{pgpass_lookup, Target};
+pub use holders::{Holder, HOLD_EXPIRY_MINUTES};
 pub use schema::SERVER_SCHEMA_VERSION;
 pub use sync::{Conflict, NewsroomStatus, Refusal, SyncReport};
 

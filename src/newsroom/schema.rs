@@ -14,6 +14,7 @@ pub(crate) const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("sql/0001_newsroom.sql")),
     (2, include_str!("sql/0002_rules.sql")),
     (3, include_str!("sql/0003_notify.sql")),
+    (4, include_str!("sql/0004_holders.sql")),
 ];
 
 /// The newest server format this Dateline knows.

@@ -112,9 +112,9 @@ mod opt_ts {
 }
 
 /// What a desk knows of the newsroom it joined.
-struct Joined {
-    target: Target,
-    login: String,
+pub(super) struct Joined {
+    pub(super) target: Target,
+    pub(super) login: String,
 }
 
 pub(super) fn storage(e: impl std::fmt::Display) -> Error {
@@ -202,7 +202,7 @@ impl Workspace {
         self.store.read(|t| t.article_head(id))
     }
 
-    fn joined(&self) -> Result<Joined> {
+    pub(super) fn joined(&self) -> Result<Joined> {
         let (conninfo, login) = self
             .store
             .read(|t| Ok((t.setting(KEY_CONNINFO)?, t.setting(KEY_LOGIN)?)))?;
@@ -1839,12 +1839,31 @@ fn upload_original(
             )
             .map_err(err)?;
     }
-    client
-        .execute(
+    let complete = |client: &mut Client| {
+        client.execute(
             "UPDATE newsroom.originals SET complete = true WHERE sha256 = $1 AND NOT complete",
             &[&sha],
         )
-        .map_err(err)?;
+    };
+    if let Err(e) = complete(client) {
+        let e = err(e);
+        if !matches!(e, Error::Refused(_)) {
+            return Err(e);
+        }
+        // A chunk that arrived damaged (or was sent by someone else wrongly): send every
+        // chunk again over the stored ones, then ask once more.
+        for (n, chunk) in bytes.chunks(CHUNK).enumerate() {
+            let n = n as i32;
+            client
+                .execute(
+                    "INSERT INTO newsroom.original_chunks (sha256, n, data) VALUES ($1, $2, $3)
+                     ON CONFLICT (sha256, n) DO UPDATE SET data = excluded.data",
+                    &[&sha, &n, &chunk],
+                )
+                .map_err(err)?;
+        }
+        complete(client).map_err(err)?;
+    }
     Ok(())
 }
 

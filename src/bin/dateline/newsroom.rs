@@ -37,6 +37,15 @@ pub enum NewsroomCmd {
         #[arg(long, value_name = "FILE")]
         out: std::path::PathBuf,
     },
+    /// Say this desk has a story open (run again to keep the hold alive; it expires after a
+    /// few minutes without); lists who else has it open. It warns; it never stops anyone.
+    Hold { id_or_slug: String },
+    /// Who has a story open right now.
+    Holders { id_or_slug: String },
+    /// This desk closed the story.
+    Release { id_or_slug: String },
+    /// An editor takes a story over: the other holds on it go.
+    TakeOver { id_or_slug: String },
     /// Bring a bundle in: merged with this desk's version like a sync; checked by the
     /// newsroom at the next sync. Applying it twice changes nothing.
     Apply { file: std::path::PathBuf },
@@ -241,12 +250,37 @@ pub fn run(cmd: NewsroomCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error>
             });
             Ok(())
         }
+        NewsroomCmd::Hold { id_or_slug } => {
+            holders(ws.newsroom_hold(&id_or_slug, Some(&ask))?, out)
+        }
+        NewsroomCmd::Holders { id_or_slug } => {
+            holders(ws.newsroom_holders(&id_or_slug, Some(&ask))?, out)
+        }
+        NewsroomCmd::Release { id_or_slug } => {
+            holders(ws.newsroom_release(&id_or_slug, Some(&ask))?, out)
+        }
+        NewsroomCmd::TakeOver { id_or_slug } => {
+            holders(ws.newsroom_take_over(&id_or_slug, Some(&ask))?, out)
+        }
         NewsroomCmd::Status => {
             let s = ws.newsroom_status(Some(&ask))?;
             out.value(&s, || status_text(&s));
             Ok(())
         }
     }
+}
+
+fn holders(list: Vec<newsroom::Holder>, out: &Out) -> Result<(), Error> {
+    out.list(&list, |h| {
+        format!(
+            "{} ({}) has it open since {}{}",
+            h.name,
+            h.login,
+            h.since,
+            if h.me { " — this desk" } else { "" }
+        )
+    });
+    Ok(())
 }
 
 pub fn sync(ws: &mut Workspace, out: &Out) -> Result<(), Error> {
