@@ -546,3 +546,63 @@ fn init_twice_changes_nothing_and_a_desk_needs_an_initialised_server_issue_13() 
     let again = newsroom::init(&pg.admin(&db), None).expect("init again");
     assert_eq!(again.from_version, again.version);
 }
+
+/// A sequence is not a commit order (docs/NEWSROOM.md): two writers take change numbers, and
+/// the one that took its number first has not committed. The second waits for it (the
+/// advisory lock every numbered write takes), so no desk that pulls "after my cursor" in
+/// between can ever skip the first one's rows.
+#[test]
+fn change_numbers_are_handed_out_in_commit_order_issue_13() {
+    let room = Room::new("commit_order");
+    seed(&room);
+    let mut first = room.as_(&room.eva);
+    let mut tx = first.transaction().expect("first writer");
+    tx.execute(
+        &format!(
+            "INSERT INTO newsroom.notes (id, story_id, body, created_at)
+             VALUES ('01900000-0000-7000-8000-0000000000e1', '{P}', 'first', now())"
+        ),
+        &[],
+    )
+    .expect("the first writer takes its number");
+    let login = room.luis.clone();
+    let db = room.db.clone();
+    let second = std::thread::spawn(move || {
+        let pg = newsroom_pg::cluster();
+        let mut c = Client::connect(&pg.url(&login, PASSWORD, &db), NoTls).expect("second");
+        c.execute(
+            &format!(
+                "INSERT INTO newsroom.notes (id, story_id, body, created_at)
+                 VALUES ('01900000-0000-7000-8000-0000000000e2', '{P}', 'second', now())"
+            ),
+            &[],
+        )
+        .expect("the second writer");
+        std::time::Instant::now()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    // A desk pulling now sees neither: the first is not committed, the second is waiting.
+    let visible: i64 = room
+        .superuser()
+        .query_one(
+            "SELECT count(*) FROM newsroom.notes WHERE body IN ('first', 'second')",
+            &[],
+        )
+        .expect("pull")
+        .get(0);
+    assert_eq!(visible, 0);
+    assert!(!second.is_finished(), "the second writer waits for the first");
+    tx.commit().expect("the first commits");
+    let committed_first = std::time::Instant::now();
+    let second_done = second.join().expect("second writer");
+    assert!(second_done >= committed_first);
+    let rows = room
+        .superuser()
+        .query(
+            "SELECT body FROM newsroom.notes WHERE body IN ('first', 'second') ORDER BY seq",
+            &[],
+        )
+        .expect("pull");
+    let order: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
+    assert_eq!(order, ["first", "second"], "numbers follow the commits");
+}
