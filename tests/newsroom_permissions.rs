@@ -545,6 +545,16 @@ fn init_twice_changes_nothing_and_a_desk_needs_an_initialised_server_issue_13() 
     assert_eq!(first.from_version, 0);
     let again = newsroom::init(&pg.admin(&db), None).expect("init again");
     assert_eq!(again.from_version, again.version);
+    // A newsroom a newer Dateline set up is refused clearly, before anything is synced.
+    let mut admin = Client::connect(&pg.admin(&db), NoTls).expect("admin");
+    admin
+        .execute("INSERT INTO newsroom.migrations (version) VALUES (99)", &[])
+        .expect("a newer format");
+    let e = ws.newsroom_join(&pg.admin(&db), None).expect_err("newer");
+    assert_eq!(e.code(), ErrorCode::Newsroom, "{e}");
+    assert!(e.to_string().contains("newer Dateline"), "{e}");
+    let e = newsroom::init(&pg.admin(&db), None).expect_err("init refuses to go back");
+    assert!(e.to_string().contains("Update Dateline"), "{e}");
 }
 
 /// A sequence is not a commit order (docs/NEWSROOM.md): two writers take change numbers, and
@@ -591,7 +601,10 @@ fn change_numbers_are_handed_out_in_commit_order_issue_13() {
         .expect("pull")
         .get(0);
     assert_eq!(visible, 0);
-    assert!(!second.is_finished(), "the second writer waits for the first");
+    assert!(
+        !second.is_finished(),
+        "the second writer waits for the first"
+    );
     tx.commit().expect("the first commits");
     let committed_first = std::time::Instant::now();
     let second_done = second.join().expect("second writer");
