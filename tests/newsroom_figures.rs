@@ -139,6 +139,40 @@ fn newsroom_figures_issue_13() {
     let _ = db_dir;
     drop(watcher);
 
+    // 50 desks, 200 stories between them (4 each), until every desk has all of them:
+    // each desk syncs once to send, then once more to receive what the later ones sent.
+    let n_desks = std::env::var("DATELINE_DESKS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50usize);
+    let mut many = Vec::new();
+    for i in 0..n_desks {
+        let login = format!("d{i}_{db}");
+        newsroom::add_user(&pg.admin(&db), None, &login, &login, Role::Editor, PASSWORD)
+            .expect("user");
+        let (dir, mut ws) = desk(&db, &login);
+        for k in 0..4 {
+            ws.create_article(ArticleDraft {
+                headline: format!("Desk {i} story {k}"),
+                body: body(k),
+                ..ArticleDraft::default()
+            })
+            .expect("story");
+        }
+        many.push((dir, ws));
+    }
+    let t = Instant::now();
+    for _ in 0..2 {
+        for (_, ws) in many.iter_mut() {
+            ws.sync(Some(&ask)).expect("sync");
+        }
+    }
+    let converge = t.elapsed();
+    let total = 200 + n_desks * 4;
+    for (_, ws) in &many {
+        assert_eq!(ws.articles().expect("library").len(), total, "every desk has every story");
+    }
+
     // Bytes stored per edit: each revision is the story's whole snapshot.
     let mut admin = Client::connect(&pg.admin(&db), NoTls).expect("admin");
     let per_edit: f64 = admin
@@ -154,7 +188,8 @@ fn newsroom_figures_issue_13() {
          {pull_200:?}, sync with nothing to do {noop:?} (median of 5; connecting alone \
          {connect:?}), a week offline with 500 \
          edits {week:?}, another desk sees a change after {latency:?}, {per_edit:.0} bytes \
-         stored per edit (compressed snapshot)"
+         stored per edit (compressed snapshot), {n_desks} desks with 4 new stories each (and the \
+         200 above) converge in {converge:?}"
     );
     assert!(noop < Duration::from_secs(2), "a no-op sync took {noop:?}");
     assert!(week < Duration::from_secs(60), "500 edits took {week:?}");
