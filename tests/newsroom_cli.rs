@@ -263,3 +263,125 @@ fn an_admin_sets_up_a_newsroom_and_two_desks_share_a_story_issue_13() {
     let moves = ok(run_eva(&["article", "moves", &slug]), "moves");
     assert_eq!(moves[0]["who"], ana.as_str(), "{moves}");
 }
+
+#[test]
+fn a_conflict_is_shown_and_resolved_from_the_command_line_issue_13() {
+    let pg = newsroom_pg::cluster();
+    let db = pg.database("cli_conflict");
+    let home = tempfile::tempdir().expect("home");
+    let admin = pg.admin(&db);
+    let scratch = tempfile::tempdir().expect("admin desk");
+    ok(
+        dateline(
+            scratch.path(),
+            home.path(),
+            &[],
+            &["newsroom", "init", &admin],
+            "",
+        ),
+        "init",
+    );
+    let ana = format!("ana_{db}");
+    let eva = format!("eva_{db}");
+    for (login, role) in [(&ana, "correspondent"), (&eva, "editor")] {
+        ok(
+            dateline(
+                scratch.path(),
+                home.path(),
+                &[],
+                &[
+                    "newsroom",
+                    "user",
+                    "add",
+                    login,
+                    "--role",
+                    role,
+                    "--url",
+                    &admin,
+                    "--password-stdin",
+                ],
+                &format!("{PASSWORD}\n"),
+            ),
+            "user add",
+        );
+    }
+    let env = [("PGPASSWORD", PASSWORD)];
+    let ana_desk = tempfile::tempdir().expect("ana");
+    let eva_desk = tempfile::tempdir().expect("eva");
+    let a = |args: &[&str]| dateline(ana_desk.path(), home.path(), &env, args, "");
+    let e = |args: &[&str]| dateline(eva_desk.path(), home.path(), &env, args, "");
+    ok(
+        a(&["newsroom", "join", &pg.url_without_password(&ana, &db)]),
+        "ana joins",
+    );
+    ok(
+        e(&["newsroom", "join", &pg.url_without_password(&eva, &db)]),
+        "eva joins",
+    );
+    let body = |desk: &Path, text: &str| {
+        let f = desk.join("body.md");
+        std::fs::write(&f, text).expect("body");
+        f.display().to_string()
+    };
+    let first = body(ana_desk.path(), "El ministro dijo que no.\n");
+    let story = ok(
+        a(&[
+            "article",
+            "new",
+            "--headline",
+            "Un párrafo",
+            "--body-file",
+            &first,
+        ]),
+        "new",
+    );
+    let slug = story["slug"].as_str().expect("slug").to_string();
+    ok(a(&["sync"]), "ana");
+    ok(e(&["sync"]), "eva");
+    let mine = body(ana_desk.path(), "El ministro dijo que sí.\n");
+    ok(
+        a(&["article", "edit", &slug, "--body-file", &mine]),
+        "ana edits",
+    );
+    let theirs = body(eva_desk.path(), "La ministra dijo que no.\n");
+    ok(
+        e(&["article", "edit", &slug, "--body-file", &theirs]),
+        "eva edits",
+    );
+    ok(e(&["sync"]), "eva first");
+    ok(a(&["sync"]), "ana: a conflict");
+    let status = ok(a(&["newsroom", "status"]), "status");
+    assert_eq!(status["conflicts"][0]["field"], "body", "{status}");
+    // `article show` says so, in words.
+    let shown = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("--workspace")
+        .arg(ana_desk.path())
+        .args(["article", "show", &slug])
+        .output()
+        .expect("show");
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(text.contains("Newsroom conflict on the body"), "{text}");
+    assert!(text.contains("article resolve"), "{text}");
+    // Settled with a file of the agreed text.
+    let agreed = body(ana_desk.path(), "La ministra dijo que sí.\n");
+    ok(
+        a(&["article", "resolve", &slug, "--file", &agreed]),
+        "resolve",
+    );
+    let status = ok(a(&["newsroom", "status"]), "status after");
+    assert_eq!(
+        status["conflicts"].as_array().map(Vec::len),
+        Some(0),
+        "{status}"
+    );
+    ok(a(&["sync"]), "ana sends it");
+    ok(e(&["sync"]), "eva receives it");
+    let got = ok(e(&["article", "show", &slug]), "eva's story");
+    assert_eq!(got["body"], "La ministra dijo que sí.\n");
+    let (code, message) = refused(
+        a(&["article", "resolve", &slug, "--file", &agreed]),
+        "again",
+    );
+    assert_eq!(code, "invalid");
+    assert!(message.contains("no conflict"), "{message}");
+}

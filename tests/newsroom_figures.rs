@@ -170,7 +170,11 @@ fn newsroom_figures_issue_13() {
     let converge = t.elapsed();
     let total = 200 + n_desks * 4;
     for (_, ws) in &many {
-        assert_eq!(ws.articles().expect("library").len(), total, "every desk has every story");
+        assert_eq!(
+            ws.articles().expect("library").len(),
+            total,
+            "every desk has every story"
+        );
     }
 
     // Bytes stored per edit: each revision is the story's whole snapshot.
