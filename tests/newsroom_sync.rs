@@ -97,6 +97,10 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
     );
     let (_a, mut ana) = room.desk("ana");
     let (_e, mut eva) = room.desk("eva");
+    // Eva's desk already has a photo of its own, so the desks' photo numbers differ.
+    let own = eva
+        .import_photo(&fixture("orient6-landscape.jpg"))
+        .expect("eva's own photo");
 
     // Ana writes offline: a story with everything a story has.
     let photo = ana
@@ -128,7 +132,11 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
         .create_article(ArticleDraft {
             headline: "Diputados aprueban la reforma".into(),
             dek: "Por 300 votos".into(),
-            body: "El pleno votó.\n\nLa oposición salió.\n\nHabrá recurso.\n".into(),
+            body: format!(
+                "El pleno votó.\n\n![El pleno](photo:{}#hero)\n\nLa oposición salió.\n\n\
+                 Habrá recurso.\n",
+                photo.id
+            ),
             dateline: "CIUDAD DE MÉXICO".into(),
             section: Some("México".into()),
             tags: vec!["Congreso".into(), "Reforma".into()],
@@ -177,7 +185,17 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
         .expect("the story is on the editor's desk");
     assert_eq!(got.headline, story.headline);
     assert_eq!(got.dek, story.dek);
-    assert_eq!(got.body, story.body);
+    // The body's photo is the same photo on Eva's desk, under Eva's number for it.
+    let hero_here = got.hero.as_ref().expect("hero").photos[0].photo_id;
+    assert_ne!(hero_here, photo.id, "the desks number photos differently");
+    assert_ne!(hero_here, own.id);
+    assert_eq!(
+        got.body,
+        story.body.replace(
+            &format!("photo:{}#hero", photo.id),
+            &format!("photo:{hero_here}#hero")
+        )
+    );
     assert_eq!(got.dateline, story.dateline);
     assert_eq!(got.section.as_deref(), Some("México"));
     assert_eq!(got.tags, story.tags);
@@ -235,6 +253,11 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
     let back = ana.article(&story.slug).expect("story");
     assert_eq!(back.status, Status::Published);
     assert!(back.body.contains("ante la Corte"), "{}", back.body);
+    assert!(
+        back.body.contains(&format!("photo:{}#hero", photo.id)),
+        "back on Ana's desk under Ana's number: {}",
+        back.body
+    );
     assert_eq!(uuids(&eva, &story.slug), uuids(&ana, &story.slug));
 
     // A sync with nothing to do sends nothing.
@@ -247,11 +270,11 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
     eva.sync(Some(&ask)).expect("again");
     assert_eq!(room.count("revisions"), revisions);
     assert_eq!(room.count("stories"), 1);
-    assert_eq!(room.count("photos"), 1);
+    assert_eq!(room.count("photos"), 2, "Ana's and Eva's own");
     assert_eq!(
         room.count("original_chunks"),
-        3,
-        "2.2 MB in 1 MiB chunks, once"
+        3 + 1,
+        "2.2 MB in 1 MiB chunks and 138 KB in one, once each"
     );
 }
 

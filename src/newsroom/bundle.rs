@@ -1,5 +1,5 @@
-//! When there is no network at all: a story's history, moves, notes and hero photos (with
-//! their originals) in one file that goes by email or USB stick, and bringing one in on any
+//! When there is no network at all: a story's history, moves, notes and photos (hero and
+//! body, with their originals) in one file that goes by email or USB stick, and bringing one in on any
 //! desk with the same rules as a sync — by global id, so applying it twice changes nothing;
 //! put together with the desk's own version (fast-forward, merge, or a conflict keeping both);
 //! and checked by the newsroom at the applying desk's next sync (what it carries was never
@@ -143,8 +143,25 @@ impl Workspace {
                 .collect();
             let mut photos = Vec::new();
             let mut originals = Vec::new();
-            for h in a.hero.iter().flat_map(|h| h.photos.iter()) {
-                let p = t.photo(h.photo_id)?;
+            let mut ids: Vec<i64> = a
+                .hero
+                .iter()
+                .flat_map(|h| h.photos.iter().map(|p| p.photo_id))
+                .collect();
+            ids.extend(
+                crate::markdown::photos::photo_refs(&a.body)
+                    .iter()
+                    .filter_map(|r| r.id),
+            );
+            ids.dedup();
+            let mut seen = std::collections::BTreeSet::new();
+            for photo_id in ids {
+                if !seen.insert(photo_id) {
+                    continue;
+                }
+                let Ok(p) = t.photo(photo_id) else {
+                    continue;
+                };
                 let crops = t
                     .crops(p.id)?
                     .into_iter()

@@ -1627,6 +1627,20 @@ pub(super) fn to_wire(t: &Tx<'_>, d: &ArticleDraft) -> Result<Value> {
             }
         }
     }
+    // `photo:12` in the body is this desk's photo 12: it travels as the photo's global id.
+    let body = crate::markdown::photos::rewrite_photo_targets(&d.body, |target| {
+        let rest = target.strip_prefix("photo:")?;
+        let (number, crop) = match rest.split_once('#') {
+            Some((n, c)) => (n, Some(c)),
+            None => (rest, None),
+        };
+        let uuid = t.photo_uuid(number.trim().parse().ok()?).ok()?;
+        Some(match crop {
+            Some(c) => format!("photo:{uuid}#{c}"),
+            None => format!("photo:{uuid}"),
+        })
+    });
+    v["body"] = Value::String(body);
     if let Some(hero) = &d.hero {
         let photos = hero
             .photos
@@ -1656,6 +1670,23 @@ pub(super) fn from_wire(t: &Tx<'_>, mut v: Value) -> Result<ArticleDraft> {
         o.remove("hero");
     }
     let mut d: ArticleDraft = serde_json::from_value(v).map_err(storage)?;
+    // Back from global ids to this desk's photos; a photo the desk lacks keeps its global id
+    // (preflight names it as missing).
+    d.body = crate::markdown::photos::rewrite_photo_targets(&d.body, |target| {
+        let rest = target.strip_prefix("photo:")?;
+        let (uuid, crop) = match rest.split_once('#') {
+            Some((u, c)) => (u, Some(c)),
+            None => (rest, None),
+        };
+        if uuid.len() != 36 {
+            return None;
+        }
+        let id = t.photo_by_uuid(uuid).ok()??;
+        Some(match crop {
+            Some(c) => format!("photo:{id}#{c}"),
+            None => format!("photo:{id}"),
+        })
+    });
     if let Some(photos) = hero["photos"].as_array() {
         let mut list = Vec::new();
         for p in photos {
