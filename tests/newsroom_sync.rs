@@ -831,3 +831,35 @@ fn an_upload_cut_short_resumes_and_a_damaged_chunk_is_sent_again_issue_13() {
     assert_eq!(chunks, 3);
     assert_eq!(sha, photo.sha256);
 }
+
+#[test]
+fn the_trash_travels_as_a_state_issue_13() {
+    let room = Newsroom::new(
+        "sync_trash",
+        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "Borrador".into(),
+            body: "Texto.\n".into(),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    eva.trash_article(&s.slug).expect("the editor trashes it");
+    eva.sync(Some(&ask)).expect("eva");
+    ana.sync(Some(&ask)).expect("ana");
+    assert_eq!(ana.trash().expect("trash").len(), 1, "in Ana's trash too");
+    assert!(ana.articles().expect("library").is_empty());
+    ana.restore_article(&s.slug).expect("she brings it back");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    assert!(
+        eva.trash().expect("trash").is_empty(),
+        "back on the editor's desk"
+    );
+    assert_eq!(eva.articles().expect("library").len(), 1);
+}

@@ -345,6 +345,7 @@ impl Workspace {
         self.push_lists(&mut client, &target)?;
         self.push_photos(&mut client, &target, &mut report)?;
         self.push_stories(&mut client, &target, &mut report)?;
+        self.push_trash(&mut client, &target, &mut report)?;
         let now = Utc::now().to_rfc3339();
         self.store.write(|t| t.set_setting(KEY_LAST_SYNC, &now))?;
         Ok(report)
@@ -729,7 +730,7 @@ impl Workspace {
             .map_err(err)?;
         let stories = tx
             .query(
-                "SELECT id::text, slug, status, head::text, created_at, seq
+                "SELECT id::text, slug, status, head::text, created_at, trashed_at IS NOT NULL, seq
                  FROM newsroom.stories WHERE seq > $1 ORDER BY seq",
                 &[&since],
             )
@@ -903,6 +904,25 @@ impl Workspace {
                     t.insert_graph_revision(local, &rev)?;
                     t.mark_sent(SentKind::Revision, &rev_uuid, "")?;
                     n_revs += 1;
+                }
+                // The trash travels as a state: the newsroom's, unless this desk changed it
+                // since it last heard (then this desk's goes up at push).
+                let server_trashed: bool = s.get(5);
+                let known = t.sent(SentKind::Trash, &uuid)?.as_deref() == Some("1");
+                let here = t.article_trashed(local)?;
+                if here == known && here != server_trashed {
+                    if server_trashed {
+                        t.trash_article(local, "", now)?;
+                    } else {
+                        t.untrash_article(local)?;
+                    }
+                }
+                if here == known || new_here.contains(&local) {
+                    t.mark_sent(
+                        SentKind::Trash,
+                        &uuid,
+                        if server_trashed { "1" } else { "0" },
+                    )?;
                 }
                 if new_here.contains(&local) {
                     if let Some(h) = &head {
@@ -1159,6 +1179,48 @@ impl Workspace {
             t.set_article_head(id, &head)?;
             t.mark_sent(SentKind::Head, uuid, &head)
         })
+    }
+
+    /// Stories moved to or out of the trash on this desk since the newsroom last heard.
+    fn push_trash(
+        &mut self,
+        client: &mut Client,
+        target: &Target,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        for (id, uuid, trashed) in self.store.read(|t| t.trash_to_send())? {
+            let res = client.execute(
+                "UPDATE newsroom.stories
+                 SET trashed_at = CASE WHEN $2 THEN coalesce(trashed_at, now()) END
+                 WHERE id = $1::text::uuid",
+                &[&uuid, &trashed],
+            );
+            let digest = if trashed { "1" } else { "0" };
+            match res {
+                Ok(_) => self
+                    .store
+                    .write(|t| t.mark_sent(SentKind::Trash, &uuid, digest))?,
+                Err(e) => {
+                    let e = target.error(e);
+                    if !matches!(e, Error::Refused(_)) {
+                        return Err(e);
+                    }
+                    let reason = e.to_string();
+                    let slug = self.store.read(|t| t.article(id).map(|a| a.slug)).ok();
+                    self.store.write(|t| {
+                        t.record_refusal(Some(id), SentKind::Trash, &uuid, &reason, Utc::now())?;
+                        t.mark_sent(SentKind::Trash, &uuid, digest)
+                    })?;
+                    report.refused.push(Refusal {
+                        article: slug,
+                        kind: "trash".into(),
+                        id: uuid.clone(),
+                        reason,
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     // ---- Push: stories ------------------------------------------------------------------

@@ -24,6 +24,8 @@ pub enum SentKind {
     Tag,
     /// The head the newsroom has for a story (`uuid` is the story's, `digest` the head's).
     Head,
+    /// Whether the newsroom has the story in the trash (`digest` "1") or not ("0").
+    Trash,
 }
 
 impl SentKind {
@@ -40,6 +42,7 @@ impl SentKind {
             SentKind::Author => "author",
             SentKind::Tag => "tag",
             SentKind::Head => "head",
+            SentKind::Trash => "trash",
         }
     }
 }
@@ -170,6 +173,28 @@ impl Tx<'_> {
              ORDER BY 1",
         )?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether the story is in the desk's trash.
+    pub fn article_trashed(&self, id: ArticleId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT deleted_at IS NOT NULL FROM articles WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Stories whose trash state on the desk differs from what the newsroom last had.
+    pub fn trash_to_send(&self) -> Result<Vec<(ArticleId, String, bool)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.uuid, a.deleted_at IS NOT NULL FROM articles a
+             LEFT JOIN newsroom_sent s ON s.kind = 'trash' AND s.uuid = a.uuid
+             WHERE (a.deleted_at IS NOT NULL) <> (coalesce(s.digest, '0') = '1')
+               AND EXISTS (SELECT 1 FROM newsroom_sent h WHERE h.kind = 'article'
+                           AND h.uuid = a.uuid)",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
