@@ -24,6 +24,8 @@ use crate::settings::{self, Settings};
 use crate::store::{NewPhoto, Store};
 use crate::{credit, markdown, photo};
 
+mod newsroom;
+
 /// The database file inside a workspace folder.
 pub const DB_FILE: &str = "dateline.sqlite";
 /// The folder of photo originals inside a workspace folder.

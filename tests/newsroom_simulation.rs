@@ -305,7 +305,7 @@ fn desks_converge_under_partitions_kills_and_server_restarts_issue_13() {
     assert!(!server.is_empty(), "stories reached the newsroom");
 
     for d in &desks {
-        let ws = d.open();
+        let mut ws = d.open();
         assert_eq!(
             ws.integrity_check().expect("integrity"),
             "ok",

@@ -17,11 +17,11 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::sync::{free_slug, from_wire, storage, to_wire, SyncReport};
+use super::Desk;
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::model::{Crop, Focus, PhotoFields, Status};
 use crate::store::{DeskMove, DeskNote, DeskRevision, NewPhoto};
-use crate::workspace::Workspace;
 
 const MAGIC: &str = "DATELINE-BUNDLE 1";
 
@@ -97,11 +97,11 @@ fn bad(path: &Path, message: &str) -> Error {
     }
 }
 
-impl Workspace {
+impl Desk<'_> {
     /// Writes the story (by id or slug) into `out`: its whole history (so any desk can apply
     /// it, whatever it has seen), moves, notes, and its hero photos with their originals.
     pub fn newsroom_bundle(&self, key: &str, out: &Path) -> Result<BundleReport> {
-        let (header, originals) = self.store.read(|t| {
+        let (header, originals) = self.db.read(|t| {
             let id = t.resolve_article(key)?;
             let a = t.article(id)?;
             let uuid = t.article_uuid(id)?;
@@ -213,7 +213,7 @@ impl Workspace {
         for b in &blobs {
             file.extend_from_slice(b);
         }
-        crate::workspace::write_atomically(out, &file)?;
+        super::write_atomically(out, &file)?;
         Ok(BundleReport {
             story: header.slug,
             revisions: header.revisions.len(),
@@ -269,11 +269,11 @@ impl Workspace {
         for (p, bytes) in header.photos.iter().zip(&originals) {
             let dest = self.original_path(&p.sha256, crate::photo::extension_for(&p.mime));
             if !dest.exists() {
-                crate::workspace::write_atomically(&dest, bytes)?;
+                super::write_atomically(&dest, bytes)?;
             }
         }
         let now = Utc::now();
-        let (local, added) = self.store.write(|t| {
+        let (local, added) = self.db.write(|t| {
             for p in &header.photos {
                 let id = match t.photo_by_uuid(&p.id)? {
                     Some(id) => id,

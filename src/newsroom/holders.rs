@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::connect::Prompt;
+use super::Desk;
 use crate::error::{Error, Result};
-use crate::workspace::Workspace;
 
 /// A hold not refreshed for this long has expired.
 pub const HOLD_EXPIRY_MINUTES: i32 = 5;
@@ -29,7 +29,7 @@ fn rfc(t: DateTime<Utc>) -> String {
     t.to_rfc3339()
 }
 
-impl Workspace {
+impl Desk<'_> {
     /// Says (or repeats, to keep it alive) that this desk has the story open; returns every
     /// live hold on it, this desk's included.
     pub fn newsroom_hold(&self, key: &str, prompt: Option<&Prompt<'_>>) -> Result<Vec<Holder>> {
@@ -58,7 +58,7 @@ impl Workspace {
     fn holds(&self, key: &str, prompt: Option<&Prompt<'_>>, action: Action) -> Result<Vec<Holder>> {
         let joined = self.joined()?;
         let target = &joined.target;
-        let (uuid, slug) = self.store.read(|t| {
+        let (uuid, slug) = self.db.read(|t| {
             let id = t.resolve_article(key)?;
             Ok((t.article_uuid(id)?, t.article(id)?.slug))
         })?;

@@ -6,9 +6,10 @@
 //! rules hold for a person typing raw SQL as for Dateline), the newsroom's people (login roles
 //! in four group roles), connecting as a desk (password from the URL, `PGPASSWORD`, the
 //! password file or a prompt the shell supplies), and sync between the desk's SQLite and the
-//! server. It never touches the desk's SQLite directly: it reads and writes it through the
-//! store's `Tx`, like every other room. A desk that never joins a newsroom never reaches this
-//! room's network code.
+//! server. It never touches the desk's SQLite directly: it works on a [`Desk`] (the store and
+//! the originals folder) that the workspace facade lends it for one call, through the store's
+//! `Tx` like every other room, and never names the facade. A desk that never joins a newsroom
+//! never reaches this room's network code.
 
 mod bundle;
 mod connect;
@@ -21,11 +22,66 @@ pub use bundle::BundleReport;
 pub use connect::{pgpass_lookup, Target};
 pub use holders::{Holder, HOLD_EXPIRY_MINUTES};
 pub use schema::SERVER_SCHEMA_VERSION;
+pub(crate) use sync::KEY_CONNINFO;
 pub use sync::{Conflict, NewsroomStatus, Refusal, SyncReport};
+
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::model::{Article, ArticleId};
+use crate::store::Store;
+
+pub use connect::Prompt;
+
+/// The desk as this room sees it: its store and its folder of photo originals, lent by the
+/// workspace facade (`workspace/newsroom.rs`) for one call. This room never names the
+/// facade.
+pub struct Desk<'a> {
+    pub(crate) db: &'a mut Store,
+    pub(crate) originals: PathBuf,
+}
+
+impl Desk<'_> {
+    /// The desk's identity (the login, once joined).
+    fn identity(&self) -> Result<String> {
+        Ok(self.db.read(|t| t.setting("identity"))?.unwrap_or_default())
+    }
+
+    fn original_path(&self, sha256: &str, ext: &str) -> PathBuf {
+        self.originals.join(format!("{sha256}.{ext}"))
+    }
+
+    fn article_by_id(&self, id: ArticleId) -> Result<Article> {
+        self.db.read(|t| t.article(id))
+    }
+}
+
+/// Writes `bytes` to a temporary name beside `dest`, syncs it and renames it into place, so a
+/// crash leaves either no file or the whole file (the workspace's rule for originals).
+fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        dest.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, dest)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(dest, e));
+    }
+    Ok(())
+}
 
 /// What a person is in the newsroom: the group role their login belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

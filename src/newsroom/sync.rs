@@ -26,13 +26,13 @@ use sha2::{Digest, Sha256};
 
 use super::connect::{Prompt, Target};
 use super::schema;
+use super::Desk;
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::model::{ArticleDraft, ArticleId, Crop, Focus, PhotoFields, Status};
 use crate::store::{DeskRevision, NewPhoto, SentKind, Tx};
-use crate::workspace::Workspace;
 
-const KEY_CONNINFO: &str = "newsroom.conninfo";
+pub(crate) const KEY_CONNINFO: &str = "newsroom.conninfo";
 const KEY_LOGIN: &str = "newsroom.login";
 const KEY_ROLE: &str = "newsroom.role";
 const KEY_CURSOR: &str = "newsroom.cursor";
@@ -121,7 +121,7 @@ pub(super) fn storage(e: impl std::fmt::Display) -> Error {
     Error::Storage(e.to_string())
 }
 
-impl Workspace {
+impl Desk<'_> {
     /// Joins the newsroom at `url`: checks that the server speaks this Dateline's protocol and
     /// that the user is one of its people, then keeps the address (never the password) and
     /// makes the PostgreSQL user the desk's identity.
@@ -148,7 +148,7 @@ impl Workspace {
             )));
         };
         let (login, name, role): (String, String, String) = (row.get(0), row.get(1), row.get(2));
-        if let Some(old) = self.store.read(|t| t.setting(KEY_CONNINFO))? {
+        if let Some(old) = self.db.read(|t| t.setting(KEY_CONNINFO))? {
             if !old.is_empty() && old != target.to_conninfo() {
                 return Err(Error::invalid(
                     "newsroom",
@@ -158,7 +158,7 @@ impl Workspace {
             }
         }
         let conninfo = target.to_conninfo();
-        self.store.write(|t| {
+        self.db.write(|t| {
             t.set_setting(KEY_CONNINFO, &conninfo)?;
             t.set_setting(KEY_LOGIN, &login)?;
             t.set_setting(KEY_ROLE, &role)?;
@@ -168,43 +168,9 @@ impl Workspace {
         self.newsroom_status(prompt)
     }
 
-    /// The newsroom this desk joined, as a connection string without password.
-    pub fn newsroom_conninfo(&self) -> Result<Option<String>> {
-        Ok(self
-            .store
-            .read(|t| t.setting(KEY_CONNINFO))?
-            .filter(|c| !c.is_empty()))
-    }
-
-    /// The article's revisions as a graph: each one's global id and its parents' (oldest
-    /// first).
-    pub fn newsroom_revision_graph(&self, id: ArticleId) -> Result<Vec<(String, Vec<String>)>> {
-        Ok(self
-            .store
-            .read(|t| t.desk_revisions(id))?
-            .into_iter()
-            .map(|r| (r.uuid, r.parents))
-            .collect())
-    }
-
-    /// A revision's global id.
-    pub fn newsroom_revision_uuid(&self, revision_id: i64) -> Result<String> {
-        self.store.read(|t| t.revision_uuid(revision_id))
-    }
-
-    /// An article's global id.
-    pub fn newsroom_article_uuid(&self, id: ArticleId) -> Result<String> {
-        self.store.read(|t| t.article_uuid(id))
-    }
-
-    /// The revision whose content the article's row is (its head on this desk).
-    pub fn newsroom_article_head(&self, id: ArticleId) -> Result<Option<String>> {
-        self.store.read(|t| t.article_head(id))
-    }
-
     pub(super) fn joined(&self) -> Result<Joined> {
         let (conninfo, login) = self
-            .store
+            .db
             .read(|t| Ok((t.setting(KEY_CONNINFO)?, t.setting(KEY_LOGIN)?)))?;
         match (conninfo.filter(|c| !c.is_empty()), login) {
             (Some(c), Some(login)) => Ok(Joined {
@@ -222,7 +188,7 @@ impl Workspace {
     /// Asks the newsroom what this desk has not pulled yet when it can be reached; says why
     /// not otherwise (never an error for being offline).
     pub fn newsroom_status(&self, prompt: Option<&Prompt<'_>>) -> Result<NewsroomStatus> {
-        let (conflicts, refused) = self.store.read(|t| {
+        let (conflicts, refused) = self.db.read(|t| {
             Ok((
                 conflicts_of(t, None)?,
                 t.refusals(None)?
@@ -244,7 +210,7 @@ impl Workspace {
                 offline: None,
             });
         };
-        let (role, last_sync, cursor) = self.store.read(|t| {
+        let (role, last_sync, cursor) = self.db.read(|t| {
             Ok((
                 t.setting(KEY_ROLE)?,
                 t.setting(KEY_LAST_SYNC)?
@@ -253,7 +219,7 @@ impl Workspace {
                 cursor(t)?,
             ))
         })?;
-        let to_send = self.store.read(count_unsent)?;
+        let to_send = self.db.read(count_unsent)?;
         let (to_receive, offline) = match joined.target.connect(prompt).and_then(|mut c| {
             schema::check_compatible(&mut c, &joined.target)?;
             waiting_on_server(&mut c, &joined.target, cursor)
@@ -347,7 +313,7 @@ impl Workspace {
         self.push_stories(&mut client, &target, &mut report)?;
         self.push_trash(&mut client, &target, &mut report)?;
         let now = Utc::now().to_rfc3339();
-        self.store.write(|t| t.set_setting(KEY_LAST_SYNC, &now))?;
+        self.db.write(|t| t.set_setting(KEY_LAST_SYNC, &now))?;
         Ok(report)
     }
 
@@ -359,11 +325,11 @@ impl Workspace {
         // Only stories changed since the last checkpoint (a second early, for a clock that
         // ticks between the read and the write) can hold unrecorded words.
         let since = self
-            .store
+            .db
             .read(|t| t.setting(KEY_CHECKED))?
             .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
             .map(|t| t.with_timezone(&Utc) - chrono::Duration::seconds(1));
-        self.store.write(|t| {
+        self.db.write(|t| {
             for id in t.articles_changed_since(since)? {
                 let a = t.article(id)?;
                 let now_draft = ArticleDraft::from(&a);
@@ -388,27 +354,17 @@ impl Workspace {
         })
     }
 
-    /// Open newsroom conflicts on a photo's credit, caption or alt text, as (field, this
-    /// desk's value, the newsroom's value). Preflight blocks a story showing the photo until
-    /// someone chooses ([`Workspace::settle_photo_conflicts`]).
-    pub fn photo_conflicts(
-        &self,
-        photo_id: crate::model::PhotoId,
-    ) -> Result<Vec<(String, String, String)>> {
-        self.store.read(|t| t.photo_conflicts(photo_id))
-    }
-
     /// The photo desk chose the photo's fields (as they are now, after any edit): its
     /// conflicts are settled. Returns how many were open.
     pub fn settle_photo_conflicts(&mut self, photo_id: crate::model::PhotoId) -> Result<usize> {
-        self.store.read(|t| t.photo(photo_id))?;
-        self.store
+        self.db.read(|t| t.photo(photo_id))?;
+        self.db
             .write(|t| t.resolve_photo_conflicts(photo_id, Utc::now()))
     }
 
     /// The story's open conflicts (what `article show` and `newsroom status` list).
     pub fn newsroom_conflicts(&self, key: &str) -> Result<Vec<Conflict>> {
-        self.store.read(|t| {
+        self.db.read(|t| {
             let id = t.resolve_article(key)?;
             conflicts_of(t, Some(id))
         })
@@ -426,7 +382,7 @@ impl Workspace {
     ) -> Result<crate::model::Article> {
         let who = self.identity()?;
         let now = Utc::now();
-        let id = self.store.write(|t| {
+        let id = self.db.write(|t| {
             let id = t.resolve_article(key)?;
             let open: Vec<_> = t
                 .open_conflicts(Some(id))?
@@ -497,12 +453,12 @@ impl Workspace {
 
     fn push_lists(&mut self, client: &mut Client, target: &Target) -> Result<()> {
         let (sections, authors, tags) = self
-            .store
+            .db
             .read(|t| Ok((t.section_uuids()?, t.author_uuids()?, t.tag_names()?)))?;
         let mut sent = Vec::new();
         for (uuid, name, slug) in sections {
             if self
-                .store
+                .db
                 .read(|t| t.sent(SentKind::Section, &uuid))?
                 .is_some()
             {
@@ -518,11 +474,7 @@ impl Workspace {
             sent.push((SentKind::Section, uuid));
         }
         for (uuid, name, role, bio) in authors {
-            if self
-                .store
-                .read(|t| t.sent(SentKind::Author, &uuid))?
-                .is_some()
-            {
+            if self.db.read(|t| t.sent(SentKind::Author, &uuid))?.is_some() {
                 continue;
             }
             client
@@ -535,7 +487,7 @@ impl Workspace {
             sent.push((SentKind::Author, uuid));
         }
         for name in tags {
-            if self.store.read(|t| t.sent(SentKind::Tag, &name))?.is_some() {
+            if self.db.read(|t| t.sent(SentKind::Tag, &name))?.is_some() {
                 continue;
             }
             client
@@ -546,7 +498,7 @@ impl Workspace {
                 .map_err(|e| target.error(e))?;
             sent.push((SentKind::Tag, name));
         }
-        self.store.write(|t| {
+        self.db.write(|t| {
             for (kind, uuid) in &sent {
                 t.mark_sent(*kind, uuid, "")?;
             }
@@ -560,26 +512,26 @@ impl Workspace {
         target: &Target,
         report: &mut SyncReport,
     ) -> Result<()> {
-        let photos = self.store.read(|t| t.photo_uuids())?;
+        let photos = self.db.read(|t| t.photo_uuids())?;
         for (id, uuid, sha) in photos {
-            let p = self.store.read(|t| t.photo(id))?;
-            let crops = self.store.read(|t| t.crops(id))?;
+            let p = self.db.read(|t| t.photo(id))?;
+            let crops = self.db.read(|t| t.crops(id))?;
             let digest = photo_digest(&p.fields, p.focus, &crops);
-            let sent = self.store.read(|t| t.sent(SentKind::Photo, &uuid))?;
+            let sent = self.db.read(|t| t.sent(SentKind::Photo, &uuid))?;
             if sent.as_deref() == Some(digest.as_str()) {
                 continue;
             }
             if self
-                .store
+                .db
                 .read(|t| t.sent(SentKind::Original, &sha))?
                 .is_none()
             {
                 let path = self.original_path(&sha, crate::photo::extension_for(&p.mime));
                 upload_original(client, target, &sha, &path)?;
-                self.store
+                self.db
                     .write(|t| t.mark_sent(SentKind::Original, &sha, ""))?;
             }
-            let embedded = self.store.read(|t| t.photo_embedded(id))?;
+            let embedded = self.db.read(|t| t.photo_embedded(id))?;
             let f = &p.fields;
             let mut tx = client.transaction().map_err(|e| target.error(e))?;
             // A photo of the same bytes another desk sent first is the same photo: this desk
@@ -643,7 +595,7 @@ impl Workspace {
             });
             match result.and_then(|_| tx.commit()) {
                 Ok(()) => {
-                    self.store
+                    self.db
                         .write(|t| t.mark_sent(SentKind::Photo, &uuid, &digest))?;
                     report.pushed_photos += 1;
                 }
@@ -654,7 +606,7 @@ impl Workspace {
                     }
                     let reason = e.to_string();
                     // The fields stay on the desk, and are sent again if they change.
-                    self.store.write(|t| {
+                    self.db.write(|t| {
                         t.record_refusal(None, SentKind::Photo, &uuid, &reason, Utc::now())?;
                         t.mark_sent(SentKind::Photo, &uuid, &digest)
                     })?;
@@ -678,9 +630,9 @@ impl Workspace {
         target: &Target,
         report: &mut SyncReport,
     ) -> Result<()> {
-        let since = self.store.read(cursor)?;
+        let since = self.db.read(cursor)?;
         let known: HashSet<String> = self
-            .store
+            .db
             .read(|t| t.article_uuids())?
             .into_iter()
             .map(|(_, u)| u)
@@ -782,7 +734,7 @@ impl Workspace {
         let mut fetched: HashMap<String, Vec<u8>> = HashMap::new();
         for p in &photos {
             let sha: String = p.get(1);
-            let have = self.store.read(|t| t.photo_by_sha(&sha))?.is_some();
+            let have = self.db.read(|t| t.photo_by_sha(&sha))?.is_some();
             if !have {
                 let bytes = download_original(&mut tx, target, &sha)?;
                 fetched.insert(sha, bytes);
@@ -798,13 +750,13 @@ impl Workspace {
                 .unwrap_or_default();
             let dest = self.original_path(sha, crate::photo::extension_for(&mime));
             if !dest.exists() {
-                crate::workspace::write_atomically(&dest, bytes)?;
+                super::write_atomically(&dest, bytes)?;
             }
         }
 
         let now = Utc::now();
         let mut touched: Vec<(ArticleId, String, Status, Option<String>)> = Vec::new();
-        let (pulled_stories, pulled_revisions) = self.store.write(|t| {
+        let (pulled_stories, pulled_revisions) = self.db.write(|t| {
             for r in &sections {
                 let (uuid, name, slug): (String, String, String) = (r.get(0), r.get(1), r.get(2));
                 t.put_section_from_newsroom(&uuid, &name, &slug)?;
@@ -999,7 +951,7 @@ impl Workspace {
             self.reconcile(local, status, head.as_deref(), true, report)?;
         }
         // The cursor moves only once everything pulled is on the desk.
-        self.store
+        self.db
             .write(|t| t.set_setting(KEY_CURSOR, &top.to_string()))?;
         Ok(())
     }
@@ -1017,12 +969,12 @@ impl Workspace {
         let Some(server_head) = server_head else {
             return Ok(());
         };
-        let revs = self.store.read(|t| t.desk_revisions(id))?;
+        let revs = self.db.read(|t| t.desk_revisions(id))?;
         let graph = Graph::new(&revs);
-        let Some(desk_head) = self.store.read(|t| t.article_head(id))? else {
+        let Some(desk_head) = self.db.read(|t| t.article_head(id))? else {
             return Ok(());
         };
-        let unsent_moves = self.store.read(|t| {
+        let unsent_moves = self.db.read(|t| {
             let mut n = 0;
             for m in t.desk_moves(id)? {
                 if t.sent(SentKind::Move, &m.uuid)?.is_none()
@@ -1037,8 +989,8 @@ impl Workspace {
         if graph.is_ancestor(server_head, &desk_head) {
             // The desk is ahead (or level): its words go up at push.
             if desk_head == server_head && from_newsroom {
-                let uuid = self.store.read(|t| t.article_uuid(id))?;
-                self.store
+                let uuid = self.db.read(|t| t.article_uuid(id))?;
+                self.db
                     .write(|t| t.mark_sent(SentKind::Head, &uuid, server_head))?;
             }
             return Ok(());
@@ -1057,12 +1009,12 @@ impl Workspace {
             Some(server_status)
         };
         let refused_head = self
-            .store
+            .db
             .read(|t| t.is_refused(SentKind::Revision, &desk_head))?;
         if refused_head || graph.is_ancestor(&desk_head, server_head) {
             // Fast-forward: the desk had nothing the newsroom lacks (or only words the
             // newsroom refused, which stay in the desk's history with the refusal).
-            self.store.write(|t| {
+            self.db.write(|t| {
                 let current = t.article(id)?;
                 let mut d = theirs.clone();
                 d.slug = Some(current.slug.clone());
@@ -1085,9 +1037,9 @@ impl Workspace {
             None => ArticleDraft::default(),
         };
         let merged = super::merge::merge(&base, &ours, &theirs);
-        let slug = self.store.read(|t| t.article(id))?.slug;
+        let slug = self.db.read(|t| t.article(id))?.slug;
         let who = self.identity()?;
-        self.store.write(|t| {
+        self.db.write(|t| {
             let current = t.article(id)?;
             for (field, o, th) in &merged.field_conflicts {
                 t.add_conflict(Some(id), None, field, o, th, now)?;
@@ -1166,7 +1118,7 @@ impl Workspace {
             return Ok(());
         };
         let now = Utc::now();
-        self.store.write(|t| {
+        self.db.write(|t| {
             let Some(rev) = t.revision_by_uuid(&head)? else {
                 return Ok(());
             };
@@ -1188,7 +1140,7 @@ impl Workspace {
         target: &Target,
         report: &mut SyncReport,
     ) -> Result<()> {
-        for (id, uuid, trashed) in self.store.read(|t| t.trash_to_send())? {
+        for (id, uuid, trashed) in self.db.read(|t| t.trash_to_send())? {
             let res = client.execute(
                 "UPDATE newsroom.stories
                  SET trashed_at = CASE WHEN $2 THEN coalesce(trashed_at, now()) END
@@ -1198,7 +1150,7 @@ impl Workspace {
             let digest = if trashed { "1" } else { "0" };
             match res {
                 Ok(_) => self
-                    .store
+                    .db
                     .write(|t| t.mark_sent(SentKind::Trash, &uuid, digest))?,
                 Err(e) => {
                     let e = target.error(e);
@@ -1206,8 +1158,8 @@ impl Workspace {
                         return Err(e);
                     }
                     let reason = e.to_string();
-                    let slug = self.store.read(|t| t.article(id).map(|a| a.slug)).ok();
-                    self.store.write(|t| {
+                    let slug = self.db.read(|t| t.article(id).map(|a| a.slug)).ok();
+                    self.db.write(|t| {
                         t.record_refusal(Some(id), SentKind::Trash, &uuid, &reason, Utc::now())?;
                         t.mark_sent(SentKind::Trash, &uuid, digest)
                     })?;
@@ -1231,7 +1183,7 @@ impl Workspace {
         target: &Target,
         report: &mut SyncReport,
     ) -> Result<()> {
-        let articles = self.store.read(|t| t.articles_to_send())?;
+        let articles = self.db.read(|t| t.articles_to_send())?;
         for (id, uuid) in articles {
             self.push_story(client, target, id, &uuid, report)?;
         }
@@ -1252,8 +1204,8 @@ impl Workspace {
             moves: Vec<crate::store::DeskMove>,
             notes: Vec<crate::store::DeskNote>,
         }
-        let all_revs = self.store.read(|t| t.desk_revisions(id))?;
-        let out = self.store.read(|t| {
+        let all_revs = self.db.read(|t| t.desk_revisions(id))?;
+        let out = self.db.read(|t| {
             let mut o = Out {
                 story_new: t.sent(SentKind::Article, uuid)?.is_none()
                     && !t.is_refused(SentKind::Article, uuid)?,
@@ -1289,12 +1241,12 @@ impl Workspace {
         {
             return Ok(());
         }
-        if self.store.read(|t| t.is_refused(SentKind::Article, uuid))? {
+        if self.db.read(|t| t.is_refused(SentKind::Article, uuid))? {
             return Ok(());
         }
-        let article = self.store.read(|t| t.article(id))?;
+        let article = self.db.read(|t| t.article(id))?;
         let graph = Graph::new(&all_revs);
-        let Some(head) = self.store.read(|t| t.article_head(id))? else {
+        let Some(head) = self.db.read(|t| t.article_head(id))? else {
             return Ok(());
         };
         let head_wire = {
@@ -1303,7 +1255,7 @@ impl Workspace {
                 .find(|r| r.uuid == head)
                 .ok_or_else(|| Error::not_found("revision", &head))?;
             let d: ArticleDraft = serde_json::from_str(&r.snapshot).map_err(storage)?;
-            self.store.read(|t| to_wire(t, &d))?
+            self.db.read(|t| to_wire(t, &d))?
         };
         let now = Utc::now();
         let err = |e| target.error(e);
@@ -1332,7 +1284,7 @@ impl Workspace {
                     Ok(d) => d,
                     Err(_) => continue,
                 };
-                let wire = to_wire_lossy(&self.store, &d);
+                let wire = to_wire_lossy(self.db, &d);
                 tx.execute(
                     "INSERT INTO newsroom.revisions (id, story_id, parents, reason, created_at,
                                                      snapshot)
@@ -1349,7 +1301,7 @@ impl Workspace {
                 return Err(e);
             }
             let reason = e.to_string();
-            self.store.write(|t| {
+            self.db.write(|t| {
                 if out.story_new {
                     t.record_refusal(Some(id), SentKind::Article, uuid, &reason, now)?;
                 }
@@ -1373,7 +1325,7 @@ impl Workspace {
             self.take_newsroom_version(client, target, id, uuid)?;
             return Ok(());
         }
-        self.store.write(|t| {
+        self.db.write(|t| {
             t.mark_sent(SentKind::Article, uuid, "")?;
             for r in &out.revisions {
                 t.mark_sent(SentKind::Revision, &r.uuid, "")?;
@@ -1428,7 +1380,7 @@ impl Workspace {
                 // Someone pushed meanwhile: the next sync merges, then sends again.
                 Ok(0) => {}
                 Ok(_) => self
-                    .store
+                    .db
                     .write(|t| t.mark_sent(SentKind::Head, uuid, &head))?,
                 Err(e) => {
                     // Not this person's to change (a correspondent on an editor's story): the
@@ -1437,12 +1389,12 @@ impl Workspace {
                     if !matches!(e, Error::Refused(_)) {
                         return Err(e);
                     }
-                    self.store
+                    self.db
                         .write(|t| t.mark_sent(SentKind::Head, uuid, &head))?;
                 }
             }
         } else if server_head.as_deref() == Some(head.as_str()) {
-            self.store
+            self.db
                 .write(|t| t.mark_sent(SentKind::Head, uuid, &head))?;
         }
 
@@ -1482,7 +1434,7 @@ impl Workspace {
                         return Err(e);
                     }
                     let reason = e.to_string();
-                    self.store.write(|t| {
+                    self.db.write(|t| {
                         t.record_refusal(Some(id), SentKind::Note, &n.uuid, &reason, now)
                     })?;
                     sent_notes.push(n.uuid.clone());
@@ -1497,7 +1449,7 @@ impl Workspace {
             )
             .map_err(err)?
             .map(|r| r.get(0));
-        self.store.write(|t| {
+        self.db.write(|t| {
             for m in &sent_moves {
                 t.mark_sent(SentKind::Move, m, "")?;
             }
