@@ -13,7 +13,8 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # dictionaries for the webview's spellchecker. The photo desk links Little CMS (colour
 # profiles) and libheif (HEIC); its colour tests make HEICs with heif-enc, TIFFs with
 # ImageMagick and libtiff's tools, and convert with the ICC profiles of colord-data (sRGB,
-# Adobe RGB) and libgs-common (a CMYK press profile).
+# Adobe RGB) and libgs-common (a CMYK press profile). The newsroom tests start throwaway
+# clusters of Debian's postgresql (its server binaries only; no cluster of the machine is used).
 PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
@@ -21,6 +22,7 @@ PACKAGES=(
   libimage-exiftool-perl unzip
   hunspell-en-us hunspell-es
   liblcms2-dev libheif-dev libheif-examples libtiff-tools colord-data libgs-common
+  postgresql
 )
 command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)

@@ -3,7 +3,9 @@
 # real SQLite files and real photos (crash safety under kill -9 and bad input among them), the
 # generated TypeScript bindings, the UI's type check and unit tests (Vitest: the window's calls
 # against the app's handlers, the pure modules, the autosave), a short fuzzing run, and the
-# end-to-end tests of the real app in a real webview under Xvfb.
+# end-to-end tests of the real app in a real webview under Xvfb. The newsroom tests
+# (tests/newsroom_*.rs) start their own throwaway PostgreSQL clusters from Debian's postgresql
+# (setup installs it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

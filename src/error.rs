@@ -32,6 +32,11 @@ pub enum ErrorCode {
     /// A path the app was asked to read or write lies outside what the user chose (the app's
     /// file-access scope); only the app shell gives it.
     OutOfScope,
+    /// The newsroom (its PostgreSQL server) could not be reached or answered with a problem;
+    /// the desk keeps working offline.
+    Newsroom,
+    /// The newsroom refused: a wrong password, or a change the person's role does not allow.
+    Refused,
 }
 
 /// The single error shape that leaves the core: `{ code, message }`.
@@ -103,6 +108,15 @@ pub enum Error {
     #[error("{0}")]
     InUse(String),
 
+    /// The newsroom could not be reached, or is not set up for this Dateline; the message
+    /// says what to do. The desk keeps working offline.
+    #[error("{0}")]
+    Newsroom(String),
+
+    /// The newsroom refused a login or a change, with its reason.
+    #[error("{0}")]
+    Refused(String),
+
     /// An export stopped before its package was in place: nothing was left at `path`.
     #[error(
         "{} The export was stopped and nothing was written to {}: the package is either \
@@ -164,6 +178,8 @@ impl Error {
             Error::Cancelled => ErrorCode::Cancelled,
             Error::Blocked(_) => ErrorCode::Preflight,
             Error::InUse(_) => ErrorCode::InUse,
+            Error::Newsroom(_) => ErrorCode::Newsroom,
+            Error::Refused(_) => ErrorCode::Refused,
             Error::ExportFailed { cause, .. } => cause.code(),
         }
     }

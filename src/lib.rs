@@ -14,6 +14,7 @@ pub mod generate;
 pub mod i18n;
 pub mod markdown;
 pub mod model;
+pub mod newsroom;
 pub mod photo;
 pub mod preflight;
 pub mod revision;

@@ -30,6 +30,9 @@ pub const WIDEST_RENDITION: u32 = DEFAULT_WIDTHS[0];
 pub struct PhotoFacts {
     pub photo: Photo,
     pub crops: Vec<Crop>,
+    /// Newsroom conflicts on the photo's credit, caption or alt text, as (field, this desk's
+    /// value, the newsroom's value): each blocks until someone chooses (issue 13).
+    pub conflicts: Vec<(String, String, String)>,
 }
 
 /// Checks an article against the desk's publication rules. `photos` holds every photo the
@@ -269,6 +272,20 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
             format!(
                 "Photo {} {place} has no credit. Add the photographer and agency (or a credit \
                  line) in the photo desk.",
+                name(p)
+            ),
+            p.id,
+        );
+    }
+    for (field, ours, theirs) in &facts.conflicts {
+        let what = field.trim_start_matches("photo.").replace('_', " ");
+        f.block_photo(
+            field,
+            FindingCode::PhotoFieldConflict,
+            format!(
+                "Photo {} {place} has two versions of its {what}: “{ours}” on this desk and \
+                 “{theirs}” from the newsroom. Choose one in the photo desk; credits are a \
+                 legal matter.",
                 name(p)
             ),
             p.id,

@@ -68,6 +68,16 @@ fn every_variant() -> Vec<Error> {
              another section first."
                 .into(),
         ),
+        Error::Newsroom(
+            "The newsroom ana@db.example.org:5432/news cannot be reached (Connection refused). \
+             The desk keeps working offline; sync again when the network is back."
+                .into(),
+        ),
+        Error::Refused(
+            "The newsroom refused the change: Only an editor can move a story from Copy desk \
+             to Ready."
+                .into(),
+        ),
     ]
 }
 
@@ -88,6 +98,8 @@ fn variant(e: &Error) -> usize {
         Error::ExportFailed { .. } => 11,
         Error::Blocked(_) => 12,
         Error::InUse(_) => 13,
+        Error::Newsroom(_) => 14,
+        Error::Refused(_) => 15,
     }
 }
 
@@ -99,7 +111,7 @@ fn every_error_variant_reads_as_plain_words_issue_12() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=13).collect::<Vec<_>>(),
+        (0..=15).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for e in &samples {

@@ -49,6 +49,7 @@ fn photo(id: i64, width: u32, height: u32) -> PhotoFacts {
             w: 1.0,
             h: 0.75,
         }],
+        conflicts: Vec::new(),
     }
 }
 

@@ -24,6 +24,13 @@ const ROOMS: &[(&str, &[&str])] = &[
     ("minijinja", &["src/export"]),
     ("zip", &["src/export"]),
     ("tauri", &["src-tauri/"]),
+    ("postgres", &["src/newsroom/"]),
+    ("postgres_protocol", &["src/newsroom/"]),
+    ("postgres_native_tls", &["src/newsroom/"]),
+    ("native_tls", &["src/newsroom/"]),
+    ("diffy", &["src/newsroom/merge.rs"]),
+    ("uuid", &["src/newsroom/"]),
+    ("rpassword", &["src/bin/"]),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -36,6 +36,34 @@ pub struct PhotoRef {
     span: (usize, usize),
 }
 
+/// The body with the address of each photo reference replaced by `to(address)` where it
+/// gives one (`photo:12#wide` → `photo:<global id>#wide` for the newsroom, and back); only
+/// real references change, never an example in code. Issue 13.
+pub fn rewrite_photo_targets(markdown: &str, to: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut at = 0;
+    for r in photo_refs(markdown) {
+        let (start, end) = r.span;
+        let Some(new) = to(&r.target) else {
+            continue;
+        };
+        let Some(pos) = markdown
+            .get(start..end)
+            .and_then(|whole| whole.rfind(r.target.as_str()))
+        else {
+            continue;
+        };
+        if start + pos < at {
+            continue;
+        }
+        out.push_str(&markdown[at..start + pos]);
+        out.push_str(&new);
+        at = start + pos + r.target.len();
+    }
+    out.push_str(&markdown[at..]);
+    out
+}
+
 /// Every photo reference of a body, in reading order.
 pub fn photo_refs(markdown: &str) -> Vec<PhotoRef> {
     let arena = Arena::new();
@@ -158,6 +186,21 @@ fn offset(starts: &[usize], line: usize, column: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn photo_targets_are_rewritten_outside_code_only_issue_13() {
+        let body = "Text ![a](photo:12#wide) and `![b](photo:12)`.\n\n    ![c](photo:12)\n\n![d](photo:3)\n";
+        let out = rewrite_photo_targets(body, |t| match t {
+            "photo:12#wide" => Some("photo:abc#wide".into()),
+            "photo:3" => Some("photo:xyz".into()),
+            _ => None,
+        });
+        assert_eq!(
+            out,
+            "Text ![a](photo:abc#wide) and `![b](photo:12)`.\n\n    ![c](photo:12)\n\n![d](photo:xyz)\n"
+        );
+        assert_eq!(rewrite_photo_targets(body, |_| None), body);
+    }
 
     fn check(body: &str, expected: &[(Option<i64>, Option<&str>, &str, usize)]) {
         let refs = photo_refs(body);

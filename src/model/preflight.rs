@@ -32,6 +32,8 @@ pub enum FindingCode {
     IimTruncated,
     CropTooSmall,
     NotReady,
+    /// Two desks changed a photo's credit, caption or alt text apart (issue 13).
+    PhotoFieldConflict,
 }
 
 /// One thing preflight noticed, naming the field (and the photo) it is about, with a message

@@ -7,12 +7,14 @@
 //! validated by the room that owns it.
 
 mod articles;
+mod newsroom;
 mod people;
 mod photos;
 mod replacements;
 mod revisions;
 mod workflow;
 
+pub use newsroom::{DeskConflict, DeskMove, DeskNote, DeskRefusal, DeskRevision, SentKind};
 pub use photos::NewPhoto;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +32,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_photo_desk.sql")),
     (3, include_str!("migrations/0003_front_matter.sql")),
     (4, include_str!("migrations/0004_editors_desk.sql")),
+    (5, include_str!("migrations/0005_newsroom.sql")),
 ];
 
 /// The newest desk format this build reads and writes.

@@ -169,3 +169,108 @@ fn a_desk_of_every_earlier_format_keeps_all_its_data() {
             .expect("the upgraded desk reads");
     }
 }
+
+/// Issue 13: a desk of every earlier format gets a global id (UUID version 7, its time the
+/// row's own) on everything that travels, and its revisions become a graph: each revision's
+/// parent is the one before it, and the article's head is the newest. A revision saved after
+/// the upgrade descends from that head.
+#[test]
+fn an_old_desk_gets_global_ids_and_a_revision_graph_issue_13() {
+    for &(from, _) in MIGRATIONS.iter().filter(|(n, _)| *n < 5) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("dateline.sqlite");
+        {
+            let old = Store::open_at_version(&path, from).expect("old desk");
+            old.conn.execute_batch(DESK_V1).expect("format-1 data");
+            old.conn
+                .execute(
+                    "INSERT INTO revisions (id, article_id, created_at, author, reason, snapshot)
+                     SELECT 22, 11, '2025-01-02T11:00:00.000Z', 'Ana Pérez', 'autosave', snapshot
+                     FROM revisions WHERE id = 21",
+                    [],
+                )
+                .expect("a second revision");
+        }
+        let mut store = Store::open(&path).expect("upgraded");
+        let mut all = Vec::new();
+        for table in ["articles", "revisions", "photos", "authors", "sections"] {
+            let got = ids(&store, &format!("SELECT uuid FROM {table}"));
+            assert!(!got.is_empty(), "from {from}: {table}");
+            all.extend(got);
+        }
+        for u in &all {
+            let hex: String = u.chars().filter(|c| *c != '-').collect();
+            assert_eq!(u.len(), 36, "from {from}: {u}");
+            assert_eq!(hex.len(), 32, "from {from}: {u}");
+            assert!(hex.chars().all(|c| c.is_ascii_hexdigit()), "{u}");
+            assert_eq!(&u[14..15], "7", "version 7: {u}");
+            assert!("89ab".contains(&u[19..20]), "RFC 4122 variant: {u}");
+        }
+        let unique: std::collections::BTreeSet<_> = all.iter().collect();
+        assert_eq!(unique.len(), all.len(), "from {from}: ids are unique");
+        // The id's time is the row's own: 2025-01-01T10:00:00Z for the first revision.
+        let first = &ids(&store, "SELECT uuid FROM revisions WHERE id = 21")[0];
+        let ms = u64::from_str_radix(&first.replace('-', "")[..12], 16).expect("time");
+        assert_eq!(ms, 1_735_725_600_000, "from {from}: {first}");
+
+        let parents = ids(&store, "SELECT parents FROM revisions ORDER BY id");
+        assert_eq!(parents[0], "[]", "from {from}");
+        assert_eq!(parents[1], format!("[\"{first}\"]"), "from {from}");
+        let second = &ids(&store, "SELECT uuid FROM revisions WHERE id = 22")[0];
+        assert_eq!(
+            &ids(&store, "SELECT head FROM articles WHERE id = 11")[0],
+            second
+        );
+
+        // A revision made now descends from the head and becomes it.
+        let rev = store
+            .write(|t| {
+                let (_, d) = t.revision_snapshot(22)?;
+                t.insert_revision(11, &d, "Ana Pérez", "checkpoint", chrono::Utc::now())
+            })
+            .expect("a new revision");
+        let new_uuid = &ids(
+            &store,
+            &format!("SELECT uuid FROM revisions WHERE id = {rev}"),
+        )[0];
+        assert_eq!(
+            ids(
+                &store,
+                &format!("SELECT parents FROM revisions WHERE id = {rev}")
+            )[0],
+            format!("[\"{second}\"]")
+        );
+        assert_eq!(
+            &ids(&store, "SELECT head FROM articles WHERE id = 11")[0],
+            new_uuid
+        );
+        // And new rows of every kind get ids too.
+        store
+            .write(|t| {
+                t.add_section("Economía")?;
+                t.upsert_author("Luis Gómez", "", "")?;
+                Ok(())
+            })
+            .expect("new rows");
+        for table in ["sections", "authors"] {
+            let missing: i64 = store
+                .conn
+                .query_row(
+                    &format!("SELECT count(*) FROM {table} WHERE uuid IS NULL"),
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("count");
+            assert_eq!(missing, 0, "from {from}: every new {table} row has an id");
+        }
+    }
+}
+
+/// The text values of the first column of `sql`.
+fn ids(store: &Store, sql: &str) -> Vec<String> {
+    let mut st = store.conn.prepare(sql).expect("select");
+    st.query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("ids")
+}

@@ -15,6 +15,7 @@ mod articles;
 mod export;
 mod generate;
 mod markdown_files;
+mod newsroom;
 mod people;
 mod photos;
 mod preflight;

@@ -34,7 +34,15 @@ impl Workspace {
             match self.photo(id) {
                 Ok(photo) => {
                     let crops = self.crops(id)?;
-                    out.insert(id, PhotoFacts { photo, crops });
+                    let conflicts = self.photo_conflicts(id)?;
+                    out.insert(
+                        id,
+                        PhotoFacts {
+                            photo,
+                            crops,
+                            conflicts,
+                        },
+                    );
                 }
                 Err(crate::Error::NotFound { .. }) => {}
                 Err(e) => return Err(e),

@@ -109,6 +109,17 @@ pub enum ArticleCmd {
     Templates,
     /// Show one article by id or slug.
     Show { id_or_slug: String },
+    /// Settle a newsroom conflict on the story's text as a new revision with both versions
+    /// as parents: take a revision's text, or a file's.
+    Resolve {
+        id_or_slug: String,
+        /// The revision whose text to keep (`article history` lists them).
+        #[arg(long, value_name = "REV", conflicts_with = "file")]
+        take: Option<i64>,
+        /// A Markdown file with the settled text.
+        #[arg(long, value_name = "F.md")]
+        file: Option<PathBuf>,
+    },
     /// Set the lead image: one photo, or two or three side by side (a composite hero).
     Hero {
         id_or_slug: String,
@@ -315,8 +326,23 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 format!("{:<12} {:<12} {}", t.id, t.name, t.description)
             });
         }
+        ArticleCmd::Resolve {
+            id_or_slug,
+            take,
+            file,
+        } => {
+            let text = file.as_deref().map(read_body).transpose()?;
+            let a = ws.resolve_conflict(&id_or_slug, take, text)?;
+            out.value(&a, || {
+                format!(
+                    "The conflict on {} is resolved; the next `dateline sync` sends it.",
+                    a.slug
+                )
+            });
+        }
         ArticleCmd::Show { id_or_slug } => {
             let a = ws.article(&id_or_slug)?;
+            let conflicts = ws.newsroom_conflicts(&id_or_slug)?;
             out.value(&a, || {
                 let by = a
                     .bylines
@@ -324,8 +350,19 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                     .map(|b| b.name.as_str())
                     .collect::<Vec<_>>()
                     .join(" and ");
+                let conflicts: String = conflicts
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "\n\nNewsroom conflict on the {}: this desk's version and the \
+                             newsroom's are both kept (`dateline article resolve {}`).",
+                            c.field.replace('_', " "),
+                            a.slug
+                        )
+                    })
+                    .collect();
                 format!(
-                    "{}\n{}\n\nBy {}  ·  {}  ·  {}  ·  {}\n\n{}",
+                    "{}\n{}\n\nBy {}  ·  {}  ·  {}  ·  {}\n\n{}{conflicts}",
                     a.headline,
                     a.dek,
                     if by.is_empty() { "—" } else { &by },

@@ -9,6 +9,7 @@ mod article;
 mod desk;
 mod export;
 mod generate;
+mod newsroom;
 mod output;
 mod photo;
 mod settings;
@@ -86,6 +87,11 @@ enum Command {
         #[arg(long)]
         zip: bool,
     },
+    /// The newsroom on a PostgreSQL server: init, user add/list, join, status.
+    #[command(subcommand)]
+    Newsroom(newsroom::NewsroomCmd),
+    /// Send this desk's changes to its newsroom and receive the others'.
+    Sync,
     /// Add a generated test library: ARTICLES articles made from the Markdown files in FROM,
     /// the same ones for the same seed.
     Generate {
@@ -140,6 +146,8 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
         Command::Trash(cmd) => desk::trash(cmd, &mut ws, out),
         Command::Identity { name } => desk::identity(name, &mut ws, out),
         Command::Settings(args) => settings::run(args, &mut ws, out),
+        Command::Newsroom(cmd) => newsroom::run(cmd, &mut ws, out),
+        Command::Sync => newsroom::sync(&mut ws, out),
         Command::Generate {
             articles,
             from,

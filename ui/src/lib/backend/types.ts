@@ -4,7 +4,7 @@
 /**
  * What kind of failure this is, for the UI and scripts to branch on.
  */
-export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "not_a_database" | "storage" | "disk_full" | "io" | "bad_photo" | "bad_import" | "cancelled" | "preflight" | "in_use" | "out_of_scope";
+export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "not_a_database" | "storage" | "disk_full" | "io" | "bad_photo" | "bad_import" | "cancelled" | "preflight" | "in_use" | "out_of_scope" | "newsroom" | "refused";
 
 /**
  * The single error shape that leaves the core: `{ code, message }`.
@@ -418,7 +418,7 @@ export type Severity = "blocking" | "warning";
 /**
  * What a preflight finding is about, for the UI to branch on (never on the message).
  */
-export type FindingCode = "no_headline" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready";
+export type FindingCode = "no_headline" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready" | "photo_field_conflict";
 
 /**
  * One thing preflight noticed, naming the field (and the photo) it is about, with a message

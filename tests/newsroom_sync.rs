@@ -1,0 +1,865 @@
+//! Desks sharing one library through a real PostgreSQL (issue 13): a correspondent's story
+//! travels whole to the editor's desk (fields, bylines, section, tags, hero photo with its
+//! crop and the original's bytes, revisions with the same global ids, moves, notes), the
+//! editor's moves and words travel back, a move the newsroom refuses keeps the words and says
+//! why, syncing twice or after losing the acknowledgement sends nothing twice, and edits of
+//! different paragraphs made while apart merge into a revision with two parents.
+
+mod newsroom_pg;
+
+use std::path::{Path, PathBuf};
+
+use dateline::model::{ArticleDraft, Byline, Hero, HeroPhoto, PhotoFields, Status};
+use dateline::newsroom::{self, Role};
+use dateline::photo::CropRequest;
+use dateline::Workspace;
+use postgres::{Client, NoTls};
+
+const PASSWORD: &str = "correct horse battery";
+
+/// The person at the desk, typing the password when sync asks (the desk keeps none).
+fn ask(_question: &str) -> Option<String> {
+    Some(PASSWORD.to_string())
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/photos")
+        .join(name)
+}
+
+struct Newsroom {
+    db: String,
+}
+
+impl Newsroom {
+    fn new(hint: &str, people: &[(&str, Role)]) -> Newsroom {
+        let pg = newsroom_pg::cluster();
+        let db = pg.database(hint);
+        newsroom::init(&pg.admin(&db), None).expect("init");
+        for (who, role) in people {
+            newsroom::add_user(
+                &pg.admin(&db),
+                None,
+                &format!("{who}_{db}"),
+                who,
+                *role,
+                PASSWORD,
+            )
+            .expect("user add");
+        }
+        Newsroom { db }
+    }
+
+    fn login(&self, who: &str) -> String {
+        format!("{who}_{}", self.db)
+    }
+
+    /// A desk in a temporary folder, joined as `who`.
+    fn desk(&self, who: &str) -> (tempfile::TempDir, Workspace) {
+        let pg = newsroom_pg::cluster();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut ws = Workspace::open(dir.path()).expect("desk");
+        ws.newsroom_join(&pg.url(&self.login(who), PASSWORD, &self.db), None)
+            .expect("join");
+        (dir, ws)
+    }
+
+    fn superuser(&self) -> Client {
+        Client::connect(&newsroom_pg::cluster().admin(&self.db), NoTls).expect("superuser")
+    }
+
+    fn count(&self, table: &str) -> i64 {
+        self.superuser()
+            .query_one(&format!("SELECT count(*) FROM newsroom.{table}"), &[])
+            .expect("count")
+            .get(0)
+    }
+}
+
+fn uuids(ws: &Workspace, key: &str) -> Vec<String> {
+    let a = ws.article(key).expect("article");
+    let mut v: Vec<String> = ws
+        .newsroom_revision_graph(a.id)
+        .expect("graph")
+        .into_iter()
+        .map(|(u, _)| u)
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
+    let room = Newsroom::new(
+        "sync_whole",
+        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    // Eva's desk already has a photo of its own, so the desks' photo numbers differ.
+    let own = eva
+        .import_photo(&fixture("orient6-landscape.jpg"))
+        .expect("eva's own photo");
+
+    // Ana writes offline: a story with everything a story has.
+    let photo = ana
+        .import_photo(&fixture("large-canon-eos5d3-22mp.jpg"))
+        .expect("photo");
+    ana.update_photo(
+        photo.id,
+        PhotoFields {
+            caption: "El pleno de la Cámara.".into(),
+            creator: "Carlos Barria".into(),
+            agency: "Reuters".into(),
+            alt_text: "Diputados votan en el pleno".into(),
+            ..PhotoFields::default()
+        },
+        photo.focus,
+    )
+    .expect("fields");
+    ana.set_crop(
+        photo.id,
+        CropRequest {
+            name: "hero".into(),
+            aspect: "16:9".into(),
+            focus: None,
+            rect: None,
+        },
+    )
+    .expect("crop");
+    let story = ana
+        .create_article(ArticleDraft {
+            headline: "Diputados aprueban la reforma".into(),
+            dek: "Por 300 votos".into(),
+            body: format!(
+                "El pleno votó.\n\n![El pleno](photo:{}#hero)\n\nLa oposición salió.\n\n\
+                 Habrá recurso.\n",
+                photo.id
+            ),
+            dateline: "CIUDAD DE MÉXICO".into(),
+            section: Some("México".into()),
+            tags: vec!["Congreso".into(), "Reforma".into()],
+            language: Some("es".into()),
+            bylines: vec![
+                Byline {
+                    name: "Ana Pérez".into(),
+                    role: Some("Corresponsal".into()),
+                    author_id: None,
+                },
+                Byline {
+                    name: "Luis Gómez".into(),
+                    role: None,
+                    author_id: None,
+                },
+            ],
+            hero: Some(Hero {
+                photos: vec![HeroPhoto {
+                    photo_id: photo.id,
+                    crop: Some("hero".into()),
+                }],
+                edited_by: Some("Sociedad Media".into()),
+            }),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.add_note(&story.slug, "Fuente confirmada por teléfono.")
+        .expect("note");
+    ana.set_status(&story.slug, Status::InEdit).expect("filed");
+    let before = ana.newsroom_status(Some(&ask)).expect("status");
+    assert!(
+        before.to_send >= 3,
+        "revisions, a move and a note wait: {before:?}"
+    );
+
+    let r = ana.sync(Some(&ask)).expect("ana syncs");
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    assert_eq!(r.pushed_photos, 1);
+    assert_eq!(ana.newsroom_status(Some(&ask)).expect("status").to_send, 0);
+
+    // Eva receives it whole.
+    let r = eva.sync(Some(&ask)).expect("eva syncs");
+    assert_eq!(r.pulled_stories, 1);
+    let got = eva
+        .article(&story.slug)
+        .expect("the story is on the editor's desk");
+    assert_eq!(got.headline, story.headline);
+    assert_eq!(got.dek, story.dek);
+    // The body's photo is the same photo on Eva's desk, under Eva's number for it.
+    let hero_here = got.hero.as_ref().expect("hero").photos[0].photo_id;
+    assert_ne!(hero_here, photo.id, "the desks number photos differently");
+    assert_ne!(hero_here, own.id);
+    assert_eq!(
+        got.body,
+        story.body.replace(
+            &format!("photo:{}#hero", photo.id),
+            &format!("photo:{hero_here}#hero")
+        )
+    );
+    assert_eq!(got.dateline, story.dateline);
+    assert_eq!(got.section.as_deref(), Some("México"));
+    assert_eq!(got.tags, story.tags);
+    assert_eq!(got.language, "es");
+    assert_eq!(got.status, Status::InEdit);
+    let names: Vec<_> = got
+        .bylines
+        .iter()
+        .map(|b| (b.name.as_str(), b.role.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [("Ana Pérez", Some("Corresponsal")), ("Luis Gómez", None)]
+    );
+    let hero = got.hero.expect("the hero travels");
+    assert_eq!(hero.edited_by.as_deref(), Some("Sociedad Media"));
+    assert_eq!(hero.photos[0].crop.as_deref(), Some("hero"));
+    let their_photo = eva.photo(hero.photos[0].photo_id).expect("the hero photo");
+    assert_eq!(their_photo.sha256, photo.sha256);
+    assert_eq!(their_photo.fields.creator, "Carlos Barria");
+    assert_eq!(their_photo.fields.alt_text, "Diputados votan en el pleno");
+    assert_eq!(eva.crops(their_photo.id).expect("crops").len(), 1);
+    let bytes = std::fs::read(eva.photo_original(their_photo.id).expect("path")).expect("original");
+    assert_eq!(
+        bytes,
+        std::fs::read(fixture("large-canon-eos5d3-22mp.jpg")).expect("fixture")
+    );
+    assert_eq!(
+        uuids(&eva, &story.slug),
+        uuids(&ana, &story.slug),
+        "same history, same ids"
+    );
+    let notes = eva.notes(&story.slug).expect("notes");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].who, room.login("ana"), "stamped by the newsroom");
+    let moves = eva.transitions(&story.slug).expect("moves");
+    assert_eq!(moves.len(), 1);
+    assert_eq!(
+        (moves[0].from, moves[0].to),
+        (Status::Draft, Status::InEdit)
+    );
+
+    // Eva edits and publishes; Ana sees it.
+    let mut d = ArticleDraft::from(&eva.article(&story.slug).expect("story"));
+    d.body = d
+        .body
+        .replace("Habrá recurso.", "Habrá recurso ante la Corte.");
+    eva.save_article(got.id, d).expect("edit");
+    for s in [Status::CopyDesk, Status::Ready, Status::Published] {
+        eva.set_status(&story.slug, s).expect("move");
+    }
+    let r = eva.sync(Some(&ask)).expect("eva syncs");
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    ana.sync(Some(&ask)).expect("ana syncs");
+    let back = ana.article(&story.slug).expect("story");
+    assert_eq!(back.status, Status::Published);
+    assert!(back.body.contains("ante la Corte"), "{}", back.body);
+    assert!(
+        back.body.contains(&format!("photo:{}#hero", photo.id)),
+        "back on Ana's desk under Ana's number: {}",
+        back.body
+    );
+    assert_eq!(uuids(&eva, &story.slug), uuids(&ana, &story.slug));
+
+    // A sync with nothing to do sends nothing.
+    let revisions = room.count("revisions");
+    let r = ana.sync(Some(&ask)).expect("again");
+    assert_eq!(
+        (r.pushed_revisions, r.pushed_moves, r.pushed_notes),
+        (0, 0, 0)
+    );
+    eva.sync(Some(&ask)).expect("again");
+    assert_eq!(room.count("revisions"), revisions);
+    assert_eq!(room.count("stories"), 1);
+    assert_eq!(room.count("photos"), 2, "Ana's and Eva's own");
+    assert_eq!(
+        room.count("original_chunks"),
+        3 + 1,
+        "2.2 MB in 1 MiB chunks and 138 KB in one, once each"
+    );
+}
+
+#[test]
+fn a_refused_move_keeps_the_words_and_says_why_issue_13() {
+    let room = Newsroom::new("sync_refused", &[("ana", Role::Correspondent)]);
+    let (_a, mut ana) = room.desk("ana");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "Crónica".into(),
+            body: "Primer párrafo.\n".into(),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.set_status(&s.slug, Status::InEdit).expect("filed");
+    // Offline, her own desk lets her push it on to the copy desk and keep writing.
+    ana.set_status(&s.slug, Status::CopyDesk)
+        .expect("the desk allows it");
+    let mut d = ArticleDraft::from(&ana.article(&s.slug).expect("story"));
+    d.body
+        .push_str("\nSegundo párrafo, escrito sin conexión.\n");
+    ana.save_article(s.id, d).expect("words");
+
+    let r = ana.sync(Some(&ask)).expect("sync");
+    assert_eq!(r.refused.len(), 1, "{:?}", r.refused);
+    assert_eq!(r.refused[0].kind, "move");
+    assert!(
+        r.refused[0].reason.contains("Only an editor"),
+        "{}",
+        r.refused[0].reason
+    );
+    let a = ana.article(&s.slug).expect("story");
+    assert_eq!(
+        a.status,
+        Status::InEdit,
+        "the story stays where the newsroom has it"
+    );
+    assert!(
+        a.body.contains("sin conexión"),
+        "the words stay: {}",
+        a.body
+    );
+    let status = ana.newsroom_status(Some(&ask)).expect("status");
+    assert_eq!(status.refused.len(), 1);
+    assert!(
+        status.refused[0].reason.contains("Copy desk"),
+        "{:?}",
+        status.refused
+    );
+    // The words reached the newsroom; the refused move did not.
+    let body: String = room
+        .superuser()
+        .query_one("SELECT body FROM newsroom.stories", &[])
+        .expect("story")
+        .get(0);
+    assert!(body.contains("sin conexión"), "{body}");
+    // And it is not tried again and again.
+    let r = ana.sync(Some(&ask)).expect("sync again");
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+}
+
+#[test]
+fn a_sync_whose_acknowledgement_was_lost_sends_nothing_twice_issue_13() {
+    let room = Newsroom::new("sync_again", &[("eva", Role::Editor)]);
+    let (dir, mut eva) = room.desk("eva");
+    let s = eva
+        .create_article(ArticleDraft {
+            headline: "Nota".into(),
+            body: "Texto.\n".into(),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    eva.add_note(&s.slug, "Revisar cifras.").expect("note");
+    eva.set_status(&s.slug, Status::InEdit).expect("move");
+    eva.sync(Some(&ask)).expect("sync");
+    // Once more, so the desk's cursor is past its own rows: what it sends again next is
+    // not brought back by the pull first.
+    eva.sync(Some(&ask)).expect("sync");
+    let counts =
+        |room: &Newsroom| ["stories", "revisions", "moves", "notes"].map(|t| room.count(t));
+    let after_first = counts(&room);
+    // The desk is killed after the server's commit and before it recorded the
+    // acknowledgement: its record of what was sent is gone, as if never written.
+    drop(eva);
+    assert!(
+        forget_acknowledgements(dir.path()) > 0,
+        "the desk had recorded what it sent"
+    );
+    let mut eva = Workspace::open(dir.path()).expect("reopen");
+    let r = eva.sync(Some(&ask)).expect("sync again");
+    assert!(
+        r.refused.is_empty(),
+        "a move sent twice is not refused: {:?}",
+        r.refused
+    );
+    assert!(
+        r.pushed_revisions > 0,
+        "the revisions were sent again: {r:?}"
+    );
+    assert_eq!(counts(&room), after_first, "the newsroom keeps one of each");
+    assert_eq!(eva.article(&s.slug).expect("story").status, Status::InEdit);
+}
+
+/// Forgets the desk's acknowledgements, as a kill between the server's commit and the desk's
+/// would: returns how many there were.
+fn forget_acknowledgements(dir: &Path) -> i64 {
+    let c = rusqlite::Connection::open(dir.join("dateline.sqlite")).expect("the desk's file");
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM newsroom_sent", [], |r| r.get(0))
+        .expect("count");
+    c.execute("DELETE FROM newsroom_sent", []).expect("delete");
+    n
+}
+
+#[test]
+fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
+    let room = Newsroom::new(
+        "sync_merge",
+        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "Tres párrafos".into(),
+            body: "Uno.\n\nDos.\n\nTres.\n".into(),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    // Apart: Ana edits the first paragraph, Eva the last.
+    let edit = |ws: &mut Workspace, from: &str, to: &str| {
+        let a = ws.article(&s.slug).expect("story");
+        let mut d = ArticleDraft::from(&a);
+        d.body = d.body.replace(from, to);
+        ws.save_article(a.id, d).expect("edit");
+    };
+    edit(&mut ana, "Uno.", "Uno, corregido por Ana.");
+    edit(&mut eva, "Tres.", "Tres, corregido por Eva.");
+    eva.sync(Some(&ask)).expect("eva first");
+    let r = ana.sync(Some(&ask)).expect("ana merges");
+    assert_eq!(r.merged, 1, "{r:?}");
+    assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+    eva.sync(Some(&ask)).expect("eva receives the merge");
+    let want = "Uno, corregido por Ana.\n\nDos.\n\nTres, corregido por Eva.\n";
+    assert_eq!(ana.article(&s.slug).expect("a").body, want);
+    assert_eq!(eva.article(&s.slug).expect("e").body, want);
+    let graph = ana
+        .newsroom_revision_graph(ana.article(&s.slug).expect("a").id)
+        .expect("graph");
+    assert!(
+        graph.iter().any(|(_, parents)| parents.len() == 2),
+        "a merge revision with two parents: {graph:?}"
+    );
+    assert_eq!(uuids(&ana, &s.slug), uuids(&eva, &s.slug));
+}
+
+#[test]
+fn overlapping_edits_keep_both_versions_as_a_conflict_issue_13() {
+    let room = Newsroom::new(
+        "sync_conflict",
+        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "Un párrafo".into(),
+            body: "El ministro dijo que no.\n".into(),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    let edit = |ws: &mut Workspace, to: &str| {
+        let a = ws.article(&s.slug).expect("story");
+        let mut d = ArticleDraft::from(&a);
+        d.body = to.into();
+        ws.save_article(a.id, d).expect("edit");
+    };
+    edit(&mut ana, "El ministro dijo que sí.\n");
+    edit(&mut eva, "La ministra dijo que no.\n");
+    eva.sync(Some(&ask)).expect("eva first");
+    let r = ana.sync(Some(&ask)).expect("ana");
+    assert_eq!(r.conflicts.len(), 1, "{r:?}");
+    assert_eq!(r.conflicts[0].field, "body");
+    // Both versions are whole in Ana's history, and the status says so.
+    let status = ana.newsroom_status(Some(&ask)).expect("status");
+    assert_eq!(status.conflicts.len(), 1);
+    let a = ana.article(&s.slug).expect("a");
+    let texts: Vec<String> = ana
+        .revisions(a.id)
+        .expect("history")
+        .iter()
+        .map(|r| ana.revision(r.id).expect("rev").body)
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("dijo que sí")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("La ministra")), "{texts:?}");
+}
+
+#[test]
+fn a_credit_changed_on_two_desks_blocks_the_export_until_someone_chooses_issue_13() {
+    let room = Newsroom::new(
+        "sync_credit",
+        &[("ana", Role::Correspondent), ("pia", Role::Photo)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_p, mut pia) = room.desk("pia");
+    let photo = ana
+        .import_photo(&fixture("orient3-landscape.jpg"))
+        .expect("photo");
+    let credit = |creator: &str| PhotoFields {
+        caption: "La marcha en Reforma.".into(),
+        creator: creator.into(),
+        agency: "Reuters".into(),
+        alt_text: "Manifestantes en la avenida".into(),
+        ..PhotoFields::default()
+    };
+    ana.update_photo(photo.id, credit("Carlos Barria"), photo.focus)
+        .expect("fields");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "La marcha".into(),
+            body: "Miles marcharon.\n".into(),
+            bylines: vec![Byline {
+                name: "Ana".into(),
+                role: None,
+                author_id: None,
+            }],
+            hero: Some(Hero {
+                photos: vec![HeroPhoto {
+                    photo_id: photo.id,
+                    crop: None,
+                }],
+                edited_by: None,
+            }),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.sync(Some(&ask)).expect("ana");
+    pia.sync(Some(&ask)).expect("pia");
+    let theirs = pia.photos().expect("photos")[0].clone();
+    // Apart, both correct the credit differently.
+    pia.update_photo(theirs.id, credit("C. Barria"), theirs.focus)
+        .expect("pia's credit");
+    ana.update_photo(photo.id, credit("Carlos Barría"), photo.focus)
+        .expect("ana's credit");
+    pia.sync(Some(&ask)).expect("pia first");
+    let r = ana.sync(Some(&ask)).expect("ana");
+    assert!(
+        r.refused.is_empty(),
+        "a correspondent's own photo: {:?}",
+        r.refused
+    );
+    let conflicts = ana.photo_conflicts(photo.id).expect("conflicts");
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].0, "photo.credit");
+    assert!(conflicts[0].1.contains("Carlos Barría"), "{conflicts:?}");
+    assert!(conflicts[0].2.contains("C. Barria"), "{conflicts:?}");
+    // The newsroom's credit is the one shown meanwhile, and preflight blocks the story.
+    assert_eq!(
+        ana.photo(photo.id).expect("photo").fields.creator,
+        "C. Barria"
+    );
+    let p = ana.preflight(&s.slug).expect("preflight");
+    assert!(!p.exportable, "{p:?}");
+    let finding = p
+        .findings
+        .iter()
+        .find(|f| f.code == dateline::model::FindingCode::PhotoFieldConflict)
+        .expect("the conflict is a finding");
+    assert_eq!(finding.severity, dateline::model::Severity::Blocking);
+    assert!(
+        finding.message.contains("Carlos Barría"),
+        "{}",
+        finding.message
+    );
+    // The photo desk chooses; the story may go.
+    ana.update_photo(photo.id, credit("Carlos Barria"), photo.focus)
+        .expect("the chosen credit");
+    assert_eq!(ana.settle_photo_conflicts(photo.id).expect("settle"), 1);
+    let p = ana.preflight(&s.slug).expect("preflight");
+    assert!(
+        p.findings
+            .iter()
+            .all(|f| f.code != dateline::model::FindingCode::PhotoFieldConflict),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
+    let room = Newsroom::new(
+        "sync_resolve",
+        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "Un párrafo".into(),
+            body: "El ministro dijo que no.\n".into(),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    let edit = |ws: &mut Workspace, to: &str| {
+        let a = ws.article(&s.slug).expect("story");
+        let mut d = ArticleDraft::from(&a);
+        d.body = to.into();
+        ws.save_article(a.id, d).expect("edit");
+    };
+    edit(&mut ana, "El ministro dijo que sí.\n");
+    edit(&mut eva, "La ministra dijo que no.\n");
+    eva.sync(Some(&ask)).expect("eva first");
+    ana.sync(Some(&ask)).expect("ana: a conflict");
+    assert_eq!(ana.newsroom_conflicts(&s.slug).expect("c").len(), 1);
+    // Ana takes the editor's version.
+    let a = ana.article(&s.slug).expect("a");
+    let theirs = ana
+        .revisions(a.id)
+        .expect("history")
+        .into_iter()
+        .find(|r| {
+            ana.revision(r.id)
+                .expect("rev")
+                .body
+                .contains("La ministra")
+        })
+        .expect("the editor's revision is in Ana's history");
+    let resolved = ana
+        .resolve_conflict(&s.slug, Some(theirs.id), None)
+        .expect("resolve");
+    assert_eq!(resolved.body, "La ministra dijo que no.\n");
+    assert!(ana.newsroom_conflicts(&s.slug).expect("c").is_empty());
+    ana.sync(Some(&ask)).expect("ana sends the resolution");
+    eva.sync(Some(&ask)).expect("eva receives it");
+    assert_eq!(
+        eva.article(&s.slug).expect("e").body,
+        "La ministra dijo que no.\n"
+    );
+    assert_eq!(uuids(&ana, &s.slug), uuids(&eva, &s.slug));
+    let graph = eva
+        .newsroom_revision_graph(eva.article(&s.slug).expect("e").id)
+        .expect("graph");
+    assert!(graph.iter().any(|(_, p)| p.len() == 2), "{graph:?}");
+}
+
+#[test]
+fn a_bundle_carries_a_story_without_network_and_applies_once_issue_13() {
+    let room = Newsroom::new(
+        "sync_bundle",
+        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let photo = ana
+        .import_photo(&fixture("orient3-landscape.jpg"))
+        .expect("photo");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "Desde la sierra".into(),
+            body: "Uno.\n\nDos.\n".into(),
+            // Her byline keeps the story hers on the newsroom whoever sends it up first.
+            bylines: vec![Byline {
+                name: "ana".into(),
+                role: None,
+                author_id: None,
+            }],
+            hero: Some(Hero {
+                photos: vec![HeroPhoto {
+                    photo_id: photo.id,
+                    crop: None,
+                }],
+                edited_by: None,
+            }),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.add_note(&s.slug, "Sin señal desde el martes.")
+        .expect("note");
+    // No network: the story goes by USB stick.
+    let stick = tempfile::tempdir().expect("stick");
+    let file = stick.path().join("sierra.dateline");
+    let b = ana.newsroom_bundle(&s.slug, &file).expect("bundle");
+    assert_eq!(b.photos, 1);
+    let r = eva.newsroom_apply(&file).expect("apply");
+    assert!(r.revisions >= 1, "{r:?}");
+    let got = eva
+        .article(&s.slug)
+        .expect("the story is on the editor's desk");
+    assert_eq!(got.body, "Uno.\n\nDos.\n");
+    let hero = got.hero.expect("hero");
+    let p = eva.photo(hero.photos[0].photo_id).expect("photo");
+    assert_eq!(p.sha256, photo.sha256);
+    assert_eq!(eva.notes(&s.slug).expect("notes").len(), 1);
+    assert_eq!(uuids(&eva, &s.slug), uuids(&ana, &s.slug));
+    // Applied twice: nothing new.
+    let again = eva.newsroom_apply(&file).expect("apply again");
+    assert_eq!(again.revisions, 0);
+    assert_eq!(eva.articles().expect("library").len(), 1);
+    // A bundle cut short is refused in words, and changes nothing.
+    let bytes = std::fs::read(&file).expect("read");
+    let cut = stick.path().join("cut.dateline");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("write");
+    let e = eva.newsroom_apply(&cut).expect_err("cut short");
+    assert!(e.to_string().contains("cut short"), "{e}");
+    // The editor syncs it up; the correspondent's own sync later sends nothing twice.
+    eva.sync(Some(&ask)).expect("eva");
+    ana.sync(Some(&ask)).expect("ana");
+    assert_eq!(room.count("stories"), 1);
+    assert_eq!(room.count("notes"), 1);
+    assert_eq!(room.count("photos"), 1);
+    assert_eq!(uuids(&eva, &s.slug), uuids(&ana, &s.slug));
+}
+
+#[test]
+fn online_desks_see_who_holds_a_story_and_an_editor_takes_over_issue_13() {
+    let room = Newsroom::new(
+        "sync_holders",
+        &[
+            ("ana", Role::Correspondent),
+            ("eva", Role::Editor),
+            ("luis", Role::Correspondent),
+        ],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "En curso".into(),
+            body: "Texto.\n".into(),
+            bylines: vec![Byline {
+                name: "ana".into(),
+                role: None,
+                author_id: None,
+            }],
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    let e = ana
+        .newsroom_hold(&s.slug, Some(&ask))
+        .expect_err("not on the newsroom yet");
+    assert!(e.to_string().contains("sync first"), "{e}");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    let held = ana.newsroom_hold(&s.slug, Some(&ask)).expect("hold");
+    assert_eq!(held.len(), 1);
+    assert!(held[0].me);
+    // The editor sees Ana on it.
+    let seen = eva.newsroom_holders(&s.slug, Some(&ask)).expect("holders");
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].login, room.login("ana"));
+    assert!(!seen[0].me);
+    // It warns; it never stops the editor from writing.
+    let a = eva.article(&s.slug).expect("story");
+    let mut d = ArticleDraft::from(&a);
+    d.body = "Texto corregido.\n".into();
+    eva.save_article(a.id, d)
+        .expect("the editor writes regardless");
+    // A correspondent cannot remove someone else's hold, not even with raw SQL.
+    let pg = newsroom_pg::cluster();
+    let mut luis =
+        Client::connect(&pg.url(&room.login("luis"), PASSWORD, &room.db), NoTls).expect("luis");
+    let n = luis
+        .execute("DELETE FROM newsroom.holders", &[])
+        .expect("a delete that finds nothing it may remove");
+    assert_eq!(n, 0);
+    assert!(luis
+        .execute(
+            "UPDATE newsroom.holders SET refreshed_at = now() + interval '1 day'",
+            &[]
+        )
+        .map(|n| n == 0)
+        .unwrap_or(true));
+    // The editor takes it over: Ana's hold goes.
+    let now = eva
+        .newsroom_take_over(&s.slug, Some(&ask))
+        .expect("take over");
+    assert_eq!(now.len(), 1);
+    assert!(now[0].me);
+    assert_eq!(
+        ana.newsroom_holders(&s.slug, Some(&ask)).expect("h")[0].login,
+        room.login("eva")
+    );
+    // A hold not refreshed for a few minutes has expired.
+    // (As the superuser, with triggers off: the server stamps every refresh with its clock.)
+    room.superuser()
+        .batch_execute(
+            "SET session_replication_role = replica;
+             UPDATE newsroom.holders SET refreshed_at = now() - interval '6 minutes'",
+        )
+        .expect("age the holds");
+    assert!(ana
+        .newsroom_holders(&s.slug, Some(&ask))
+        .expect("h")
+        .is_empty());
+    // Only an editor takes a story over.
+    eva.newsroom_hold(&s.slug, Some(&ask)).expect("eva holds");
+    let e = ana
+        .newsroom_take_over(&s.slug, Some(&ask))
+        .expect_err("a correspondent cannot take over");
+    assert_eq!(e.code(), dateline::ErrorCode::Refused, "{e}");
+    assert!(e.to_string().contains("Only an editor"), "{e}");
+    eva.newsroom_release(&s.slug, Some(&ask))
+        .expect("eva closes it");
+    // Releasing is one's own.
+    ana.newsroom_hold(&s.slug, Some(&ask)).expect("hold again");
+    assert!(ana
+        .newsroom_release(&s.slug, Some(&ask))
+        .expect("release")
+        .is_empty());
+}
+
+#[test]
+fn an_upload_cut_short_resumes_and_a_damaged_chunk_is_sent_again_issue_13() {
+    let room = Newsroom::new("sync_resume", &[("eva", Role::Editor)]);
+    let (_e, mut eva) = room.desk("eva");
+    let photo = eva
+        .import_photo(&fixture("large-canon-eos5d3-22mp.jpg"))
+        .expect("photo");
+    let bytes = std::fs::read(fixture("large-canon-eos5d3-22mp.jpg")).expect("fixture");
+    // A first sync that was cut after its first chunk, and whose second chunk arrived
+    // damaged: what the server holds of the upload.
+    let pg = newsroom_pg::cluster();
+    let mut raw =
+        Client::connect(&pg.url(&room.login("eva"), PASSWORD, &room.db), NoTls).expect("eva");
+    let size = bytes.len() as i64;
+    raw.execute(
+        "INSERT INTO newsroom.originals (sha256, size, chunks) VALUES ($1, $2, 3)",
+        &[&photo.sha256, &size],
+    )
+    .expect("the upload began");
+    raw.execute(
+        "INSERT INTO newsroom.original_chunks (sha256, n, data) VALUES ($1, 0, $2), ($1, 1, $3)",
+        &[&photo.sha256, &&bytes[..1 << 20], &&b"damaged"[..]],
+    )
+    .expect("two chunks, one damaged");
+    eva.sync(Some(&ask)).expect("sync resumes and repairs");
+    let mut admin = room.superuser();
+    let row = admin
+        .query_one(
+            "SELECT o.complete, count(c.n),
+                    encode(sha256(string_agg(c.data, ''::bytea ORDER BY c.n)), 'hex')
+             FROM newsroom.originals o JOIN newsroom.original_chunks c USING (sha256)
+             WHERE o.sha256 = $1 GROUP BY o.complete",
+            &[&photo.sha256],
+        )
+        .expect("original");
+    let (complete, chunks, sha): (bool, i64, String) = (row.get(0), row.get(1), row.get(2));
+    assert!(complete);
+    assert_eq!(chunks, 3);
+    assert_eq!(sha, photo.sha256);
+}
+
+#[test]
+fn the_trash_travels_as_a_state_issue_13() {
+    let room = Newsroom::new(
+        "sync_trash",
+        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let s = ana
+        .create_article(ArticleDraft {
+            headline: "Borrador".into(),
+            body: "Texto.\n".into(),
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    eva.trash_article(&s.slug).expect("the editor trashes it");
+    eva.sync(Some(&ask)).expect("eva");
+    ana.sync(Some(&ask)).expect("ana");
+    assert_eq!(ana.trash().expect("trash").len(), 1, "in Ana's trash too");
+    assert!(ana.articles().expect("library").is_empty());
+    ana.restore_article(&s.slug).expect("she brings it back");
+    ana.sync(Some(&ask)).expect("ana");
+    eva.sync(Some(&ask)).expect("eva");
+    assert!(
+        eva.trash().expect("trash").is_empty(),
+        "back on the editor's desk"
+    );
+    assert_eq!(eva.articles().expect("library").len(), 1);
+}
