@@ -14,7 +14,6 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use super::sync::{free_slug, from_wire, storage, to_wire, SyncReport};
 use super::Desk;

@@ -25,7 +25,7 @@ pub use schema::SERVER_SCHEMA_VERSION;
 pub(crate) use sync::KEY_CONNINFO;
 pub use sync::{Conflict, NewsroomStatus, Refusal, SyncReport};
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 

@@ -22,7 +22,6 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::Client;
 use serde::Serialize;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
 use super::connect::{Prompt, Target};
 use super::schema;
