@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh Debian machine first (packages, npm,
 # tauri-driver, the UI build); see scripts/setup.sh.
-.PHONY: run test setup
+.PHONY: run test setup dist
 
 run: setup
 	./scripts/run.sh
@@ -10,3 +10,7 @@ test: setup
 
 setup:
 	./scripts/setup.sh
+
+# The release app and its Debian package (target/dist/dateline_*.deb): see scripts/dist.sh.
+dist: setup
+	./scripts/dist.sh

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build -p dateline-app --quiet
+cargo build -p dateline -p dateline-app --quiet
 args=()
 [ -n "${DATELINE_WORKSPACE:-}" ] && args=(--workspace "$DATELINE_WORKSPACE")
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

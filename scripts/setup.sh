@@ -15,6 +15,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # ImageMagick and libtiff's tools, and convert with the ICC profiles of colord-data (sRGB,
 # Adobe RGB) and libgs-common (a CMYK press profile). The newsroom tests start throwaway
 # clusters of Debian's postgresql (its server binaries only; no cluster of the machine is used).
+# desktop-file-utils checks the Debian package's desktop entry (desktop-file-validate).
 PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
@@ -22,7 +23,7 @@ PACKAGES=(
   libimage-exiftool-perl unzip
   hunspell-en-us hunspell-es
   liblcms2-dev libheif-dev libheif-examples libtiff-tools colord-data libgs-common
-  postgresql
+  postgresql desktop-file-utils
 )
 command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
@@ -44,6 +45,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 if ! command -v tauri-driver >/dev/null 2>&1; then
   say "Installing tauri-driver"
   cargo install tauri-driver --locked --quiet
+fi
+if ! command -v cargo-deb >/dev/null 2>&1; then
+  say "Installing cargo-deb (the Debian package: make dist, scripts/dist.sh)"
+  cargo install cargo-deb --locked --quiet
 fi
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
   say "Installing cargo-fuzz (the fuzz targets in fuzz/, run by scripts/fuzz.sh)"

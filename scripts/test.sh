@@ -3,7 +3,8 @@
 # real SQLite files and real photos (crash safety under kill -9 and bad input among them), the
 # generated TypeScript bindings, the UI's type check and unit tests (Vitest: the window's calls
 # against the app's handlers, the pure modules, the autosave), a short fuzzing run, and the
-# end-to-end tests of the real app in a real webview under Xvfb. The newsroom tests
+# end-to-end tests of the real app in a real webview under Xvfb, the installed Debian package's
+# among them (tests/e2e/tests/package.rs installs it with apt and removes it). The newsroom tests
 # (tests/newsroom_*.rs) start their own throwaway PostgreSQL clusters from Debian's postgresql
 # (setup installs it).
 set -euo pipefail
@@ -29,8 +30,13 @@ cargo test --workspace --exclude dateline-e2e
 say "Fuzzing (short run)"
 ./scripts/fuzz.sh "${FUZZ_SECONDS:-45}"
 
+say "The release app and its Debian package (make dist), which the package test installs"
+./scripts/dist.sh
+
 say "End-to-end tests in the real window (Xvfb + tauri-driver + WebKitWebDriver)"
-cargo build -p dateline-app --quiet
+# The same packages as the test run above, so cargo picks the same features and reuses its build
+# of the Tauri stack instead of making a second one (`-p dateline-app` alone would).
+cargo build -p dateline -p dateline-app --quiet
 # One run: a failure fails the run. (A second try would let a real failure that passes the
 # second time land.) Each app gets ports the OS picks, so no run waits on another's driver.
 xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" \

@@ -63,6 +63,9 @@ const COMMANDS: &[&str] = &[
     "typeset_text",
     "delete_section",
     "delete_tag",
+    "keep_unsaved",
+    "unsaved_draft",
+    "forget_unsaved",
 ];
 
 fn main() {

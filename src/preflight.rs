@@ -66,6 +66,13 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
             ),
         );
     }
+    if a.body.trim().is_empty() {
+        f.block(
+            "body",
+            FindingCode::NoBody,
+            "The story has no text yet. Write the body before it is published or exported.".into(),
+        );
+    }
     if a.bylines.iter().all(|b| b.name.trim().is_empty()) {
         f.block(
             "bylines",

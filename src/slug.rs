@@ -90,6 +90,18 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether this slug is the one Dateline made from `headline` (`base` or `base-N`), not
+    /// one a person typed: such a slug may follow the headline while the story is a draft.
+    pub fn is_derived_from(&self, headline: &str) -> bool {
+        let Some(base) = Slug::derive(headline) else {
+            return false;
+        };
+        if self.0 == base.0 {
+            return true;
+        }
+        (2..=999).any(|n| base.with_suffix(n) == *self)
+    }
 }
 
 impl fmt::Display for Slug {

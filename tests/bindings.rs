@@ -23,7 +23,7 @@ use dateline::photo::{
     Rendition, RenditionSet,
 };
 use dateline::settings::Settings;
-use dateline::workspace::DeskInfo;
+use dateline::workspace::{DeskInfo, Unsaved};
 use ts_rs::{Config, TS};
 
 const TARGET: &str = "ui/src/lib/backend/types.ts";
@@ -41,6 +41,7 @@ fn generate() -> String {
         decl::<ErrorCode>(&cfg),
         decl::<ErrorDto>(&cfg),
         decl::<DeskInfo>(&cfg),
+        decl::<Unsaved>(&cfg),
         decl::<HouseWords>(&cfg),
         decl::<Settings>(&cfg),
         decl::<Status>(&cfg),

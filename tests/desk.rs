@@ -125,6 +125,52 @@ fn derived_slugs_are_made_unique_but_chosen_ones_conflict() {
     );
 }
 
+/// Issue 11's tryout: the slug stuck to the first words typed as a headline ("mex"). A
+/// draft's slug follows its headline until a person types one or the story is filed; then the
+/// address stays, since links may point to it.
+#[test]
+fn issue11_a_drafts_slug_follows_its_headline_until_it_is_filed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = open(dir.path());
+    let taken = ws.create_article(draft("Lluvias en Oaxaca", "")).unwrap();
+    let a = ws.create_article(draft("Lluv", "")).unwrap();
+    assert_eq!(a.slug, "lluv");
+
+    // The form sends back the slug it was given; the headline grows.
+    let mut d = ArticleDraft::from(&a);
+    d.headline = "Lluvias en Oaxaca".into();
+    let a = ws.save_article(a.id, d).unwrap();
+    assert_eq!(
+        a.slug, "lluvias-en-oaxaca-2",
+        "follows, beside {}",
+        taken.slug
+    );
+
+    let mut d = ArticleDraft::from(&a);
+    d.headline = "Lluvias torrenciales en Oaxaca".into();
+    let a = ws.save_article(a.id, d).unwrap();
+    assert_eq!(a.slug, "lluvias-torrenciales-en-oaxaca");
+
+    // A slug the person typed stays.
+    let mut d = ArticleDraft::from(&a);
+    d.slug = Some("oaxaca-lluvias".into());
+    let a = ws.save_article(a.id, d).unwrap();
+    let mut d = ArticleDraft::from(&a);
+    d.headline = "Lluvias torrenciales en Oaxaca y Guerrero".into();
+    let a = ws.save_article(a.id, d).unwrap();
+    assert_eq!(a.slug, "oaxaca-lluvias");
+
+    // Once filed, a derived slug stays too.
+    let b = ws.create_article(draft("Sismo", "")).unwrap();
+    let mut d = ArticleDraft::from(&b);
+    d.status = Some(Status::InEdit);
+    let b = ws.save_article(b.id, d).unwrap();
+    let mut d = ArticleDraft::from(&b);
+    d.headline = "Sismo de magnitud 6 en Chiapas".into();
+    let b = ws.save_article(b.id, d).unwrap();
+    assert_eq!(b.slug, "sismo");
+}
+
 #[test]
 fn saves_are_coalesced_into_revisions() {
     let dir = tempfile::tempdir().unwrap();
@@ -239,4 +285,62 @@ fn rusqlite_free_set_version(db: &Path, version: i64) -> bool {
     let mut bytes = std::fs::read(db).unwrap();
     bytes[60..64].copy_from_slice(&(version as u32).to_be_bytes());
     std::fs::write(db, bytes).is_ok()
+}
+
+/// Issue 11's tryout: the last second of typing was lost to a kill -9. What the window keeps
+/// beside the desk comes back while it is newer than the stored story and differs from it,
+/// and goes once the store has it.
+#[test]
+fn issue11_what_was_typed_and_not_stored_comes_back_until_it_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = open(dir.path());
+    let a = ws
+        .create_article(draft("Apagón en Oaxaca", "Primer párrafo."))
+        .unwrap();
+    assert_eq!(ws.unsaved(Some(a.id)).unwrap(), None, "nothing kept yet");
+
+    let mut typed = ArticleDraft::from(&a);
+    typed.body = "Primer párrafo.\n\nSegundo párrafo, sin guardar.".into();
+    ws.keep_unsaved(Some(a.id), &typed).unwrap();
+    // The desk is closed (a crash) and opened again.
+    drop(ws);
+    let mut ws = open(dir.path());
+    let back = ws
+        .unsaved(Some(a.id))
+        .unwrap()
+        .expect("the typed words come back");
+    assert_eq!(back.draft.body, typed.body);
+
+    // Once saved, the kept form is let go.
+    ws.save_article(a.id, typed.clone()).unwrap();
+    assert_eq!(ws.unsaved(Some(a.id)).unwrap(), None);
+    assert!(
+        !dir.path()
+            .join(".unsaved")
+            .join(format!("{}.json", a.id))
+            .exists(),
+        "the file is gone"
+    );
+
+    // A kept form older than what is stored (a save won the race) is let go too.
+    let mut older = typed.clone();
+    older.body = "Una versión vieja.".into();
+    ws.keep_unsaved(Some(a.id), &older).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let mut newer = typed.clone();
+    newer.body = "La versión guardada después.".into();
+    ws.save_article(a.id, newer).unwrap();
+    assert_eq!(ws.unsaved(Some(a.id)).unwrap(), None);
+
+    // A new story without a headline is kept under no id.
+    let untitled = draft("", "Palabras de una nota sin título.");
+    ws.keep_unsaved(None, &untitled).unwrap();
+    assert_eq!(ws.unsaved(None).unwrap().unwrap().draft.body, untitled.body);
+    ws.forget_unsaved(None).unwrap();
+    assert_eq!(ws.unsaved(None).unwrap(), None);
+
+    // A file that is not a kept form is put aside, not deleted, and not offered.
+    std::fs::write(dir.path().join(".unsaved").join("7.json"), b"{ not json").unwrap();
+    assert_eq!(ws.unsaved(Some(7)).unwrap(), None);
+    assert!(dir.path().join(".unsaved").join("7.unreadable").exists());
 }

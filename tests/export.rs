@@ -927,6 +927,7 @@ fn other_story(ws: &mut Workspace, headline: &str, status: &[dateline::model::St
     let a = ws
         .create_article(ArticleDraft {
             headline: headline.into(),
+            body: "Texto de la nota.".into(),
             section: Some("México".into()),
             language: Some("es".into()),
             bylines: vec![Byline {

@@ -133,6 +133,16 @@ fn blocks_without_headline() {
     assert!(f[0].message.contains("headline"));
 }
 
+/// Issue 11's tryout: a story with a headline and nothing else could be published.
+#[test]
+fn issue11_blocks_without_body() {
+    let f = check(
+        |a, _| a.body = " \n\n ".into(),
+        &[(Blocking, NoBody, "body", None)],
+    );
+    assert!(f[0].message.contains("no text"));
+}
+
 #[test]
 fn blocks_without_byline() {
     check(
@@ -339,7 +349,8 @@ fn warns_about_a_crop_smaller_than_the_widest_rendition() {
     check(
         |a, p| {
             p.get_mut(&2).unwrap().photo.width = 900;
-            a.body.clear();
+            // Text without the body's own photos.
+            a.body = "Texto sin fotos.".into();
             a.hero.as_mut().unwrap().photos = vec![
                 HeroPhoto {
                     photo_id: 1,

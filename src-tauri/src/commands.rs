@@ -6,7 +6,7 @@
 
 use dateline::model::{Article, ArticleDraft, ArticleId, ArticleSummary, Author, Photo};
 use dateline::model::{SearchHit, Section};
-use dateline::workspace::DeskInfo;
+use dateline::workspace::{DeskInfo, Unsaved};
 use dateline::{markdown, ErrorDto};
 use tauri::State;
 
@@ -41,6 +41,32 @@ pub async fn save_article(
     draft: ArticleDraft,
 ) -> Answer<Article> {
     desk.with(|ws| ws.save_article(id, draft))
+}
+
+/// Keeps the open story's form beside the desk a moment after each change, ahead of
+/// autosave's pause, so a crash loses nothing typed (`id` null: a story not stored yet).
+#[tauri::command]
+pub async fn keep_unsaved(
+    desk: State<'_, Desk>,
+    id: Option<ArticleId>,
+    draft: ArticleDraft,
+) -> Answer<()> {
+    desk.unsaved()?.keep(id, &draft).map_err(ErrorDto::from)
+}
+
+/// What was typed into story `id` and never stored, if anything (after a crash).
+#[tauri::command]
+pub async fn unsaved_draft(
+    desk: State<'_, Desk>,
+    id: Option<ArticleId>,
+) -> Answer<Option<Unsaved>> {
+    desk.with(|ws| ws.unsaved(id))
+}
+
+/// A save stored what was kept for story `id`.
+#[tauri::command]
+pub async fn forget_unsaved(desk: State<'_, Desk>, id: Option<ArticleId>) -> Answer<()> {
+    desk.unsaved()?.forget(id).map_err(ErrorDto::from)
 }
 
 /// The preview's render: the same function the CLI and exports use. It needs no desk, so it

@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use dateline::workspace::UnsavedFiles;
 use dateline::{demo, ErrorCode, ErrorDto, Workspace};
 
 /// The workspace folder named by the command line (`--workspace DIR` or `--workspace=DIR`),
@@ -28,6 +29,8 @@ pub fn choose_dir(mut args: impl Iterator<Item = String>) -> PathBuf {
 
 pub struct Desk {
     workspace: Result<Mutex<Workspace>, ErrorDto>,
+    /// What was typed and not stored yet, written beside the desk without its lock.
+    unsaved: UnsavedFiles,
 }
 
 impl Desk {
@@ -43,7 +46,17 @@ impl Desk {
         if let Err(e) = &workspace {
             eprintln!("dateline-app: {}", e.message);
         }
-        Desk { workspace }
+        Desk {
+            workspace,
+            unsaved: UnsavedFiles::of(dir),
+        }
+    }
+
+    /// The desk's `.unsaved/` folder: used without the lock, so keeping what was typed never
+    /// waits behind a save.
+    pub fn unsaved(&self) -> Result<&UnsavedFiles, ErrorDto> {
+        self.workspace.as_ref().map_err(Clone::clone)?;
+        Ok(&self.unsaved)
     }
 
     /// Runs `f` on the open workspace, turning every failure into the one IPC error shape.

@@ -19,6 +19,8 @@ pub enum Severity {
 #[serde(rename_all = "snake_case")]
 pub enum FindingCode {
     NoHeadline,
+    /// The story has no text (issue 11's tryout: an empty story could be published).
+    NoBody,
     NoByline,
     PhotoWithoutCredit,
     PhotoWithoutAltText,

@@ -10,6 +10,7 @@ use crate::model::{
     Article, ArticleDraft, ArticleId, ArticleSummary, Hero, LibraryQuery, Revision, SearchHit,
     Status,
 };
+use crate::slug::Slug;
 use crate::{markdown, workflow};
 
 use super::{Workspace, REVISION_INTERVAL, SEARCH_HITS};
@@ -86,7 +87,34 @@ impl Workspace {
         let who = self.identity()?;
         self.store.write(|t| {
             let current = t.article(id)?;
-            let valid = ValidArticle::new(draft, Some(&current.slug))?;
+            let mut draft = draft;
+            // A draft's slug follows its headline until someone types a slug or the story is
+            // filed (a filed or published story keeps its address: links may point to it).
+            let follows = current.status == Status::Draft
+                && draft.status.is_none_or(|s| s == Status::Draft)
+                && draft
+                    .slug
+                    .as_deref()
+                    .map(str::trim)
+                    .is_none_or(|s| s.is_empty() || s == current.slug)
+                && Slug::parse(&current.slug).is_ok_and(|s| s.is_derived_from(&current.headline))
+                && Slug::derive(&draft.headline)
+                    .is_some_and(|s| !s.is_derived_from(&current.headline));
+            if follows {
+                draft.slug = None;
+            }
+            let mut valid = ValidArticle::new(draft, (!follows).then_some(current.slug.as_str()))?;
+            if follows {
+                let base = valid.slug.clone();
+                let mut n = 1;
+                while t
+                    .article_with_slug(valid.slug.as_str())?
+                    .is_some_and(|other| other != id)
+                {
+                    n += 1;
+                    valid.slug = base.with_suffix(n);
+                }
+            }
             if let Some(other) = t.article_with_slug(valid.slug.as_str())? {
                 if other != id {
                     return Err(Error::DuplicateSlug(valid.slug.to_string()));

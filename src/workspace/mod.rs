@@ -4,7 +4,8 @@
 //! This is the core's front door: the Tauri commands and the CLI call these methods and
 //! nothing deeper. The actions are grouped by who takes them, one file each: `articles`
 //! (the correspondent), `workflow` (the editor), `photos` (the photo desk), `people`
-//! (sections, authors, tags), `revisions`, `preflight`, `export`, `markdown_files`. The rooms
+//! (sections, authors, tags), `revisions`, `preflight`, `export`, `markdown_files`, `unsaved`
+//! (what was typed and not stored yet, kept for a crash). The rooms
 //! below (`frontmatter`, `revision`, `preflight`, `photo`, `export`, `markdown`, `credit`,
 //! `durable`, `store`) never name `Workspace`: they are pure, or act on what they are handed. Each method validates its input once (through the room that owns it),
 //! then does its effects through the store in one transaction. Photos' originals are written
@@ -20,7 +21,10 @@ mod people;
 mod photos;
 mod preflight;
 mod revisions;
+mod unsaved;
 mod workflow;
+
+pub use unsaved::{Unsaved, UnsavedFiles, UNSAVED_DIR};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

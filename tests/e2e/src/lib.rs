@@ -24,6 +24,18 @@ pub fn app_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/dateline-app")
 }
 
+/// The app's process for the workspace `ws` (its command line names it), found in /proc.
+pub fn app_pid(ws: &Path) -> Option<u32> {
+    let needle = ws.to_string_lossy().into_owned();
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+        let cmd = String::from_utf8_lossy(&cmd);
+        let argv0 = cmd.split('\0').next()?;
+        (argv0.ends_with("dateline-app") && cmd.contains(&needle)).then_some(pid)
+    })
+}
+
 /// One running app under one tauri-driver.
 pub struct App {
     pub client: Client,
@@ -36,7 +48,11 @@ pub struct App {
 impl App {
     /// Starts the app on the workspace folder `workspace`.
     pub async fn start(workspace: &Path) -> Result<App> {
-        let app = app_path();
+        App::start_binary(&app_path(), workspace).await
+    }
+
+    /// Starts the app binary `app` (the installed package's, say) on `workspace`.
+    pub async fn start_binary(app: &Path, workspace: &Path) -> Result<App> {
         if !app.is_file() {
             return Err(format!(
                 "the app is not built at {} (run `make test`, which builds it)",

@@ -100,6 +100,18 @@ async fn checkpoint_quit_reopen_and_restore_issue_3() -> Result<()> {
         .await?
         .click()
         .await?;
+    // Restoring asks first; nothing has changed until the person confirms.
+    app.wait_for(r#"[data-testid="restore-confirmation"]"#)
+        .await?;
+    let editor = app.find(EDITOR).await?.text().await?;
+    assert!(
+        editor.contains(LATER),
+        "the text on screen stays until the restore is confirmed: {editor:?}"
+    );
+    app.find(r#"[data-testid="restore-confirm"]"#)
+        .await?
+        .click()
+        .await?;
     app.wait_for_text(EDITOR, |t| t.contains(FIRST) && !t.contains(LATER))
         .await?;
     app.wait_for_text(PREVIEW, |t| t.contains(FIRST) && !t.contains(LATER))

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use dateline_e2e::{App, Result};
+use dateline_e2e::{app_pid, App, Result};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,18 +23,6 @@ fn fixture(name: &str) -> std::path::PathBuf {
 /// The CLI beside the app that is measured (release beside release).
 fn cli() -> std::path::PathBuf {
     dateline_e2e::app_path().with_file_name("dateline")
-}
-
-/// The app's process for the workspace `ws` (its command line names it), found in /proc.
-fn app_pid(ws: &Path) -> Option<u32> {
-    let needle = ws.to_string_lossy().into_owned();
-    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
-        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
-        let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
-        let cmd = String::from_utf8_lossy(&cmd);
-        let argv0 = cmd.split('\0').next()?;
-        (argv0.ends_with("dateline-app") && cmd.contains(&needle)).then_some(pid)
-    })
 }
 
 /// Field `n` (1-based, as in proc(5)) of /proc/PID/stat.
@@ -196,6 +184,26 @@ async fn keystroke_to_preview_on_10k_words() -> Result<()> {
         samples.push(start.elapsed());
     }
     samples.sort();
+    // Inside the page: from each key event to the frame after the preview's DOM held it
+    // (ui/src/lib/desk/latency.ts), without WebDriver's round trips.
+    let inside: Vec<f64> = serde_json::from_value(
+        app.js("return Array.from(window.__datelineLatency || []);")
+            .await?,
+    )?;
+    let mut inside: Vec<Duration> = inside
+        .into_iter()
+        .map(|ms| Duration::from_secs_f64(ms / 1000.0))
+        .collect();
+    inside.sort();
+    if !inside.is_empty() {
+        println!(
+            "keystroke-to-preview-painted inside the page, {} keys: p50 {:?}, p95 {:?}, max {:?}",
+            inside.len(),
+            percentile(&inside, 0.5),
+            percentile(&inside, 0.95),
+            inside[inside.len() - 1]
+        );
+    }
     println!(
         "cold start to interactive (library shown): {cold:?}\n\
          keystroke-to-preview on 10k words, {} words typed: p50 {:?}, p95 {:?}, max {:?} \

@@ -16,6 +16,7 @@ import type {
   Photo,
   SearchHit,
   Section,
+  Unsaved,
 } from "./types";
 import type * as Types from "./types";
 
@@ -60,6 +61,10 @@ export const getArticle = (id: number) => call<Article>("get_article", { id });
 export const createArticle = (draft: ArticleDraft) => call<Article>("create_article", { draft });
 export const saveArticle = (id: number, draft: ArticleDraft) =>
   call<Article>("save_article", { id, draft });
+export const keepUnsaved = (id: number | null, draft: ArticleDraft) =>
+  call<null>("keep_unsaved", { id, draft });
+export const unsavedDraft = (id: number | null) => call<Unsaved | null>("unsaved_draft", { id });
+export const forgetUnsaved = (id: number | null) => call<null>("forget_unsaved", { id });
 export const renderMarkdown = (markdown: string, language: string) =>
   call<string>("render_markdown", { markdown, language });
 export const listPhotos = () => call<Photo[]>("list_photos");

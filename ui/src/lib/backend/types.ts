@@ -21,6 +21,11 @@ export type DeskInfo = {
 dir: string, publication: string, identity: string, };
 
 /**
+ * A form as the window last handed it in, and when.
+ */
+export type Unsaved = { draft: ArticleDraft, at: string, };
+
+/**
  * The words a credit and caption line uses in one language: "Credit: Carlos Barria/Reuters",
  * "… via Getty Images", "Edited by Sociedad Media".
  */
@@ -418,7 +423,7 @@ export type Severity = "blocking" | "warning";
 /**
  * What a preflight finding is about, for the UI to branch on (never on the message).
  */
-export type FindingCode = "no_headline" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready" | "photo_field_conflict";
+export type FindingCode = "no_headline" | "no_body" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready" | "photo_field_conflict";
 
 /**
  * One thing preflight noticed, naming the field (and the photo) it is about, with a message

@@ -146,3 +146,25 @@ export class Autosaver {
     this.#max = undefined;
   }
 }
+
+/** What a form that comes and goes hands its saver: stores the form, answers why not. */
+export type StoreForm = () => Promise<string | undefined>;
+
+/**
+ * An `Autosaver` for a form that comes and goes (a photo's fields, the Settings screen): the
+ * open form hands in the function that stores it with `storeWith`, which returns a function
+ * that stops it (only while it is still the current one), for the form going away.
+ */
+export function formSaver(): { saver: Autosaver; storeWith: (fn: StoreForm) => () => void } {
+  let store: StoreForm | null = null;
+  const saver = new Autosaver(async () => (store ? store() : undefined));
+  return {
+    saver,
+    storeWith(fn) {
+      store = fn;
+      return () => {
+        if (store === fn) store = null;
+      };
+    },
+  };
+}

@@ -62,6 +62,21 @@ export class Draft {
     this.updatedAt = a.updated_at;
   }
 
+  /** Takes the fields of a kept form (what was typed just before a crash) over the stored
+   *  ones; the story's id, status and time stay as stored. */
+  take(d: ArticleDraft): void {
+    this.headline = d.headline;
+    this.dek = d.dek;
+    this.dateline = d.dateline;
+    this.section = d.section ?? "";
+    this.tags = d.tags.join(", ");
+    if (d.language) this.language = d.language;
+    if (d.slug) this.slug = d.slug;
+    this.bylines = d.bylines.map(bylineRow);
+    this.hero = d.hero;
+    this.frontMatterExtra = d.front_matter_extra;
+  }
+
   /** An empty article, not stored until it has a headline. */
   clear(byline?: Byline): void {
     this.id = null;

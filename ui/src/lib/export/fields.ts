@@ -12,12 +12,16 @@ export function fieldLabel(field: string): string {
     body: "Body",
     hero: "Hero",
     "photo.credit": "Photo credit",
+    "photo.creator": "Photographer",
     "photo.alt_text": "Photo alt text",
     "photo.caption": "Photo caption",
     "photo.copyright": "Photo copyright",
     "photo.crop": "Photo crop",
   };
-  return labels[field] ?? field;
+  if (labels[field]) return labels[field];
+  // A field named in the core but not here: its words, never the developer's label.
+  const words = field.replace(/^photo\./, "photo ").replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The input to focus for `field`, or null when it is not on the article form. */

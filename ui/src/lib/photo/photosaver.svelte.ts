@@ -5,21 +5,14 @@
 // desk shows another photo, or the window another screen, `photoSaver.flush(true)` runs, so a
 // typed credit is stored before the form that holds it goes.
 
-import { Autosaver } from "../desk/autosave.svelte";
+import { formSaver } from "../desk/autosave.svelte";
 
-type Store = () => Promise<string | undefined>;
+const form = formSaver();
 
-let store: Store | null = null;
-
-export const photoSaver = new Autosaver(async () => (store ? store() : undefined));
+export const photoSaver = form.saver;
 
 /**
  * Makes `fn` what the saver stores; returns a function that stops it (only when it is still
  * the current one), for a form going away.
  */
-export function storeWith(fn: Store): () => void {
-  store = fn;
-  return () => {
-    if (store === fn) store = null;
-  };
-}
+export const storeWith = form.storeWith;

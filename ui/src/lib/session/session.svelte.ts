@@ -7,6 +7,7 @@
 import * as backend from "../backend";
 import type { DeskInfo, Failure } from "../backend";
 import { photoSaver } from "../photo/photosaver.svelte";
+import { settingsSaver } from "../settings/store.svelte";
 
 /** The screens of the window; the writing desk stays mounted under the others. */
 export type Screen = "desk" | "photos" | "people" | "settings";
@@ -62,12 +63,13 @@ export class Session {
     this.problem = backend.failure(e).message;
   }
 
-  /** Shows another screen; leaving the photo desk stores its open form first. Answers
+  /** Shows another screen; leaving the photo desk or Settings stores its open form first. Answers
    *  whether the screen changed (not when it was shown already, nor while that form cannot
    *  be stored). */
   async show(next: Screen): Promise<boolean> {
     if (next === this.screen) return false;
     if (this.screen === "photos" && !(await photoSaver.flush(true))) return false;
+    if (this.screen === "settings" && !(await settingsSaver.flush(true))) return false;
     this.screen = next;
     return true;
   }

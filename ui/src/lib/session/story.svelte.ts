@@ -4,16 +4,23 @@
 // and bring it back. Each action stores what was typed first (`Autosaver.flush`) and stays
 // put when that fails; failures are reported through the session, never thrown at the view.
 
+import { tick } from "svelte";
+
 import * as backend from "../backend";
-import type { Article, Status, Template } from "../backend";
+import type { Article, Status, Template, Unsaved } from "../backend";
 import { Autosaver } from "../desk/autosave.svelte";
 import { coalesce, type Coalescer } from "../desk/coalesce";
+import * as latency from "../desk/latency";
 import { Draft } from "../desk/draft.svelte";
 import { rememberOpen } from "../desk/recent";
 import { bodyStats, type BodyStats } from "../desk/stats";
 import type { Editor } from "../editor";
 import type { Catalogue } from "./catalogue.svelte";
 import type { Session } from "./session.svelte";
+
+/** How soon after a change the form is kept beside the desk (for a crash), well inside
+ *  autosave's pause. */
+const KEEP_MS = 150;
 
 /** The headline a new article gets when the window closes before one was typed. */
 export const UNTITLED = "Untitled draft";
@@ -48,15 +55,24 @@ export class Story {
   #preview: Coalescer;
   #statsTimer: ReturnType<typeof setTimeout> | undefined;
   #typesetTimer: ReturnType<typeof setTimeout> | undefined;
+  #keepTimer: ReturnType<typeof setTimeout> | undefined;
+  #keeping: Promise<unknown> = Promise.resolve();
+  /** Counts changes, so a save knows whether it stored the newest one. */
+  #edits = 0;
 
   constructor(session: Session, catalogue: Catalogue) {
     this.#session = session;
     this.#catalogue = catalogue;
     this.saver = new Autosaver((force) => this.#save(force));
     this.#preview = coalesce(
-      () => ({ text: this.body(), language: this.draft.language }),
-      ({ text, language }) => backend.renderMarkdown(text, language),
-      (out) => (this.html = out),
+      () => ({ text: this.body(), language: this.draft.language, keys: latency.renderStarts() }),
+      async ({ text, language, keys }) => ({ html: await backend.renderMarkdown(text, language), keys }),
+      ({ html, keys }) => {
+        this.html = html;
+        // Svelte patches the preview's DOM before the next frame; the frame after is the one
+        // the writer sees.
+        void tick().then(() => latency.rendered(keys));
+      },
       (e) => session.report(e),
     );
   }
@@ -71,6 +87,8 @@ export class Story {
   async #save(force: boolean): Promise<string | undefined> {
     const draft = this.draft;
     const body = this.body();
+    const edits = this.#edits;
+    const wasNew = draft.id === null;
     this.invalidField = null;
     try {
       if (draft.id === null) {
@@ -100,18 +118,68 @@ export class Story {
       this.invalidField = f.code === "conflict" ? "slug" : null;
       throw f;
     }
+    // What was kept for a crash is stored now, unless the writer went on typing meanwhile
+    // (then the next keep and save follow).
+    // Queued behind any keep still on its way, so it cannot land after the forget.
+    const id = draft.id;
+    if (wasNew) this.#keeping = this.#keeping.then(() => backend.forgetUnsaved(null)).catch(() => undefined);
+    if (this.#edits === edits) {
+      clearTimeout(this.#keepTimer);
+      this.#keepTimer = undefined;
+      this.#keeping = this.#keeping.then(() => backend.forgetUnsaved(id)).catch(() => undefined);
+    }
     void this.#catalogue.refreshLibrary();
     return undefined;
+  }
+
+  /** Keeps the form beside the desk a moment after a change (a crash loses nothing typed). */
+  #keepSoon(): void {
+    this.#edits += 1;
+    if (this.#keepTimer !== undefined) return;
+    this.#keepTimer = setTimeout(() => {
+      this.#keepTimer = undefined;
+      const id = this.draft.id;
+      const body = this.body();
+      if (id === null && this.draft.blank && !body.trim()) return;
+      const draft = this.draft.toDraft(body);
+      // One after another, so an older form never lands after a newer one. A failure here (a
+      // full disk) is the autosave's to report.
+      this.#keeping = this.#keeping
+        .then(() => backend.keepUnsaved(id, draft))
+        .catch(() => undefined);
+    }, KEEP_MS);
+  }
+
+  /** Puts back what was typed into the open story and never stored (after a crash). */
+  #recover(kept: Unsaved): void {
+    this.draft.take(kept.draft);
+    this.editor?.load(kept.draft.body);
+    this.stats = bodyStats(kept.draft.body);
+    this.#preview.poke();
+    this.saver.touch();
+    this.#session.toast = {
+      text: "Dateline closed before your last words were saved. They are back, and saving now.",
+    };
+  }
+
+  /** At start: a new story that was being written when Dateline stopped, back on screen. */
+  async recoverNew(): Promise<void> {
+    const kept = await this.#session.attempt(() => backend.unsavedDraft(null));
+    if (!kept) return;
+    await this.newArticle();
+    this.#recover(kept);
   }
 
   /** A field of the form changed. */
   edited(): void {
     this.saver.touch();
+    this.#keepSoon();
   }
 
   /** The body changed: save soon, render the preview, count again. */
   bodyEdited(): void {
     this.saver.touch();
+    this.#keepSoon();
     this.#preview.poke();
     clearTimeout(this.#statsTimer);
     this.#statsTimer = setTimeout(() => (this.stats = bodyStats(this.body())), 200);
@@ -165,6 +233,8 @@ export class Story {
       const a = await backend.getArticle(id);
       this.#show(a);
       rememberOpen(this.#session.dir, a.id);
+      const kept = await backend.unsavedDraft(a.id);
+      if (kept && this.draft.id === a.id) this.#recover(kept);
       this.caption = a.hero ? await backend.heroCaption(a.id) : "";
     });
   }

@@ -5,6 +5,7 @@
 
 import * as backend from "../backend";
 import type { Settings } from "../backend";
+import { formSaver } from "../desk/autosave.svelte";
 
 /** The house shape of a single-photo hero until the desk says otherwise. */
 export const DEFAULT_HERO_ASPECT = "16:9";
@@ -29,3 +30,13 @@ class SettingsStore {
 }
 
 export const settings = new SettingsStore();
+
+const form = formSaver();
+
+/** The Settings screen's autosave: the same pauses and retries as the story's. Before the
+ *  window shows another screen, `settingsSaver.flush(true)` stores what was typed, so a
+ *  change is never dropped by leaving the screen; a refusal keeps the person on it. */
+export const settingsSaver = form.saver;
+
+/** Makes `fn` what the saver stores; returns a function that stops it. */
+export const storeSettingsWith = form.storeWith;
