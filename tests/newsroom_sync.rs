@@ -1109,11 +1109,14 @@ fn a_sync_with_nothing_to_do_asks_once_and_misses_nothing_issue_13() {
     assert_eq!(status.to_receive, Some(0), "{status:?}");
     let r = sync(&mut ana);
     assert_eq!(r, SyncReport::default());
-    // Published, it comes to her.
-    eva.set_status(&s.slug, Status::InEdit).expect("move");
-    for to in [Status::CopyDesk, Status::Ready, Status::Published] {
-        eva.set_status(&s.slug, to).expect("move");
-    }
+    // With her byline, it comes to her.
+    let mut d = ArticleDraft::from(&eva.article(&s.slug).expect("story"));
+    d.bylines = vec![Byline {
+        name: "ana".into(),
+        role: None,
+        author_id: None,
+    }];
+    eva.save_article(s.id, d).expect("byline");
     sync(&mut eva);
     let r = sync(&mut ana);
     assert_eq!(r.pulled_stories, 1, "{r:?}");

@@ -901,11 +901,42 @@ impl Desk<'_> {
             }
         }
 
+        // Rows of the lists this desk changed since it last agreed with the newsroom: the
+        // desk's change goes up at push, and its own older row coming back must not undo it.
+        let changed_here: HashSet<String> = self.db.read(|t| {
+            let mut out = HashSet::new();
+            let mut check = |kind, key: String, digest: String| -> Result<()> {
+                match t.sent(kind, &key)? {
+                    Some(d) if !d.is_empty() && d != digest => {
+                        out.insert(key);
+                    }
+                    _ => {}
+                }
+                Ok(())
+            };
+            for (uuid, name, slug) in t.section_uuids()? {
+                check(SentKind::Section, uuid, json!([name, slug]).to_string())?;
+            }
+            for a in t.author_uuids()? {
+                let digest = json!([a.name, a.role, a.bio, a.portrait]).to_string();
+                check(SentKind::Author, a.uuid, digest)?;
+            }
+            for c in t.code_replacements()? {
+                check(SentKind::Code, c.code, c.expansion)?;
+            }
+            for code in t.codes_removed()? {
+                out.insert(code);
+            }
+            Ok(out)
+        })?;
         let now = Utc::now();
         let mut touched: Vec<(ArticleId, String, Status, Option<String>)> = Vec::new();
         let (pulled_stories, pulled_revisions) = self.db.write(|t| {
             for r in &sections {
                 let (uuid, name, slug): (String, String, String) = (r.get(0), r.get(1), r.get(2));
+                if changed_here.contains(&uuid) {
+                    continue;
+                }
                 t.put_section_from_newsroom(&uuid, &name, &slug)?;
                 t.mark_sent(SentKind::Section, &uuid, "")?;
             }
@@ -917,6 +948,9 @@ impl Desk<'_> {
             }
             for r in &codes {
                 let code: String = r.get(0);
+                if changed_here.contains(&code) {
+                    continue;
+                }
                 let removed: bool = r.get(2);
                 if removed {
                     let _ = t.delete_code_replacement(&code);
@@ -942,6 +976,9 @@ impl Desk<'_> {
                     bio: r.get(3),
                     portrait: r.get(4),
                 };
+                if changed_here.contains(&a.uuid) {
+                    continue;
+                }
                 t.put_author_from_newsroom(&a)?;
                 t.mark_sent(SentKind::Author, &a.uuid, "")?;
             }
