@@ -93,6 +93,15 @@ fn newsroom_figures_issue_13() {
     }
     connects.sort();
     let connect = connects[2];
+    // Of which: the TLS setup (the system's authorities read) and the rest (TCP, SCRAM).
+    let mut tls = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        drop(native_tls::TlsConnector::new().expect("tls"));
+        tls.push(t.elapsed());
+    }
+    tls.sort();
+    let tls = tls[2];
 
     // A week offline: 500 edits across 50 stories, each its own revision.
     let ids: Vec<i64> = b
@@ -200,7 +209,7 @@ fn newsroom_figures_issue_13() {
     println!(
         "newsroom figures (debug build): push 200 stories {push_200:?}, pull 200 stories \
          {pull_200:?}, sync with nothing to do {noop:?} on a kept connection (median of 5; a new process \
-         connects first: {connect:?} more), a week \
+         connects first: {connect:?} more, of which {tls:?} setting up TLS), a week \
          offline with 500 edits {week:?}, another desk sees a change after {latency:?}, \
          {per_edit:.0} bytes stored per edit (compressed snapshot), {on_wire:.0} bytes of \
          snapshot sent per edit, {n_desks} desks with {per_desk} new stories each (and the 200 \

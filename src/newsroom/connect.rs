@@ -295,6 +295,23 @@ impl Target {
                 config.password(p);
             }
         }
+        let tls = self.tls()?;
+        let tls = postgres_native_tls::MakeTlsConnector::new(tls);
+        config.connect(tls).map_err(|e| self.error(e))
+    }
+
+    /// The TLS settings for this target, made once per process: reading the system's
+    /// authorities costs about 60 ms (debug build), most of a new connection.
+    fn tls(&self) -> Result<native_tls::TlsConnector> {
+        static MADE: Mutex<Vec<(Verify, Option<PathBuf>, native_tls::TlsConnector)>> =
+            Mutex::new(Vec::new());
+        let mut made = MADE.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, _, c)) = made
+            .iter()
+            .find(|(v, r, _)| *v == self.verify && *r == self.root_cert)
+        {
+            return Ok(c.clone());
+        }
         let mut tls = native_tls::TlsConnector::builder();
         if self.verify == Verify::Ca {
             tls.danger_accept_invalid_hostnames(true);
@@ -315,8 +332,8 @@ impl Target {
         let tls = tls.build().map_err(|e| {
             Error::Newsroom(format!("The desk cannot make secure connections: {e}."))
         })?;
-        let tls = postgres_native_tls::MakeTlsConnector::new(tls);
-        config.connect(tls).map_err(|e| self.error(e))
+        made.push((self.verify, self.root_cert.clone(), tls.clone()));
+        Ok(tls)
     }
 
     fn password_from_environment(&self) -> Option<String> {
