@@ -945,7 +945,8 @@ fn renames_of_sections_authors_and_tags_and_portraits_travel_issue_13() {
     a.portrait_photo_id = None;
     assert_eq!(a.id, author.id);
     eva.update_author(&a).expect("rename the author");
-    eva.rename_tag("congreso", "cámara").expect("rename the tag");
+    eva.rename_tag("congreso", "cámara")
+        .expect("rename the tag");
     let r = sync(&mut eva);
     assert!(r.refused.is_empty(), "{:?}", r.refused);
     sync(&mut ana);
@@ -970,7 +971,8 @@ fn renames_of_sections_authors_and_tags_and_portraits_travel_issue_13() {
 
     // A correspondent may not rename: refused, said, and the newsroom's name comes back.
     let nacional = ana.sections().expect("sections")[0].clone();
-    ana.rename_section(nacional.id, "Mía").expect("her desk allows it");
+    ana.rename_section(nacional.id, "Mía")
+        .expect("her desk allows it");
     let r = sync(&mut ana);
     assert_eq!(r.refused.len(), 1, "{:?}", r.refused);
     assert_eq!(r.refused[0].kind, "section");
@@ -980,10 +982,7 @@ fn renames_of_sections_authors_and_tags_and_portraits_travel_issue_13() {
 
 #[test]
 fn code_replacements_travel_and_their_removal_too_issue_13() {
-    let room = Newsroom::new(
-        "sync_codes",
-        &[("pia", Role::Photo), ("eva", Role::Editor)],
-    );
+    let room = Newsroom::new("sync_codes", &[("pia", Role::Photo), ("eva", Role::Editor)]);
     let (_p, mut pia) = room.desk("pia");
     let (_e, mut eva) = room.desk("eva");
     pia.set_code_replacement("=rtr=", "Reuters").expect("code");
@@ -1077,7 +1076,11 @@ fn a_relayed_bundle_keeps_who_wrote_it_issue_13() {
         .expect("revisions");
     assert!(!rows.is_empty());
     for r in &rows {
-        assert_eq!(r.get::<_, String>(0), room.login("eva"), "the sender of record");
+        assert_eq!(
+            r.get::<_, String>(0),
+            room.login("eva"),
+            "the sender of record"
+        );
         assert_eq!(
             r.get::<_, Option<String>>(1).as_deref(),
             Some(room.login("ana").as_str()),
@@ -1121,4 +1124,24 @@ fn a_sync_with_nothing_to_do_asks_once_and_misses_nothing_issue_13() {
     let r = sync(&mut ana);
     assert_eq!(r.pulled_stories, 1, "{r:?}");
     ana.article(&s.slug).expect("the published story");
+}
+
+/// `verify-ca` and `verify-full` insist on TLS: a server without it is refused in words, and
+/// the desk does not join (the test server has no certificate; a real one is checked
+/// against the system's authorities or `sslrootcert`).
+#[test]
+fn verify_ca_and_verify_full_refuse_a_server_without_tls_issue_13() {
+    let room = Newsroom::new("sync_tls", &[("ana", Role::Correspondent)]);
+    let url = newsroom_pg::cluster().url(&room.login("ana"), PASSWORD, &room.db);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("desk");
+    for mode in ["verify-ca", "verify-full"] {
+        let e = ws
+            .newsroom_join(&format!("{url}?sslmode={mode}"), None)
+            .expect_err("no TLS, no join");
+        assert!(e.to_string().contains("secure connection"), "{mode}: {e}");
+    }
+    assert_eq!(ws.newsroom_conninfo().expect("conninfo"), None);
+    ws.newsroom_join(&format!("{url}?sslmode=prefer"), None)
+        .expect("prefer joins without TLS");
 }

@@ -564,14 +564,26 @@ mod tests {
     #[test]
     fn verify_ca_and_verify_full_are_understood_issue_13() {
         for (url, mode, verify) in [
-            ("postgresql://ana@h/news?sslmode=verify-ca", "verify-ca", Verify::Ca),
-            ("postgresql://ana@h/news?sslmode=verify-full", "verify-full", Verify::Full),
+            (
+                "postgresql://ana@h/news?sslmode=verify-ca",
+                "verify-ca",
+                Verify::Ca,
+            ),
+            (
+                "postgresql://ana@h/news?sslmode=verify-full",
+                "verify-full",
+                Verify::Full,
+            ),
             (
                 "host=h user=ana dbname=news sslmode=verify-full",
                 "verify-full",
                 Verify::Full,
             ),
-            ("postgresql://ana@h/news?sslmode=require", "require", Verify::Default),
+            (
+                "postgresql://ana@h/news?sslmode=require",
+                "require",
+                Verify::Default,
+            ),
         ] {
             let t = Target::parse(url).expect(url);
             assert_eq!(t.verify, verify, "{url}");

@@ -476,7 +476,14 @@ impl Desk<'_> {
         // (anyone who writes may add a name); one whose fields changed since they were agreed
         // is updated (an editor's). Separate statements: `ON CONFLICT DO UPDATE` would need
         // the right to update for every insert.
-        type Row = (SentKind, String, String, &'static str, &'static str, Vec<Option<String>>);
+        type Row = (
+            SentKind,
+            String,
+            String,
+            &'static str,
+            &'static str,
+            Vec<Option<String>>,
+        );
         let mut rows: Vec<Row> = Vec::new();
         for (uuid, name, slug) in sections {
             rows.push((
@@ -586,9 +593,8 @@ impl Desk<'_> {
                 }
                 let reason = e.to_string();
                 let key = format!("{old} → {new}");
-                self.db.write(|t| {
-                    t.record_refusal(None, SentKind::Tag, &key, &reason, Utc::now())
-                })?;
+                self.db
+                    .write(|t| t.record_refusal(None, SentKind::Tag, &key, &reason, Utc::now()))?;
                 report.refused.push(Refusal {
                     article: None,
                     kind: "tag".into(),
@@ -614,7 +620,10 @@ impl Desk<'_> {
             .read(|t| Ok((t.code_replacements()?, t.codes_removed()?)))?;
         let mut out: Vec<(String, String, bool)> = Vec::new();
         for c in codes {
-            if self.db.read(|t| t.sent(SentKind::Code, &c.code))?.as_deref()
+            if self
+                .db
+                .read(|t| t.sent(SentKind::Code, &c.code))?
+                .as_deref()
                 != Some(c.expansion.as_str())
             {
                 out.push((c.code, c.expansion, false));
@@ -806,9 +815,8 @@ impl Desk<'_> {
             .get(0);
         let mut top = since.max(counter);
         let mut since_query = |sql: &str| tx.query(sql, &[&since]).map_err(err);
-        let sections = since_query(
-            "SELECT id::text, name, slug, seq FROM newsroom.sections WHERE seq > $1",
-        )?;
+        let sections =
+            since_query("SELECT id::text, name, slug, seq FROM newsroom.sections WHERE seq > $1")?;
         let authors = since_query(
             "SELECT id::text, name, role, bio, portrait::text, seq FROM newsroom.authors
              WHERE seq > $1",
@@ -862,7 +870,9 @@ impl Desk<'_> {
                 &[&since, &new_ids],
             )
             .map_err(err)?;
-        for rows in [&sections, &authors, &tags, &codes, &photos, &crops, &stories] {
+        for rows in [
+            &sections, &authors, &tags, &codes, &photos, &crops, &stories,
+        ] {
             for r in rows.iter() {
                 top = top.max(r.get::<_, i64>(r.len() - 1));
             }
@@ -1474,7 +1484,8 @@ impl Desk<'_> {
             match res {
                 Ok(server) => {
                     let digest = format!("{}\t{slug}", server.unwrap_or_else(|| slug.clone()));
-                    self.db.write(|t| t.mark_sent(SentKind::Slug, &uuid, &digest))?;
+                    self.db
+                        .write(|t| t.mark_sent(SentKind::Slug, &uuid, &digest))?;
                 }
                 Err(e) => {
                     let e = target.error(e);
