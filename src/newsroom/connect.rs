@@ -127,14 +127,20 @@ fn split_conninfo(s: &str) -> Vec<String> {
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                out.last_mut().map(|p| p.push(c));
+                if let Some(p) = out.last_mut() {
+                    p.push(c);
+                }
                 if let Some(n) = chars.next() {
-                    out.last_mut().map(|p| p.push(n));
+                    if let Some(p) = out.last_mut() {
+                        p.push(n);
+                    }
                 }
             }
             '\'' => {
                 quoted = !quoted;
-                out.last_mut().map(|p| p.push(c));
+                if let Some(p) = out.last_mut() {
+                    p.push(c);
+                }
             }
             c if c.is_whitespace() && !quoted => {
                 if !out.last().is_some_and(|p| p.is_empty()) {
@@ -142,7 +148,9 @@ fn split_conninfo(s: &str) -> Vec<String> {
                 }
             }
             c => {
-                out.last_mut().map(|p| p.push(c));
+                if let Some(p) = out.last_mut() {
+                    p.push(c);
+                }
             }
         }
     }

@@ -70,6 +70,9 @@ pub struct DeskRevision {
     pub snapshot: String,
 }
 
+/// A story's slug to send: (id, uuid, slug now, agreement as recorded).
+pub type SlugToSend = (ArticleId, String, String, Option<String>);
+
 /// An author as it travels: the portrait by the photo's global id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeskAuthor {
@@ -424,7 +427,7 @@ impl Tx<'_> {
 
     /// Sent stories whose slug changed on the desk since it was agreed with the newsroom:
     /// (id, uuid, slug now, agreement as recorded).
-    pub fn slugs_to_send(&self) -> Result<Vec<(ArticleId, String, String, Option<String>)>> {
+    pub fn slugs_to_send(&self) -> Result<Vec<SlugToSend>> {
         let mut st = self.conn.prepare_cached(
             "SELECT a.id, a.uuid, a.slug, s.digest FROM articles a
              JOIN newsroom_sent h ON h.kind = 'article' AND h.uuid = a.uuid
