@@ -539,28 +539,13 @@ impl Desk<'_> {
             match client.execute(sql, &params) {
                 Ok(_) => self.db.write(|t| t.mark_sent(kind, &key, &digest))?,
                 Err(e) => {
-                    let e = target.error(e);
-                    if !matches!(e, Error::Refused(_)) {
-                        return Err(e);
-                    }
-                    let reason = e.to_string();
+                    let reason = refusal_reason(target, e)?;
+                    self.refuse(report, None, kind, &key, reason)?;
                     self.db.write(|t| {
-                        t.record_refusal(None, kind, &key, &reason, Utc::now())?;
                         t.mark_sent(kind, &key, &digest)?;
                         // The newsroom's fields come back at the next pull.
                         t.set_setting(KEY_CURSOR, "0")
                     })?;
-                    report.refused.push(Refusal {
-                        article: None,
-                        kind: if kind == SentKind::Section {
-                            "section"
-                        } else {
-                            "author"
-                        }
-                        .into(),
-                        id: key,
-                        reason,
-                    });
                 }
             }
         }
@@ -587,20 +572,9 @@ impl Desk<'_> {
                 &[&old, &new],
             );
             if let Err(e) = res {
-                let e = target.error(e);
-                if !matches!(e, Error::Refused(_)) {
-                    return Err(e);
-                }
-                let reason = e.to_string();
+                let reason = refusal_reason(target, e)?;
                 let key = format!("{old} → {new}");
-                self.db
-                    .write(|t| t.record_refusal(None, SentKind::Tag, &key, &reason, Utc::now()))?;
-                report.refused.push(Refusal {
-                    article: None,
-                    kind: "tag".into(),
-                    id: key,
-                    reason,
-                });
+                self.refuse(report, None, SentKind::Tag, &key, reason)?;
             }
             self.db.write(|t| t.forget_tag_rename(&old, &new))?;
         }
@@ -639,20 +613,8 @@ impl Desk<'_> {
                 &[&code, &expansion, &removed],
             );
             if let Err(e) = res {
-                let e = target.error(e);
-                if !matches!(e, Error::Refused(_)) {
-                    return Err(e);
-                }
-                let reason = e.to_string();
-                self.db.write(|t| {
-                    t.record_refusal(None, SentKind::Code, &code, &reason, Utc::now())
-                })?;
-                report.refused.push(Refusal {
-                    article: None,
-                    kind: "code".into(),
-                    id: code.clone(),
-                    reason,
-                });
+                let reason = refusal_reason(target, e)?;
+                self.refuse(report, None, SentKind::Code, &code, reason)?;
             }
             self.db
                 .write(|t| t.mark_sent(SentKind::Code, &code, &expansion))?;
@@ -754,22 +716,11 @@ impl Desk<'_> {
                     report.pushed_photos += 1;
                 }
                 Err(e) => {
-                    let e = target.error(e);
-                    if !matches!(e, Error::Refused(_)) {
-                        return Err(e);
-                    }
-                    let reason = e.to_string();
+                    let reason = refusal_reason(target, e)?;
                     // The fields stay on the desk, and are sent again if they change.
-                    self.db.write(|t| {
-                        t.record_refusal(None, SentKind::Photo, &uuid, &reason, Utc::now())?;
-                        t.mark_sent(SentKind::Photo, &uuid, &digest)
-                    })?;
-                    report.refused.push(Refusal {
-                        article: None,
-                        kind: "photo".into(),
-                        id: uuid.clone(),
-                        reason,
-                    });
+                    self.refuse(report, None, SentKind::Photo, &uuid, reason)?;
+                    self.db
+                        .write(|t| t.mark_sent(SentKind::Photo, &uuid, &digest))?;
                 }
             }
         }
@@ -1390,22 +1341,10 @@ impl Desk<'_> {
                     .db
                     .write(|t| t.mark_sent(SentKind::Trash, &uuid, digest))?,
                 Err(e) => {
-                    let e = target.error(e);
-                    if !matches!(e, Error::Refused(_)) {
-                        return Err(e);
-                    }
-                    let reason = e.to_string();
-                    let slug = self.db.read(|t| t.article(id).map(|a| a.slug)).ok();
-                    self.db.write(|t| {
-                        t.record_refusal(Some(id), SentKind::Trash, &uuid, &reason, Utc::now())?;
-                        t.mark_sent(SentKind::Trash, &uuid, digest)
-                    })?;
-                    report.refused.push(Refusal {
-                        article: slug,
-                        kind: "trash".into(),
-                        id: uuid.clone(),
-                        reason,
-                    });
+                    let reason = refusal_reason(target, e)?;
+                    self.refuse(report, Some(id), SentKind::Trash, &uuid, reason)?;
+                    self.db
+                        .write(|t| t.mark_sent(SentKind::Trash, &uuid, digest))?;
                 }
             }
         }
@@ -1437,20 +1376,8 @@ impl Desk<'_> {
                 })
                 .and_then(|_| tx.commit());
             if let Err(e) = res {
-                let e = target.error(e);
-                if !matches!(e, Error::Refused(_)) {
-                    return Err(e);
-                }
-                let reason = e.to_string();
-                self.db.write(|t| {
-                    t.record_refusal(None, SentKind::Purge, &uuid, &reason, Utc::now())
-                })?;
-                report.refused.push(Refusal {
-                    article: None,
-                    kind: "purge".into(),
-                    id: uuid.clone(),
-                    reason,
-                });
+                let reason = refusal_reason(target, e)?;
+                self.refuse(report, None, SentKind::Purge, &uuid, reason)?;
             }
             self.db.write(|t| t.mark_sent(SentKind::Purge, &uuid, ""))?;
         }
@@ -1488,25 +1415,39 @@ impl Desk<'_> {
                         .write(|t| t.mark_sent(SentKind::Slug, &uuid, &digest))?;
                 }
                 Err(e) => {
-                    let e = target.error(e);
-                    if !matches!(e, Error::Refused(_)) {
-                        return Err(e);
-                    }
-                    let reason = e.to_string();
+                    let reason = refusal_reason(target, e)?;
                     let digest = format!("\t{slug}");
-                    self.db.write(|t| {
-                        t.record_refusal(Some(id), SentKind::Slug, &uuid, &reason, Utc::now())?;
-                        t.mark_sent(SentKind::Slug, &uuid, &digest)
-                    })?;
-                    report.refused.push(Refusal {
-                        article: Some(slug),
-                        kind: "slug".into(),
-                        id: uuid,
-                        reason,
-                    });
+                    self.refuse(report, Some(id), SentKind::Slug, &uuid, reason)?;
+                    self.db
+                        .write(|t| t.mark_sent(SentKind::Slug, &uuid, &digest))?;
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Records a refusal on the desk (shown by `newsroom status`; not tried again) and in the
+    /// sync's report.
+    fn refuse(
+        &mut self,
+        report: &mut SyncReport,
+        article: Option<ArticleId>,
+        kind: SentKind,
+        key: &str,
+        reason: String,
+    ) -> Result<()> {
+        let slug = match article {
+            Some(id) => self.db.read(|t| t.article(id).map(|a| a.slug)).ok(),
+            None => None,
+        };
+        self.db
+            .write(|t| t.record_refusal(article, kind, key, &reason, Utc::now()))?;
+        report.refused.push(Refusal {
+            article: slug,
+            kind: kind.as_str().into(),
+            id: key.to_string(),
+            reason,
+        });
         Ok(())
     }
 
@@ -1888,6 +1829,15 @@ impl<'a> Graph<'a> {
 }
 
 // ---- Helpers ----------------------------------------------------------------------------
+
+/// The newsroom's refusal in words; any other error (the network, the server) stops the
+/// sync.
+fn refusal_reason(target: &Target, e: postgres::Error) -> Result<String> {
+    match target.error(e) {
+        e @ Error::Refused(_) => Ok(e.to_string()),
+        e => Err(e),
+    }
+}
 
 /// A connection for a sync and what the newsroom said in its one question
 /// ([`schema::hello`]). A connection kept from an earlier sync that died meanwhile (the

@@ -36,7 +36,7 @@ pub enum SentKind {
 }
 
 impl SentKind {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             SentKind::Article => "article",
             SentKind::Revision => "revision",
