@@ -28,6 +28,9 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A desk's folder (removed when dropped) and the desk.
+type Desk = (tempfile::TempDir, Workspace);
+
 struct Newsroom {
     db: String,
 }
@@ -51,12 +54,20 @@ impl Newsroom {
         Newsroom { db }
     }
 
+    /// The usual pair: Ana, a correspondent, and Eva, an editor, each at her own desk.
+    fn ana_and_eva(hint: &str) -> (Newsroom, Desk, Desk) {
+        let room = Newsroom::new(hint, &[("ana", Role::Correspondent), ("eva", Role::Editor)]);
+        let ana = room.desk("ana");
+        let eva = room.desk("eva");
+        (room, ana, eva)
+    }
+
     fn login(&self, who: &str) -> String {
         format!("{who}_{}", self.db)
     }
 
     /// A desk in a temporary folder, joined as `who`.
-    fn desk(&self, who: &str) -> (tempfile::TempDir, Workspace) {
+    fn desk(&self, who: &str) -> Desk {
         let pg = newsroom_pg::cluster();
         let dir = tempfile::tempdir().expect("temp dir");
         let mut ws = Workspace::open(dir.path()).expect("desk");
@@ -106,12 +117,7 @@ fn uuids(ws: &Workspace, key: &str) -> Vec<String> {
 
 #[test]
 fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
-    let room = Newsroom::new(
-        "sync_whole",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_whole");
     // Eva's desk already has a photo of its own, so the desks' photo numbers differ.
     let own = eva
         .import_photo(&fixture("orient6-landscape.jpg"))
@@ -394,12 +400,7 @@ fn forget_acknowledgements(dir: &Path) -> i64 {
 
 #[test]
 fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
-    let room = Newsroom::new(
-        "sync_merge",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_merge");
     let s = write(&mut ana, "Tres párrafos", "Uno.\n\nDos.\n\nTres.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -432,12 +433,7 @@ fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
 
 #[test]
 fn overlapping_edits_keep_both_versions_as_a_conflict_issue_13() {
-    let room = Newsroom::new(
-        "sync_conflict",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_conflict");
     let s = write(&mut ana, "Un párrafo", "El ministro dijo que no.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -559,12 +555,7 @@ fn a_credit_changed_on_two_desks_blocks_the_export_until_someone_chooses_issue_1
 
 #[test]
 fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
-    let room = Newsroom::new(
-        "sync_resolve",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_resolve");
     let s = write(&mut ana, "Un párrafo", "El ministro dijo que no.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -612,12 +603,7 @@ fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
 
 #[test]
 fn a_bundle_carries_a_story_without_network_and_applies_once_issue_13() {
-    let room = Newsroom::new(
-        "sync_bundle",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_bundle");
     let photo = ana
         .import_photo(&fixture("orient3-landscape.jpg"))
         .expect("photo");
@@ -819,12 +805,7 @@ fn an_upload_cut_short_resumes_and_a_damaged_chunk_is_sent_again_issue_13() {
 
 #[test]
 fn the_trash_travels_as_a_state_issue_13() {
-    let room = Newsroom::new(
-        "sync_trash",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_trash");
     let s = write(&mut ana, "Borrador", "Texto.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -845,12 +826,7 @@ fn the_trash_travels_as_a_state_issue_13() {
 
 #[test]
 fn emptying_the_trash_travels_and_a_deleted_story_never_changes_again_issue_13() {
-    let room = Newsroom::new(
-        "sync_purge",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_purge");
     let s = write(&mut ana, "Borrador viejo", "Texto.\n");
     let keep = write(&mut ana, "La que queda", "Texto.\n");
     sync(&mut ana);
@@ -900,12 +876,7 @@ fn emptying_the_trash_travels_and_a_deleted_story_never_changes_again_issue_13()
 
 #[test]
 fn renames_of_sections_authors_and_tags_and_portraits_travel_issue_13() {
-    let room = Newsroom::new(
-        "sync_renames",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_renames");
     let section = eva.add_section("Política").expect("section");
     let portrait = eva
         .import_photo(&fixture("orient6-landscape.jpg"))
@@ -1012,12 +983,7 @@ fn code_replacements_travel_and_their_removal_too_issue_13() {
 
 #[test]
 fn a_slug_changed_after_the_first_push_travels_issue_13() {
-    let room = Newsroom::new(
-        "sync_slug",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_slug");
     let s = write(&mut ana, "Reforma", "Texto.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -1098,12 +1064,7 @@ fn a_relayed_bundle_keeps_who_wrote_it_issue_13() {
 /// made after it is still pulled (the counter never hides a change).
 #[test]
 fn a_sync_with_nothing_to_do_asks_once_and_misses_nothing_issue_13() {
-    let room = Newsroom::new(
-        "sync_noop",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_noop");
     let s = write(&mut eva, "Solo del editor", "Texto.\n");
     sync(&mut eva);
     // The correspondent cannot see it: her cursor still moves past it.
