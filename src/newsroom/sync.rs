@@ -971,6 +971,14 @@ impl Desk<'_> {
                 }
             }
 
+            // Revisions by story, and the stories pulled, looked up rather than searched (a
+            // desk back from a long absence pulls thousands of each).
+            let mut by_story: HashMap<&str, Vec<&postgres::Row>> = HashMap::new();
+            for r in &revisions {
+                by_story.entry(r.get::<_, &str>(1)).or_default().push(r);
+            }
+            let stories_pulled: HashSet<&str> =
+                stories.iter().map(|s| s.get::<_, &str>(0)).collect();
             let mut n_stories = 0;
             let mut n_revs = 0;
             let mut new_here = Vec::new();
@@ -978,10 +986,7 @@ impl Desk<'_> {
                 let uuid: String = s.get(0);
                 let status = Status::parse(s.get::<_, &str>(2)).unwrap_or_default();
                 let head: Option<String> = s.get(3);
-                let mine: Vec<&postgres::Row> = revisions
-                    .iter()
-                    .filter(|r| r.get::<_, String>(1) == uuid)
-                    .collect();
+                let mine: &[&postgres::Row] = by_story.get(uuid.as_str()).map_or(&[], |v| v);
                 let purged: bool = s.get(6);
                 let found = t.article_by_uuid(&uuid)?;
                 if purged {
@@ -1024,7 +1029,7 @@ impl Desk<'_> {
                         id
                     }
                 };
-                for r in &mine {
+                for r in mine {
                     let rev_uuid: String = r.get(0);
                     if t.revision_by_uuid(&rev_uuid)?.is_some() {
                         t.mark_sent(SentKind::Revision, &rev_uuid, "")?;
@@ -1077,7 +1082,7 @@ impl Desk<'_> {
             // arrive; they belong to stories the desk has.
             for r in &revisions {
                 let story: String = r.get(1);
-                if stories.iter().any(|s| s.get::<_, String>(0) == story) {
+                if stories_pulled.contains(story.as_str()) {
                     continue;
                 }
                 let Some(local) = t.article_by_uuid(&story)? else {
