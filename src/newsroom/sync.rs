@@ -743,27 +743,29 @@ impl Desk<'_> {
             .map(|(_, u)| u)
             .collect();
         let err = |e| target.error(e);
-        // While no writer can take a change number (they take the same lock, exclusively),
-        // the snapshot starts and the counter is read: every number up to it is committed and
-        // in the snapshot, so the cursor may move to it even past changes this desk may not
-        // see. The lock is let go at once; writers wait only for the snapshot to start.
-        client
-            .execute("SELECT pg_advisory_lock_shared(2026113013)", &[])
-            .map_err(err)?;
+        // Once the change lock is held shared (writers hold it exclusively from taking a
+        // number to committing), every number up to the counter is committed; a snapshot
+        // started after that holds them all, so the cursor may move to the counter even past
+        // changes this desk may not see. Two transactions, so that no writer waits for the
+        // pull, and so that it holds through a transaction pooler.
+        let counter: i64 = {
+            let mut t = client.transaction().map_err(err)?;
+            let row = t
+                .query_one(
+                    "SELECT h.counter FROM pg_advisory_xact_lock_shared(2026113013) AS l, \
+                     newsroom.hello() AS h",
+                    &[],
+                )
+                .map_err(err)?;
+            t.commit().map_err(err)?;
+            row.get(0)
+        };
         let mut tx = client
             .build_transaction()
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()
             .map_err(err)?;
-        let counter: i64 = tx
-            .query_one(
-                "SELECT counter FROM newsroom.hello() AS h, \
-                 pg_advisory_unlock_shared(2026113013) AS u",
-                &[],
-            )
-            .map_err(err)?
-            .get(0);
         let mut top = since.max(counter);
         let mut since_query = |sql: &str| tx.query(sql, &[&since]).map_err(err);
         let sections =
