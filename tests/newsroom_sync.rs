@@ -400,7 +400,7 @@ fn forget_acknowledgements(dir: &Path) -> i64 {
 
 #[test]
 fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
-    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_merge");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_merge");
     let s = write(&mut ana, "Tres párrafos", "Uno.\n\nDos.\n\nTres.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -433,7 +433,7 @@ fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
 
 #[test]
 fn overlapping_edits_keep_both_versions_as_a_conflict_issue_13() {
-    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_conflict");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_conflict");
     let s = write(&mut ana, "Un párrafo", "El ministro dijo que no.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -555,7 +555,7 @@ fn a_credit_changed_on_two_desks_blocks_the_export_until_someone_chooses_issue_1
 
 #[test]
 fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
-    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_resolve");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_resolve");
     let s = write(&mut ana, "Un párrafo", "El ministro dijo que no.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -805,7 +805,7 @@ fn an_upload_cut_short_resumes_and_a_damaged_chunk_is_sent_again_issue_13() {
 
 #[test]
 fn the_trash_travels_as_a_state_issue_13() {
-    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_trash");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_trash");
     let s = write(&mut ana, "Borrador", "Texto.\n");
     sync(&mut ana);
     sync(&mut eva);
@@ -876,7 +876,7 @@ fn emptying_the_trash_travels_and_a_deleted_story_never_changes_again_issue_13()
 
 #[test]
 fn renames_of_sections_authors_and_tags_and_portraits_travel_issue_13() {
-    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_renames");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_renames");
     let section = eva.add_section("Política").expect("section");
     let portrait = eva
         .import_photo(&fixture("orient6-landscape.jpg"))
@@ -1064,7 +1064,7 @@ fn a_relayed_bundle_keeps_who_wrote_it_issue_13() {
 /// made after it is still pulled (the counter never hides a change).
 #[test]
 fn a_sync_with_nothing_to_do_asks_once_and_misses_nothing_issue_13() {
-    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_noop");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_noop");
     let s = write(&mut eva, "Solo del editor", "Texto.\n");
     sync(&mut eva);
     // The correspondent cannot see it: her cursor still moves past it.
