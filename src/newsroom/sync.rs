@@ -14,6 +14,9 @@
 //!   in the desk's history, the refusal is recorded with the server's reason, and the story's
 //!   status becomes the server's.
 //! - Local photo ids never travel: heroes travel as photo global ids, bylines by name.
+//! - A sync starts with one question (`newsroom.hello()`): who the connection is, the
+//!   server's format, and its change counter; it pulls only when the counter passed the
+//!   cursor. The connection is kept for the next sync in the same process.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
