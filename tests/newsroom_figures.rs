@@ -3,7 +3,10 @@
 //! (LISTEN/NOTIFY, no polling), how 200 stories travel, and the bytes stored per edit. Each is
 //! printed for docs/PERFORMANCE.md; as everywhere in this project, timings are not asserted
 //! (what is asserted is that the work was done: 200 stories arrived, 500 edits were sent, the
-//! watching desk saw the change without being asked to sync).
+//! watching desk saw the change without being asked to sync, every desk holds every story).
+//!
+//! The convergence figure: `DATELINE_DESKS` desks (50) each writing `DATELINE_STORIES`
+//! stories (4 by default, so `make test` stays short; 200 for the figure of issue 13).
 
 mod newsroom_pg;
 
@@ -68,7 +71,8 @@ fn newsroom_figures_issue_13() {
     let pull_200 = t.elapsed();
     assert_eq!(b.articles().expect("library").len(), 200);
 
-    // A sync with nothing to do.
+    // A sync with nothing to do, on the connection kept from the sync before (as `newsroom
+    // watch` and the app sync), and as a new process's first sync (connecting first).
     a.sync(Some(&ask)).expect("settle");
     let mut idle = Vec::new();
     for _ in 0..5 {
@@ -78,6 +82,7 @@ fn newsroom_figures_issue_13() {
     }
     idle.sort();
     let noop = idle[2];
+
     // Of which: connecting (TCP, TLS offer, SCRAM-SHA-256's 4096 rounds on both sides).
     let target = newsroom::Target::parse(&pg.url_without_password(&a_login, &db)).expect("url");
     let mut connects = Vec::new();
@@ -88,6 +93,15 @@ fn newsroom_figures_issue_13() {
     }
     connects.sort();
     let connect = connects[2];
+    // Of which: the TLS setup (the system's authorities read) and the rest (TCP, SCRAM).
+    let mut tls = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        drop(native_tls::TlsConnector::new().expect("tls"));
+        tls.push(t.elapsed());
+    }
+    tls.sort();
+    let tls = tls[2];
 
     // A week offline: 500 edits across 50 stories, each its own revision.
     let ids: Vec<i64> = b
@@ -139,19 +153,23 @@ fn newsroom_figures_issue_13() {
     let _ = db_dir;
     drop(watcher);
 
-    // 50 desks, 200 stories between them (4 each), until every desk has all of them:
+    // 50 desks with `DATELINE_STORIES` new stories each, until every desk has all of them:
     // each desk syncs once to send, then once more to receive what the later ones sent.
-    let n_desks = std::env::var("DATELINE_DESKS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50usize);
+    let env = |k: &str, default: usize| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let n_desks = env("DATELINE_DESKS", 50);
+    let per_desk = env("DATELINE_STORIES", 4);
     let mut many = Vec::new();
     for i in 0..n_desks {
         let login = format!("d{i}_{db}");
         newsroom::add_user(&pg.admin(&db), None, &login, &login, Role::Editor, PASSWORD)
             .expect("user");
         let (dir, mut ws) = desk(&db, &login);
-        for k in 0..4 {
+        for k in 0..per_desk {
             ws.create_article(ArticleDraft {
                 headline: format!("Desk {i} story {k}"),
                 body: body(k),
@@ -168,7 +186,7 @@ fn newsroom_figures_issue_13() {
         }
     }
     let converge = t.elapsed();
-    let total = 200 + n_desks * 4;
+    let total = 200 + n_desks * per_desk;
     for (_, ws) in &many {
         assert_eq!(
             ws.articles().expect("library").len(),
@@ -179,26 +197,22 @@ fn newsroom_figures_issue_13() {
 
     // Bytes stored per edit: each revision is the story's whole snapshot.
     let mut admin = Client::connect(&pg.admin(&db), NoTls).expect("admin");
-    let per_edit: f64 = admin
+    let row = admin
         .query_one(
-            "SELECT avg(pg_column_size(snapshot))::float8 FROM newsroom.revisions",
+            "SELECT avg(pg_column_size(snapshot))::float8,
+                    avg(octet_length(snapshot::text))::float8 FROM newsroom.revisions",
             &[],
         )
-        .expect("sizes")
-        .get(0);
+        .expect("sizes");
+    let (per_edit, on_wire): (f64, f64) = (row.get(0), row.get(1));
 
     println!(
         "newsroom figures (debug build): push 200 stories {push_200:?}, pull 200 stories \
-         {pull_200:?}, sync with nothing to do {noop:?} (median of 5; connecting alone \
-         {connect:?}), a week offline with 500 \
-         edits {week:?}, another desk sees a change after {latency:?}, {per_edit:.0} bytes \
-         stored per edit (compressed snapshot), {n_desks} desks with 4 new stories each (and the \
-         200 above) converge in {converge:?}"
-    );
-    assert!(noop < Duration::from_secs(2), "a no-op sync took {noop:?}");
-    assert!(week < Duration::from_secs(60), "500 edits took {week:?}");
-    assert!(
-        latency < Duration::from_secs(2),
-        "a change took {latency:?} to be seen"
+         {pull_200:?}, sync with nothing to do {noop:?} on a kept connection (median of 5; a new process \
+         connects first: {connect:?} more, of which {tls:?} setting up TLS), a week \
+         offline with 500 edits {week:?}, another desk sees a change after {latency:?}, \
+         {per_edit:.0} bytes stored per edit (compressed snapshot), {on_wire:.0} bytes of \
+         snapshot sent per edit, {n_desks} desks with {per_desk} new stories each (and the 200 \
+         above) converge in {converge:?}"
     );
 }

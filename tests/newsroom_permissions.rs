@@ -268,9 +268,41 @@ fn a_correspondent_cannot_write_anothers_story_nor_publish_issue_13() {
             format!("UPDATE newsroom.photos SET caption = 'x' WHERE id = '{PHOTO}'"),
             Refused::NoRow,
         ),
+        // Renaming the lists is an editor's; code replacements are the photo desk's and
+        // editors'; a story is deleted for good only from the trash, and only if hers.
+        (
+            "UPDATE newsroom.sections SET name = 'Mine'".to_string(),
+            Refused::Error,
+        ),
+        (
+            "UPDATE newsroom.tags SET name = 'mine'".to_string(),
+            Refused::Error,
+        ),
+        (
+            "UPDATE newsroom.authors SET name = 'Mine'".to_string(),
+            Refused::Error,
+        ),
+        (
+            "INSERT INTO newsroom.code_replacements (code, expansion) VALUES ('=x=', 'X')"
+                .to_string(),
+            Refused::Error,
+        ),
+        (
+            format!("UPDATE newsroom.stories SET purged_at = now() WHERE id = '{P}'"),
+            Refused::NoRow,
+        ),
+        (
+            format!("UPDATE newsroom.stories SET purged_at = now() WHERE id = '{A}'"),
+            Refused::Error,
+        ),
     ] {
         refused(&mut ana, who, &sql, how);
     }
+    assert_eq!(
+        room.story(A, "coalesce(purged_at::text, '')"),
+        "",
+        "not in the trash: not deleted"
+    );
     assert_eq!(room.story(L, "body"), "First words.");
     assert_eq!(room.story(P, "headline"), "Published");
     assert_eq!(room.story(B, "status"), "copy_desk");

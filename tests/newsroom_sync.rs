@@ -9,8 +9,8 @@ mod newsroom_pg;
 
 use std::path::{Path, PathBuf};
 
-use dateline::model::{ArticleDraft, Byline, Hero, HeroPhoto, PhotoFields, Status};
-use dateline::newsroom::{self, Role};
+use dateline::model::{Article, ArticleDraft, Byline, Hero, HeroPhoto, PhotoFields, Status};
+use dateline::newsroom::{self, Role, SyncReport};
 use dateline::photo::CropRequest;
 use dateline::Workspace;
 use postgres::{Client, NoTls};
@@ -27,6 +27,9 @@ fn fixture(name: &str) -> PathBuf {
         .join("../shared/fixtures/photos")
         .join(name)
 }
+
+/// A desk's folder (removed when dropped) and the desk.
+type Desk = (tempfile::TempDir, Workspace);
 
 struct Newsroom {
     db: String,
@@ -51,12 +54,20 @@ impl Newsroom {
         Newsroom { db }
     }
 
+    /// The usual pair: Ana, a correspondent, and Eva, an editor, each at her own desk.
+    fn ana_and_eva(hint: &str) -> (Newsroom, Desk, Desk) {
+        let room = Newsroom::new(hint, &[("ana", Role::Correspondent), ("eva", Role::Editor)]);
+        let ana = room.desk("ana");
+        let eva = room.desk("eva");
+        (room, ana, eva)
+    }
+
     fn login(&self, who: &str) -> String {
         format!("{who}_{}", self.db)
     }
 
     /// A desk in a temporary folder, joined as `who`.
-    fn desk(&self, who: &str) -> (tempfile::TempDir, Workspace) {
+    fn desk(&self, who: &str) -> Desk {
         let pg = newsroom_pg::cluster();
         let dir = tempfile::tempdir().expect("temp dir");
         let mut ws = Workspace::open(dir.path()).expect("desk");
@@ -77,6 +88,21 @@ impl Newsroom {
     }
 }
 
+/// A story of a headline and a body, written on `ws`.
+fn write(ws: &mut Workspace, headline: &str, body: &str) -> Article {
+    ws.create_article(ArticleDraft {
+        headline: headline.into(),
+        body: body.into(),
+        ..ArticleDraft::default()
+    })
+    .expect("story")
+}
+
+/// A sync that must go through (what it refused or merged is in the report).
+fn sync(ws: &mut Workspace) -> SyncReport {
+    ws.sync(Some(&ask)).expect("sync")
+}
+
 fn uuids(ws: &Workspace, key: &str) -> Vec<String> {
     let a = ws.article(key).expect("article");
     let mut v: Vec<String> = ws
@@ -91,12 +117,7 @@ fn uuids(ws: &Workspace, key: &str) -> Vec<String> {
 
 #[test]
 fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
-    let room = Newsroom::new(
-        "sync_whole",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_whole");
     // Eva's desk already has a photo of its own, so the desks' photo numbers differ.
     let own = eva
         .import_photo(&fixture("orient6-landscape.jpg"))
@@ -172,13 +193,13 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
         "revisions, a move and a note wait: {before:?}"
     );
 
-    let r = ana.sync(Some(&ask)).expect("ana syncs");
+    let r = sync(&mut ana);
     assert!(r.refused.is_empty(), "{:?}", r.refused);
     assert_eq!(r.pushed_photos, 1);
     assert_eq!(ana.newsroom_status(Some(&ask)).expect("status").to_send, 0);
 
     // Eva receives it whole.
-    let r = eva.sync(Some(&ask)).expect("eva syncs");
+    let r = sync(&mut eva);
     assert_eq!(r.pulled_stories, 1);
     let got = eva
         .article(&story.slug)
@@ -247,9 +268,9 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
     for s in [Status::CopyDesk, Status::Ready, Status::Published] {
         eva.set_status(&story.slug, s).expect("move");
     }
-    let r = eva.sync(Some(&ask)).expect("eva syncs");
+    let r = sync(&mut eva);
     assert!(r.refused.is_empty(), "{:?}", r.refused);
-    ana.sync(Some(&ask)).expect("ana syncs");
+    sync(&mut ana);
     let back = ana.article(&story.slug).expect("story");
     assert_eq!(back.status, Status::Published);
     assert!(back.body.contains("ante la Corte"), "{}", back.body);
@@ -262,12 +283,12 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
 
     // A sync with nothing to do sends nothing.
     let revisions = room.count("revisions");
-    let r = ana.sync(Some(&ask)).expect("again");
+    let r = sync(&mut ana);
     assert_eq!(
         (r.pushed_revisions, r.pushed_moves, r.pushed_notes),
         (0, 0, 0)
     );
-    eva.sync(Some(&ask)).expect("again");
+    sync(&mut eva);
     assert_eq!(room.count("revisions"), revisions);
     assert_eq!(room.count("stories"), 1);
     assert_eq!(room.count("photos"), 2, "Ana's and Eva's own");
@@ -282,13 +303,7 @@ fn a_story_travels_whole_and_the_editors_work_comes_back_issue_13() {
 fn a_refused_move_keeps_the_words_and_says_why_issue_13() {
     let room = Newsroom::new("sync_refused", &[("ana", Role::Correspondent)]);
     let (_a, mut ana) = room.desk("ana");
-    let s = ana
-        .create_article(ArticleDraft {
-            headline: "Crónica".into(),
-            body: "Primer párrafo.\n".into(),
-            ..ArticleDraft::default()
-        })
-        .expect("story");
+    let s = write(&mut ana, "Crónica", "Primer párrafo.\n");
     ana.set_status(&s.slug, Status::InEdit).expect("filed");
     // Offline, her own desk lets her push it on to the copy desk and keep writing.
     ana.set_status(&s.slug, Status::CopyDesk)
@@ -298,7 +313,7 @@ fn a_refused_move_keeps_the_words_and_says_why_issue_13() {
         .push_str("\nSegundo párrafo, escrito sin conexión.\n");
     ana.save_article(s.id, d).expect("words");
 
-    let r = ana.sync(Some(&ask)).expect("sync");
+    let r = sync(&mut ana);
     assert_eq!(r.refused.len(), 1, "{:?}", r.refused);
     assert_eq!(r.refused[0].kind, "move");
     assert!(
@@ -332,7 +347,7 @@ fn a_refused_move_keeps_the_words_and_says_why_issue_13() {
         .get(0);
     assert!(body.contains("sin conexión"), "{body}");
     // And it is not tried again and again.
-    let r = ana.sync(Some(&ask)).expect("sync again");
+    let r = sync(&mut ana);
     assert!(r.refused.is_empty(), "{:?}", r.refused);
 }
 
@@ -340,19 +355,13 @@ fn a_refused_move_keeps_the_words_and_says_why_issue_13() {
 fn a_sync_whose_acknowledgement_was_lost_sends_nothing_twice_issue_13() {
     let room = Newsroom::new("sync_again", &[("eva", Role::Editor)]);
     let (dir, mut eva) = room.desk("eva");
-    let s = eva
-        .create_article(ArticleDraft {
-            headline: "Nota".into(),
-            body: "Texto.\n".into(),
-            ..ArticleDraft::default()
-        })
-        .expect("story");
+    let s = write(&mut eva, "Nota", "Texto.\n");
     eva.add_note(&s.slug, "Revisar cifras.").expect("note");
     eva.set_status(&s.slug, Status::InEdit).expect("move");
-    eva.sync(Some(&ask)).expect("sync");
+    sync(&mut eva);
     // Once more, so the desk's cursor is past its own rows: what it sends again next is
     // not brought back by the pull first.
-    eva.sync(Some(&ask)).expect("sync");
+    sync(&mut eva);
     let counts =
         |room: &Newsroom| ["stories", "revisions", "moves", "notes"].map(|t| room.count(t));
     let after_first = counts(&room);
@@ -364,7 +373,7 @@ fn a_sync_whose_acknowledgement_was_lost_sends_nothing_twice_issue_13() {
         "the desk had recorded what it sent"
     );
     let mut eva = Workspace::open(dir.path()).expect("reopen");
-    let r = eva.sync(Some(&ask)).expect("sync again");
+    let r = sync(&mut eva);
     assert!(
         r.refused.is_empty(),
         "a move sent twice is not refused: {:?}",
@@ -391,21 +400,10 @@ fn forget_acknowledgements(dir: &Path) -> i64 {
 
 #[test]
 fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
-    let room = Newsroom::new(
-        "sync_merge",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
-    let s = ana
-        .create_article(ArticleDraft {
-            headline: "Tres párrafos".into(),
-            body: "Uno.\n\nDos.\n\nTres.\n".into(),
-            ..ArticleDraft::default()
-        })
-        .expect("story");
-    ana.sync(Some(&ask)).expect("ana");
-    eva.sync(Some(&ask)).expect("eva");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_merge");
+    let s = write(&mut ana, "Tres párrafos", "Uno.\n\nDos.\n\nTres.\n");
+    sync(&mut ana);
+    sync(&mut eva);
     // Apart: Ana edits the first paragraph, Eva the last.
     let edit = |ws: &mut Workspace, from: &str, to: &str| {
         let a = ws.article(&s.slug).expect("story");
@@ -415,11 +413,11 @@ fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
     };
     edit(&mut ana, "Uno.", "Uno, corregido por Ana.");
     edit(&mut eva, "Tres.", "Tres, corregido por Eva.");
-    eva.sync(Some(&ask)).expect("eva first");
-    let r = ana.sync(Some(&ask)).expect("ana merges");
+    sync(&mut eva);
+    let r = sync(&mut ana);
     assert_eq!(r.merged, 1, "{r:?}");
     assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
-    eva.sync(Some(&ask)).expect("eva receives the merge");
+    sync(&mut eva);
     let want = "Uno, corregido por Ana.\n\nDos.\n\nTres, corregido por Eva.\n";
     assert_eq!(ana.article(&s.slug).expect("a").body, want);
     assert_eq!(eva.article(&s.slug).expect("e").body, want);
@@ -435,21 +433,10 @@ fn edits_of_different_paragraphs_made_apart_merge_with_two_parents_issue_13() {
 
 #[test]
 fn overlapping_edits_keep_both_versions_as_a_conflict_issue_13() {
-    let room = Newsroom::new(
-        "sync_conflict",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
-    let s = ana
-        .create_article(ArticleDraft {
-            headline: "Un párrafo".into(),
-            body: "El ministro dijo que no.\n".into(),
-            ..ArticleDraft::default()
-        })
-        .expect("story");
-    ana.sync(Some(&ask)).expect("ana");
-    eva.sync(Some(&ask)).expect("eva");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_conflict");
+    let s = write(&mut ana, "Un párrafo", "El ministro dijo que no.\n");
+    sync(&mut ana);
+    sync(&mut eva);
     let edit = |ws: &mut Workspace, to: &str| {
         let a = ws.article(&s.slug).expect("story");
         let mut d = ArticleDraft::from(&a);
@@ -458,8 +445,8 @@ fn overlapping_edits_keep_both_versions_as_a_conflict_issue_13() {
     };
     edit(&mut ana, "El ministro dijo que sí.\n");
     edit(&mut eva, "La ministra dijo que no.\n");
-    eva.sync(Some(&ask)).expect("eva first");
-    let r = ana.sync(Some(&ask)).expect("ana");
+    sync(&mut eva);
+    let r = sync(&mut ana);
     assert_eq!(r.conflicts.len(), 1, "{r:?}");
     assert_eq!(r.conflicts[0].field, "body");
     // Both versions are whole in Ana's history, and the status says so.
@@ -515,16 +502,16 @@ fn a_credit_changed_on_two_desks_blocks_the_export_until_someone_chooses_issue_1
             ..ArticleDraft::default()
         })
         .expect("story");
-    ana.sync(Some(&ask)).expect("ana");
-    pia.sync(Some(&ask)).expect("pia");
+    sync(&mut ana);
+    sync(&mut pia);
     let theirs = pia.photos().expect("photos")[0].clone();
     // Apart, both correct the credit differently.
     pia.update_photo(theirs.id, credit("C. Barria"), theirs.focus)
         .expect("pia's credit");
     ana.update_photo(photo.id, credit("Carlos Barría"), photo.focus)
         .expect("ana's credit");
-    pia.sync(Some(&ask)).expect("pia first");
-    let r = ana.sync(Some(&ask)).expect("ana");
+    sync(&mut pia);
+    let r = sync(&mut ana);
     assert!(
         r.refused.is_empty(),
         "a correspondent's own photo: {:?}",
@@ -568,21 +555,10 @@ fn a_credit_changed_on_two_desks_blocks_the_export_until_someone_chooses_issue_1
 
 #[test]
 fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
-    let room = Newsroom::new(
-        "sync_resolve",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
-    let s = ana
-        .create_article(ArticleDraft {
-            headline: "Un párrafo".into(),
-            body: "El ministro dijo que no.\n".into(),
-            ..ArticleDraft::default()
-        })
-        .expect("story");
-    ana.sync(Some(&ask)).expect("ana");
-    eva.sync(Some(&ask)).expect("eva");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_resolve");
+    let s = write(&mut ana, "Un párrafo", "El ministro dijo que no.\n");
+    sync(&mut ana);
+    sync(&mut eva);
     let edit = |ws: &mut Workspace, to: &str| {
         let a = ws.article(&s.slug).expect("story");
         let mut d = ArticleDraft::from(&a);
@@ -591,8 +567,8 @@ fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
     };
     edit(&mut ana, "El ministro dijo que sí.\n");
     edit(&mut eva, "La ministra dijo que no.\n");
-    eva.sync(Some(&ask)).expect("eva first");
-    ana.sync(Some(&ask)).expect("ana: a conflict");
+    sync(&mut eva);
+    sync(&mut ana);
     assert_eq!(ana.newsroom_conflicts(&s.slug).expect("c").len(), 1);
     // Ana takes the editor's version.
     let a = ana.article(&s.slug).expect("a");
@@ -612,8 +588,8 @@ fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
         .expect("resolve");
     assert_eq!(resolved.body, "La ministra dijo que no.\n");
     assert!(ana.newsroom_conflicts(&s.slug).expect("c").is_empty());
-    ana.sync(Some(&ask)).expect("ana sends the resolution");
-    eva.sync(Some(&ask)).expect("eva receives it");
+    sync(&mut ana);
+    sync(&mut eva);
     assert_eq!(
         eva.article(&s.slug).expect("e").body,
         "La ministra dijo que no.\n"
@@ -627,12 +603,7 @@ fn an_overlapping_conflict_is_resolved_by_taking_a_revision_issue_13() {
 
 #[test]
 fn a_bundle_carries_a_story_without_network_and_applies_once_issue_13() {
-    let room = Newsroom::new(
-        "sync_bundle",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_bundle");
     let photo = ana
         .import_photo(&fixture("orient3-landscape.jpg"))
         .expect("photo");
@@ -685,8 +656,8 @@ fn a_bundle_carries_a_story_without_network_and_applies_once_issue_13() {
     let e = eva.newsroom_apply(&cut).expect_err("cut short");
     assert!(e.to_string().contains("cut short"), "{e}");
     // The editor syncs it up; the correspondent's own sync later sends nothing twice.
-    eva.sync(Some(&ask)).expect("eva");
-    ana.sync(Some(&ask)).expect("ana");
+    sync(&mut eva);
+    sync(&mut ana);
     assert_eq!(room.count("stories"), 1);
     assert_eq!(room.count("notes"), 1);
     assert_eq!(room.count("photos"), 1);
@@ -721,8 +692,8 @@ fn online_desks_see_who_holds_a_story_and_an_editor_takes_over_issue_13() {
         .newsroom_hold(&s.slug, Some(&ask))
         .expect_err("not on the newsroom yet");
     assert!(e.to_string().contains("sync first"), "{e}");
-    ana.sync(Some(&ask)).expect("ana");
-    eva.sync(Some(&ask)).expect("eva");
+    sync(&mut ana);
+    sync(&mut eva);
     let held = ana.newsroom_hold(&s.slug, Some(&ask)).expect("hold");
     assert_eq!(held.len(), 1);
     assert!(held[0].me);
@@ -815,7 +786,7 @@ fn an_upload_cut_short_resumes_and_a_damaged_chunk_is_sent_again_issue_13() {
         &[&photo.sha256, &&bytes[..1 << 20], &&b"damaged"[..]],
     )
     .expect("two chunks, one damaged");
-    eva.sync(Some(&ask)).expect("sync resumes and repairs");
+    sync(&mut eva);
     let mut admin = room.superuser();
     let row = admin
         .query_one(
@@ -834,32 +805,304 @@ fn an_upload_cut_short_resumes_and_a_damaged_chunk_is_sent_again_issue_13() {
 
 #[test]
 fn the_trash_travels_as_a_state_issue_13() {
-    let room = Newsroom::new(
-        "sync_trash",
-        &[("ana", Role::Correspondent), ("eva", Role::Editor)],
-    );
-    let (_a, mut ana) = room.desk("ana");
-    let (_e, mut eva) = room.desk("eva");
-    let s = ana
-        .create_article(ArticleDraft {
-            headline: "Borrador".into(),
-            body: "Texto.\n".into(),
-            ..ArticleDraft::default()
-        })
-        .expect("story");
-    ana.sync(Some(&ask)).expect("ana");
-    eva.sync(Some(&ask)).expect("eva");
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_trash");
+    let s = write(&mut ana, "Borrador", "Texto.\n");
+    sync(&mut ana);
+    sync(&mut eva);
     eva.trash_article(&s.slug).expect("the editor trashes it");
-    eva.sync(Some(&ask)).expect("eva");
-    ana.sync(Some(&ask)).expect("ana");
+    sync(&mut eva);
+    sync(&mut ana);
     assert_eq!(ana.trash().expect("trash").len(), 1, "in Ana's trash too");
     assert!(ana.articles().expect("library").is_empty());
     ana.restore_article(&s.slug).expect("she brings it back");
-    ana.sync(Some(&ask)).expect("ana");
-    eva.sync(Some(&ask)).expect("eva");
+    sync(&mut ana);
+    sync(&mut eva);
     assert!(
         eva.trash().expect("trash").is_empty(),
         "back on the editor's desk"
     );
     assert_eq!(eva.articles().expect("library").len(), 1);
+}
+
+#[test]
+fn emptying_the_trash_travels_and_a_deleted_story_never_changes_again_issue_13() {
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_purge");
+    let s = write(&mut ana, "Borrador viejo", "Texto.\n");
+    let keep = write(&mut ana, "La que queda", "Texto.\n");
+    sync(&mut ana);
+    sync(&mut eva);
+    eva.trash_article(&s.slug).expect("the editor trashes it");
+    assert_eq!(eva.empty_trash().expect("empty the trash"), 1);
+    let r = sync(&mut eva);
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    let purged: i64 = room
+        .superuser()
+        .query_one(
+            "SELECT count(*) FROM newsroom.stories WHERE purged_at IS NOT NULL",
+            &[],
+        )
+        .expect("purged")
+        .get(0);
+    assert_eq!(purged, 1, "the newsroom deleted it from its trash");
+    sync(&mut ana);
+    assert!(
+        ana.article(&s.slug).is_err(),
+        "gone from the correspondent's desk"
+    );
+    assert!(ana.trash().expect("trash").is_empty());
+    assert_eq!(ana.articles().expect("library").len(), 1);
+    ana.article(&keep.slug).expect("the other story stays");
+    // A desk that joins later never sees it.
+    let (_l, mut late) = room.desk("eva");
+    sync(&mut late);
+    assert_eq!(late.articles().expect("library").len(), 1);
+    assert!(late.trash().expect("trash").is_empty());
+    // Nobody changes a deleted story, not even with raw SQL as the schema's owner.
+    let e = room
+        .superuser()
+        .execute(
+            "UPDATE newsroom.stories SET trashed_at = NULL WHERE purged_at IS NOT NULL",
+            &[],
+        )
+        .expect_err("refused");
+    let message = e.as_db_error().map(|d| d.message().to_string());
+    assert!(
+        message
+            .as_deref()
+            .is_some_and(|m| m.contains("deleted from the newsroom")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn renames_of_sections_authors_and_tags_and_portraits_travel_issue_13() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_renames");
+    let section = eva.add_section("Política").expect("section");
+    let portrait = eva
+        .import_photo(&fixture("orient6-landscape.jpg"))
+        .expect("portrait");
+    let author = eva
+        .save_author(&dateline::model::Author {
+            id: 0,
+            name: "Ana Pérez".into(),
+            role: "Corresponsal".into(),
+            bio: "Cubre el Congreso.".into(),
+            portrait_photo_id: Some(portrait.id),
+            articles: 0,
+        })
+        .expect("author");
+    let s = eva
+        .create_article(ArticleDraft {
+            headline: "Con etiqueta".into(),
+            body: "Texto.\n".into(),
+            tags: vec!["congreso".into()],
+            ..ArticleDraft::default()
+        })
+        .expect("story");
+    eva.set_status(&s.slug, Status::InEdit).expect("in edit");
+    sync(&mut eva);
+    // The photo travels with the hero only when a story shows it; the portrait's photo is
+    // the editor's to send, and the correspondent gets it from the newsroom.
+    sync(&mut ana);
+    let got = ana.author("Ana Pérez").expect("the author is on her desk");
+    let p = ana
+        .photo(got.portrait_photo_id.expect("with her portrait"))
+        .expect("portrait photo");
+    assert_eq!(p.sha256, portrait.sha256);
+
+    eva.rename_section(section.id, "Nacional").expect("rename");
+    let mut a = eva.author("Ana Pérez").expect("author");
+    a.name = "Ana Pérez Gil".into();
+    a.portrait_photo_id = None;
+    assert_eq!(a.id, author.id);
+    eva.update_author(&a).expect("rename the author");
+    eva.rename_tag("congreso", "cámara")
+        .expect("rename the tag");
+    let r = sync(&mut eva);
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    sync(&mut ana);
+    let names: Vec<String> = ana
+        .sections()
+        .expect("sections")
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names, vec!["Nacional".to_string()]);
+    let got = ana.author("Ana Pérez Gil").expect("renamed on her desk");
+    assert_eq!(got.portrait_photo_id, None, "the portrait was taken off");
+    assert!(ana.author("Ana Pérez").is_err(), "no second author");
+    let tags: Vec<String> = ana
+        .tags()
+        .expect("tags")
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert!(tags.contains(&"cámara".to_string()), "{tags:?}");
+    assert!(!tags.contains(&"congreso".to_string()), "{tags:?}");
+
+    // A correspondent may not rename: refused, said, and the newsroom's name comes back.
+    let nacional = ana.sections().expect("sections")[0].clone();
+    ana.rename_section(nacional.id, "Mía")
+        .expect("her desk allows it");
+    let r = sync(&mut ana);
+    assert_eq!(r.refused.len(), 1, "{:?}", r.refused);
+    assert_eq!(r.refused[0].kind, "section");
+    sync(&mut ana);
+    assert_eq!(ana.sections().expect("sections")[0].name, "Nacional");
+}
+
+#[test]
+fn code_replacements_travel_and_their_removal_too_issue_13() {
+    let room = Newsroom::new("sync_codes", &[("pia", Role::Photo), ("eva", Role::Editor)]);
+    let (_p, mut pia) = room.desk("pia");
+    let (_e, mut eva) = room.desk("eva");
+    pia.set_code_replacement("=rtr=", "Reuters").expect("code");
+    pia.set_code_replacement("=ap=", "Associated Press")
+        .expect("code");
+    sync(&mut pia);
+    sync(&mut eva);
+    let codes = |ws: &Workspace| -> Vec<(String, String)> {
+        ws.code_replacements()
+            .expect("codes")
+            .into_iter()
+            .map(|c| (c.code, c.expansion))
+            .collect()
+    };
+    assert_eq!(codes(&eva), codes(&pia));
+    assert_eq!(codes(&eva).len(), 2);
+    pia.set_code_replacement("=rtr=", "Reuters/Thomson")
+        .expect("changed");
+    pia.remove_code_replacement("=ap=").expect("removed");
+    sync(&mut pia);
+    sync(&mut eva);
+    assert_eq!(
+        codes(&eva),
+        vec![("=rtr=".to_string(), "Reuters/Thomson".to_string())]
+    );
+}
+
+#[test]
+fn a_slug_changed_after_the_first_push_travels_issue_13() {
+    let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_slug");
+    let s = write(&mut ana, "Reforma", "Texto.\n");
+    sync(&mut ana);
+    sync(&mut eva);
+    let mut d = ArticleDraft::from(&eva.article(&s.slug).expect("story"));
+    d.slug = Some("reforma-electoral".into());
+    eva.save_article(eva.article(&s.slug).expect("story").id, d)
+        .expect("new slug");
+    let r = sync(&mut eva);
+    assert!(r.refused.is_empty(), "{:?}", r.refused);
+    let slug: String = room
+        .superuser()
+        .query_one("SELECT slug FROM newsroom.stories", &[])
+        .expect("story")
+        .get(0);
+    assert_eq!(slug, "reforma-electoral");
+    sync(&mut ana);
+    let got = ana
+        .article("reforma-electoral")
+        .expect("the correspondent's desk follows");
+    assert_eq!(got.id, s.id);
+    assert!(ana.article("reforma").is_err());
+    // And it does not bounce back.
+    sync(&mut ana);
+    sync(&mut eva);
+    eva.article("reforma-electoral").expect("still");
+}
+
+/// A bundle relayed by another desk: the newsroom records who sent it (the connection's
+/// login, the sender of record) and who wrote it (as the writing desk stamped it), and other
+/// desks show the writer.
+#[test]
+fn a_relayed_bundle_keeps_who_wrote_it_issue_13() {
+    let room = Newsroom::new(
+        "sync_relay",
+        &[
+            ("ana", Role::Correspondent),
+            ("eva", Role::Editor),
+            ("max", Role::Editor),
+        ],
+    );
+    let (_a, mut ana) = room.desk("ana");
+    let (_e, mut eva) = room.desk("eva");
+    let (_m, mut max) = room.desk("max");
+    let s = write(&mut ana, "Desde la sierra", "Uno.\n");
+    let stick = tempfile::tempdir().expect("stick");
+    let file = stick.path().join("sierra.dateline");
+    ana.newsroom_bundle(&s.slug, &file).expect("bundle");
+    eva.newsroom_apply(&file).expect("apply");
+    sync(&mut eva);
+    let rows = room
+        .superuser()
+        .query(
+            "SELECT author::text, written_by FROM newsroom.revisions",
+            &[],
+        )
+        .expect("revisions");
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(
+            r.get::<_, String>(0),
+            room.login("eva"),
+            "the sender of record"
+        );
+        assert_eq!(
+            r.get::<_, Option<String>>(1).as_deref(),
+            Some(room.login("ana").as_str()),
+            "who wrote it"
+        );
+    }
+    sync(&mut max);
+    let got = max.article(&s.slug).expect("story");
+    for r in max.revisions(got.id).expect("history") {
+        assert_eq!(r.author, room.login("ana"), "{r:?}");
+    }
+}
+
+/// The one question before a sync: a sync with nothing to do pulls nothing, and a change
+/// made after it is still pulled (the counter never hides a change).
+#[test]
+fn a_sync_with_nothing_to_do_asks_once_and_misses_nothing_issue_13() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_noop");
+    let s = write(&mut eva, "Solo del editor", "Texto.\n");
+    sync(&mut eva);
+    // The correspondent cannot see it: her cursor still moves past it.
+    sync(&mut ana);
+    let status = ana.newsroom_status(Some(&ask)).expect("status");
+    assert_eq!(status.to_receive, Some(0), "{status:?}");
+    let r = sync(&mut ana);
+    assert_eq!(r, SyncReport::default());
+    // With her byline, it comes to her.
+    let mut d = ArticleDraft::from(&eva.article(&s.slug).expect("story"));
+    d.bylines = vec![Byline {
+        name: "ana".into(),
+        role: None,
+        author_id: None,
+    }];
+    eva.save_article(s.id, d).expect("byline");
+    sync(&mut eva);
+    let r = sync(&mut ana);
+    assert_eq!(r.pulled_stories, 1, "{r:?}");
+    ana.article(&s.slug).expect("the published story");
+}
+
+/// `verify-ca` and `verify-full` insist on TLS: a server without it is refused in words, and
+/// the desk does not join (the test server has no certificate; a real one is checked
+/// against the system's authorities or `sslrootcert`).
+#[test]
+fn verify_ca_and_verify_full_refuse_a_server_without_tls_issue_13() {
+    let room = Newsroom::new("sync_tls", &[("ana", Role::Correspondent)]);
+    let url = newsroom_pg::cluster().url(&room.login("ana"), PASSWORD, &room.db);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut ws = Workspace::open(dir.path()).expect("desk");
+    for mode in ["verify-ca", "verify-full"] {
+        let e = ws
+            .newsroom_join(&format!("{url}?sslmode={mode}"), None)
+            .expect_err("no TLS, no join");
+        assert!(e.to_string().contains("secure connection"), "{mode}: {e}");
+    }
+    assert_eq!(ws.newsroom_conninfo().expect("conninfo"), None);
+    ws.newsroom_join(&format!("{url}?sslmode=prefer"), None)
+        .expect("prefer joins without TLS");
 }

@@ -1,13 +1,17 @@
 //! Reaching the newsroom's PostgreSQL as libpq's clients do: a URL or `key=value` string,
 //! the password from the URL, `PGPASSWORD`, the password file (`PGPASSFILE`, else
 //! `~/.pgpass`) or a prompt the shell supplies, in that order; `PGUSER` when the URL names no
-//! user; TLS as `sslmode` says (`prefer` by default, `require` refuses a server without TLS,
-//! and the server's certificate is always checked when TLS is used). It also turns the
-//! server's errors into words for a journalist.
+//! user; TLS as `sslmode` says (`prefer` by default; `require`, `verify-ca` and
+//! `verify-full` refuse a server without TLS). The server's certificate chain is always
+//! checked when TLS is used (against the system's authorities, or `sslrootcert`'s); its host
+//! name too, except under `verify-ca`, libpq's mode for a certificate that names another
+//! host. It keeps a desk's connection between syncs in one process (`newsroom watch`, the
+//! app), and turns the server's errors into words for a journalist.
 
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use postgres::config::{Host, SslMode};
@@ -27,6 +31,139 @@ pub struct Target {
     host: String,
     port: u16,
     dbname: String,
+    verify: Verify,
+    /// `sslrootcert`: the authority (PEM) the server's certificate must chain to, instead of
+    /// the system's.
+    root_cert: Option<PathBuf>,
+}
+
+/// How far the server's certificate is checked once TLS is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verify {
+    /// `disable`, `prefer`, `require` (as `prefer` and `require` always were here: chain and
+    /// host name; stricter than libpq's `require`).
+    Default,
+    /// `verify-ca`: the chain, not the host name.
+    Ca,
+    /// `verify-full`: the chain and the host name.
+    Full,
+}
+
+/// Connections kept between syncs, by connection settings (never the password): a sync takes
+/// one out and puts it back when it went well, so one is never shared and a broken one is
+/// dropped.
+static IDLE: Mutex<Vec<(String, Client)>> = Mutex::new(Vec::new());
+
+/// Takes `sslmode=verify-ca|verify-full` and `sslrootcert=FILE` out of a URL or a
+/// `key=value` string (the PostgreSQL client library knows neither), leaving
+/// `sslmode=require` in their place.
+fn take_tls_options(url: &str) -> Result<(String, Verify, Option<PathBuf>)> {
+    let mut verify = Verify::Default;
+    let mut root = None;
+    let mut take = |key: &str, value: &str| -> Result<Option<String>> {
+        match (key, value) {
+            ("sslmode", "verify-ca") => {
+                verify = Verify::Ca;
+                Ok(Some("require".into()))
+            }
+            ("sslmode", "verify-full") => {
+                verify = Verify::Full;
+                Ok(Some("require".into()))
+            }
+            ("sslmode", "allow") => Err(Error::invalid(
+                "newsroom",
+                "sslmode=allow is not supported: use prefer, require, verify-ca or verify-full.",
+            )),
+            ("sslrootcert", file) => {
+                root = Some(PathBuf::from(file));
+                Ok(None)
+            }
+            _ => Ok(Some(value.to_string())),
+        }
+    };
+    let url = url.trim();
+    let out = if let Some((head, query)) = url
+        .split_once('?')
+        .filter(|_| url.starts_with("postgres://") || url.starts_with("postgresql://"))
+    {
+        let mut kept = Vec::new();
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if let Some(v) = take(k, v)? {
+                kept.push(format!("{k}={v}"));
+            }
+        }
+        if kept.is_empty() {
+            head.to_string()
+        } else {
+            format!("{head}?{}", kept.join("&"))
+        }
+    } else if url.contains("://") {
+        url.to_string()
+    } else {
+        // `key=value` pairs; values with spaces are quoted, and never hold these two keys'
+        // values in a way that matters, so a split on whitespace outside quotes suffices.
+        let mut kept = Vec::new();
+        for pair in split_conninfo(url) {
+            let (k, v) = pair.split_once('=').unwrap_or((&pair, ""));
+            let (k, v) = (k.trim(), v.trim());
+            let bare = v.trim_matches('\'');
+            match take(k, bare)? {
+                Some(nv) if nv != bare => kept.push(format!("{k}={nv}")),
+                Some(_) => kept.push(pair.clone()),
+                None => {}
+            }
+        }
+        kept.join(" ")
+    };
+    Ok((out, verify, root))
+}
+
+/// A `key=value` string's pairs, a quoted value (`'…'`, `\'` escaping) kept whole.
+fn split_conninfo(s: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(p) = out.last_mut() {
+                    p.push(c);
+                }
+                if let Some(n) = chars.next() {
+                    if let Some(p) = out.last_mut() {
+                        p.push(n);
+                    }
+                }
+            }
+            '\'' => {
+                quoted = !quoted;
+                if let Some(p) = out.last_mut() {
+                    p.push(c);
+                }
+            }
+            c if c.is_whitespace() && !quoted => {
+                if !out.last().is_some_and(|p| p.is_empty()) {
+                    out.push(String::new());
+                }
+            }
+            c => {
+                if let Some(p) = out.last_mut() {
+                    p.push(c);
+                }
+            }
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    // `key = value` with spaces around `=`.
+    let mut joined: Vec<String> = Vec::new();
+    for p in out {
+        match joined.last_mut() {
+            Some(last) if last.ends_with('=') || p.starts_with('=') => last.push_str(&p),
+            _ => joined.push(p),
+        }
+    }
+    joined
 }
 
 impl fmt::Display for Target {
@@ -43,7 +180,8 @@ impl fmt::Display for Target {
 impl Target {
     /// Reads a `postgresql://…` URL or a `host=… dbname=…` string.
     pub fn parse(url: &str) -> Result<Target> {
-        let mut config = Config::from_str(url.trim()).map_err(|e| {
+        let (cleaned, verify, root_cert) = take_tls_options(url)?;
+        let mut config = Config::from_str(&cleaned).map_err(|e| {
             Error::invalid(
                 "newsroom",
                 format!(
@@ -88,6 +226,8 @@ impl Target {
             host,
             port,
             dbname,
+            verify,
+            root_cert,
         })
     }
 
@@ -99,18 +239,52 @@ impl Target {
     /// password stays where the person keeps it (password file, environment, their memory).
     pub fn to_conninfo(&self) -> String {
         let q = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
-        let sslmode = match self.config.get_ssl_mode() {
-            SslMode::Disable => "disable",
-            SslMode::Require => "require",
+        let sslmode = match (self.config.get_ssl_mode(), self.verify) {
+            (SslMode::Disable, _) => "disable",
+            (_, Verify::Ca) => "verify-ca",
+            (_, Verify::Full) => "verify-full",
+            (SslMode::Require, _) => "require",
             _ => "prefer",
         };
+        let root = match &self.root_cert {
+            Some(p) => format!(" sslrootcert={}", q(&p.display().to_string())),
+            None => String::new(),
+        };
         format!(
-            "host={} port={} user={} dbname={} sslmode={sslmode}",
+            "host={} port={} user={} dbname={} sslmode={sslmode}{root}",
             q(&self.host),
             self.port,
             q(&self.user),
             q(&self.dbname)
         )
+    }
+
+    /// A connection kept from an earlier call with the same settings, if one is still open,
+    /// else a new one ([`Target::connect`]). Give it back with [`Target::keep`] when the work
+    /// went well. The `bool` says whether it was kept (so it may have died meanwhile).
+    pub(crate) fn connect_kept(&self, prompt: Option<&Prompt<'_>>) -> Result<(Client, bool)> {
+        let key = self.to_conninfo();
+        let kept = {
+            let mut idle = IDLE.lock().unwrap_or_else(|p| p.into_inner());
+            idle.iter()
+                .position(|(k, c)| *k == key && !c.is_closed())
+                .map(|i| idle.swap_remove(i).1)
+        };
+        match kept {
+            Some(c) => Ok((c, true)),
+            None => Ok((self.connect(prompt)?, false)),
+        }
+    }
+
+    /// Keeps a connection for the next call with these settings (one per settings).
+    pub(crate) fn keep(&self, client: Client) {
+        if client.is_closed() {
+            return;
+        }
+        let key = self.to_conninfo();
+        let mut idle = IDLE.lock().unwrap_or_else(|p| p.into_inner());
+        idle.retain(|(k, _)| *k != key);
+        idle.push((key, client));
     }
 
     /// Connects as the URL's user. The password, when the URL has none, comes from
@@ -129,11 +303,45 @@ impl Target {
                 config.password(p);
             }
         }
-        let tls = native_tls::TlsConnector::new().map_err(|e| {
-            Error::Newsroom(format!("The desk cannot make secure connections: {e}."))
-        })?;
+        let tls = self.tls()?;
         let tls = postgres_native_tls::MakeTlsConnector::new(tls);
         config.connect(tls).map_err(|e| self.error(e))
+    }
+
+    /// The TLS settings for this target, made once per process: reading the system's
+    /// authorities costs about 60 ms (debug build), most of a new connection.
+    fn tls(&self) -> Result<native_tls::TlsConnector> {
+        static MADE: Mutex<Vec<(Verify, Option<PathBuf>, native_tls::TlsConnector)>> =
+            Mutex::new(Vec::new());
+        let mut made = MADE.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, _, c)) = made
+            .iter()
+            .find(|(v, r, _)| *v == self.verify && *r == self.root_cert)
+        {
+            return Ok(c.clone());
+        }
+        let mut tls = native_tls::TlsConnector::builder();
+        if self.verify == Verify::Ca {
+            tls.danger_accept_invalid_hostnames(true);
+        }
+        if let Some(path) = &self.root_cert {
+            let pem = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| {
+                Error::invalid(
+                    "newsroom",
+                    format!(
+                        "The authority's certificate {} (sslrootcert) cannot be read as PEM: {e}.",
+                        path.display()
+                    ),
+                )
+            })?;
+            tls.add_root_certificate(cert);
+        }
+        let tls = tls.build().map_err(|e| {
+            Error::Newsroom(format!("The desk cannot make secure connections: {e}."))
+        })?;
+        made.push((self.verify, self.root_cert.clone(), tls.clone()));
+        Ok(tls)
     }
 
     fn password_from_environment(&self) -> Option<String> {
@@ -357,5 +565,61 @@ mod tests {
             .expect("refused")
             .to_string();
         assert!(!e.contains("s3cret"), "{e}");
+    }
+
+    /// libpq's two verifying modes, which the client library does not know, are kept (and
+    /// survive the desk's stored settings); `allow` is refused in words.
+    #[test]
+    fn verify_ca_and_verify_full_are_understood_issue_13() {
+        for (url, mode, verify) in [
+            (
+                "postgresql://ana@h/news?sslmode=verify-ca",
+                "verify-ca",
+                Verify::Ca,
+            ),
+            (
+                "postgresql://ana@h/news?sslmode=verify-full",
+                "verify-full",
+                Verify::Full,
+            ),
+            (
+                "host=h user=ana dbname=news sslmode=verify-full",
+                "verify-full",
+                Verify::Full,
+            ),
+            (
+                "postgresql://ana@h/news?sslmode=require",
+                "require",
+                Verify::Default,
+            ),
+        ] {
+            let t = Target::parse(url).expect(url);
+            assert_eq!(t.verify, verify, "{url}");
+            assert_eq!(t.config.get_ssl_mode(), SslMode::Require, "{url}");
+            let info = t.to_conninfo();
+            assert!(info.contains(&format!("sslmode={mode}")), "{info}");
+            let again = Target::parse(&info).expect("conninfo parses");
+            assert_eq!(again.verify, verify, "{info}");
+        }
+        let t = Target::parse(
+            "postgresql://ana@h/news?sslmode=verify-ca&sslrootcert=/etc/newsroom/ca.pem",
+        )
+        .expect("with a root certificate");
+        assert_eq!(t.root_cert, Some(PathBuf::from("/etc/newsroom/ca.pem")));
+        let again = Target::parse(&t.to_conninfo()).expect("kept");
+        assert_eq!(again.root_cert, t.root_cert);
+        assert_eq!(again.verify, Verify::Ca);
+        let e = Target::parse("postgresql://ana@h/news?sslmode=allow")
+            .err()
+            .expect("refused")
+            .to_string();
+        assert!(e.contains("sslmode=allow is not supported"), "{e}");
+        // A root certificate that is not there is named when connecting.
+        let t = Target::parse(
+            "postgresql://ana@127.0.0.1:1/news?sslmode=verify-full&sslrootcert=/nonexistent/ca.pem",
+        )
+        .expect("parses");
+        let e = t.connect(None).err().expect("refused").to_string();
+        assert!(e.contains("/nonexistent/ca.pem"), "{e}");
     }
 }

@@ -15,6 +15,7 @@ pub(crate) const MIGRATIONS: &[(i32, &str)] = &[
     (2, include_str!("sql/0002_rules.sql")),
     (3, include_str!("sql/0003_notify.sql")),
     (4, include_str!("sql/0004_holders.sql")),
+    (5, include_str!("sql/0005_travel.sql")),
 ];
 
 /// The newest server format this Dateline knows.
@@ -127,6 +128,38 @@ pub(crate) fn check_compatible(client: &mut Client, target: &Target) -> Result<(
         return Err(newer(target, v));
     }
     Ok(())
+}
+
+/// What a desk learns in the one round trip before a sync.
+pub(crate) struct Hello {
+    /// The connection's login (`session_user`).
+    pub(crate) login: String,
+    /// The change counter: nothing committed has a higher change number.
+    pub(crate) counter: i64,
+}
+
+/// Who the connection is, the server's format and protocol, and its change counter, in one
+/// round trip (`newsroom.hello()`, format 5). A server without it, or of another format or
+/// protocol, is refused with the words of [`check_compatible`].
+pub(crate) fn hello(client: &mut Client, target: &Target) -> Result<Hello> {
+    let row = match client.query_one("SELECT * FROM newsroom.hello()", &[]) {
+        Ok(row) => row,
+        Err(e) if e.as_db_error().is_some() => {
+            check_compatible(client, target)?;
+            return Err(target.error(e));
+        }
+        Err(e) => return Err(target.error(e)),
+    };
+    let version: Option<i32> = row.get(1);
+    let protocol: Option<String> = row.get(2);
+    if version != Some(SERVER_SCHEMA_VERSION) || protocol.as_deref() != Some(PROTOCOL) {
+        check_compatible(client, target)?;
+        return Err(newer(target, version.unwrap_or(0)));
+    }
+    Ok(Hello {
+        login: row.get(0),
+        counter: row.get(3),
+    })
 }
 
 /// `CREATE ROLE … LOGIN … IN ROLE <group>` and the members row, in one transaction. The

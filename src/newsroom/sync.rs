@@ -14,6 +14,9 @@
 //!   in the desk's history, the refusal is recorded with the server's reason, and the story's
 //!   status becomes the server's.
 //! - Local photo ids never travel: heroes travel as photo global ids, bylines by name.
+//! - A sync starts with one question (`newsroom.hello()`): who the connection is, the
+//!   server's format, and its change counter; it pulls only when the counter passed the
+//!   cursor. The connection is kept for the next sync in the same process.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -219,10 +222,16 @@ impl Desk<'_> {
             ))
         })?;
         let to_send = self.db.read(count_unsent)?;
-        let (to_receive, offline) = match joined.target.connect(prompt).and_then(|mut c| {
-            schema::check_compatible(&mut c, &joined.target)?;
-            waiting_on_server(&mut c, &joined.target, cursor)
-        }) {
+        let asked = open_session(&joined.target, prompt).and_then(|(mut c, hello)| {
+            let n = if hello.counter > cursor {
+                waiting_on_server(&mut c, &joined.target, cursor)?
+            } else {
+                0
+            };
+            joined.target.keep(c);
+            Ok(n)
+        });
+        let (to_receive, offline) = match asked {
             Ok(n) => (Some(n), None),
             Err(e) => (None, Some(e.to_string())),
         };
@@ -289,30 +298,33 @@ impl Desk<'_> {
     pub fn sync(&mut self, prompt: Option<&Prompt<'_>>) -> Result<SyncReport> {
         let joined = self.joined()?;
         let target = joined.target.clone();
-        let mut client = target.connect(prompt)?;
-        schema::check_compatible(&mut client, &target)?;
-        let who: String = client
-            .query_one("SELECT session_user::text", &[])
-            .map_err(|e| target.error(e))?
-            .get(0);
-        if who != joined.login {
+        let (mut client, hello) = open_session(&target, prompt)?;
+        if hello.login != joined.login {
             return Err(Error::Refused(format!(
-                "This desk joined the newsroom as “{}”, but the connection is “{who}”: sync as \
+                "This desk joined the newsroom as “{}”, but the connection is “{}”: sync as \
                  the desk's own user.",
-                joined.login
+                joined.login, hello.login
             )));
         }
         let mut report = SyncReport::default();
         self.checkpoint_unrecorded_words()?;
         // Pull first: a photo both sides changed is noticed before this desk's fields would
         // overwrite the newsroom's, and a story both sides changed is merged before it goes up.
-        self.pull(&mut client, &target, &mut report)?;
-        self.push_lists(&mut client, &target)?;
+        // Nothing was committed after the cursor when the counter is not past it.
+        if hello.counter > self.db.read(cursor)? {
+            self.pull(&mut client, &target, &mut report)?;
+        }
+        self.push_tag_renames(&mut client, &target, &mut report)?;
+        self.push_lists(&mut client, &target, &mut report)?;
+        self.push_codes(&mut client, &target, &mut report)?;
         self.push_photos(&mut client, &target, &mut report)?;
         self.push_stories(&mut client, &target, &mut report)?;
         self.push_trash(&mut client, &target, &mut report)?;
+        self.push_purges(&mut client, &target, &mut report)?;
+        self.push_slugs(&mut client, &target, &mut report)?;
         let now = Utc::now().to_rfc3339();
         self.db.write(|t| t.set_setting(KEY_LAST_SYNC, &now))?;
+        target.keep(client);
         Ok(report)
     }
 
@@ -450,59 +462,167 @@ impl Desk<'_> {
 
     // ---- Push: managed lists and photos -------------------------------------------------
 
-    fn push_lists(&mut self, client: &mut Client, target: &Target) -> Result<()> {
+    /// Sections, authors and tags the newsroom lacks, and renames (a section's or an
+    /// author's fields changed since they were last agreed: the digest is what was agreed).
+    /// Renaming is an editor's: a refused rename is recorded and the desk takes the
+    /// newsroom's name back at the next pull.
+    fn push_lists(
+        &mut self,
+        client: &mut Client,
+        target: &Target,
+        report: &mut SyncReport,
+    ) -> Result<()> {
         let (sections, authors, tags) = self
             .db
             .read(|t| Ok((t.section_uuids()?, t.author_uuids()?, t.tag_names()?)))?;
-        let mut sent = Vec::new();
+        // (kind, key, digest, insert, update, values): a row the newsroom lacks is inserted
+        // (anyone who writes may add a name); one whose fields changed since they were agreed
+        // is updated (an editor's). Separate statements: `ON CONFLICT DO UPDATE` would need
+        // the right to update for every insert.
+        type Row = (
+            SentKind,
+            String,
+            String,
+            &'static str,
+            &'static str,
+            Vec<Option<String>>,
+        );
+        let mut rows: Vec<Row> = Vec::new();
         for (uuid, name, slug) in sections {
-            if self
-                .db
-                .read(|t| t.sent(SentKind::Section, &uuid))?
-                .is_some()
+            rows.push((
+                SentKind::Section,
+                uuid,
+                json!([name, slug]).to_string(),
+                "INSERT INTO newsroom.sections (id, name, slug) VALUES ($1::text::uuid, $2, $3)
+                 ON CONFLICT DO NOTHING",
+                "UPDATE newsroom.sections SET name = $2, slug = $3 WHERE id = $1::text::uuid",
+                vec![Some(name), Some(slug)],
+            ));
+        }
+        for a in authors {
+            rows.push((
+                SentKind::Author,
+                a.uuid,
+                json!([a.name, a.role, a.bio, a.portrait]).to_string(),
+                "INSERT INTO newsroom.authors (id, name, role, bio, portrait)
+                 VALUES ($1::text::uuid, $2, $3, $4, $5::text::uuid) ON CONFLICT DO NOTHING",
+                "UPDATE newsroom.authors SET name = $2, role = $3, bio = $4,
+                        portrait = $5::text::uuid
+                 WHERE id = $1::text::uuid",
+                vec![Some(a.name), Some(a.role), Some(a.bio), a.portrait],
+            ));
+        }
+        for name in tags {
+            rows.push((
+                SentKind::Tag,
+                name,
+                String::new(),
+                "INSERT INTO newsroom.tags (name) VALUES ($1) ON CONFLICT DO NOTHING",
+                "",
+                Vec::new(),
+            ));
+        }
+        for (kind, key, digest, insert, update, values) in rows {
+            let sent = self.db.read(|t| t.sent(kind, &key))?;
+            if sent.as_deref() == Some(digest.as_str()) || (kind == SentKind::Tag && sent.is_some())
             {
                 continue;
             }
-            client
-                .execute(
-                    "INSERT INTO newsroom.sections (id, name, slug) VALUES ($1::text::uuid, $2, $3)
-                     ON CONFLICT DO NOTHING",
-                    &[&uuid, &name, &slug],
-                )
-                .map_err(|e| target.error(e))?;
-            sent.push((SentKind::Section, uuid));
-        }
-        for (uuid, name, role, bio) in authors {
-            if self.db.read(|t| t.sent(SentKind::Author, &uuid))?.is_some() {
+            // A digest of '' is what the newsroom sent this desk (or an older desk's record):
+            // the fields are the newsroom's.
+            if sent.as_deref() == Some("") {
+                self.db.write(|t| t.mark_sent(kind, &key, &digest))?;
                 continue;
             }
-            client
-                .execute(
-                    "INSERT INTO newsroom.authors (id, name, role, bio)
-                     VALUES ($1::text::uuid, $2, $3, $4) ON CONFLICT DO NOTHING",
-                    &[&uuid, &name, &role, &bio],
-                )
-                .map_err(|e| target.error(e))?;
-            sent.push((SentKind::Author, uuid));
-        }
-        for name in tags {
-            if self.db.read(|t| t.sent(SentKind::Tag, &name))?.is_some() {
-                continue;
+            let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![&key];
+            for v in &values {
+                params.push(v);
             }
-            client
-                .execute(
-                    "INSERT INTO newsroom.tags (name) VALUES ($1) ON CONFLICT DO NOTHING",
-                    &[&name],
-                )
-                .map_err(|e| target.error(e))?;
-            sent.push((SentKind::Tag, name));
-        }
-        self.db.write(|t| {
-            for (kind, uuid) in &sent {
-                t.mark_sent(*kind, uuid, "")?;
+            let sql = if sent.is_none() { insert } else { update };
+            match client.execute(sql, &params) {
+                Ok(_) => self.db.write(|t| t.mark_sent(kind, &key, &digest))?,
+                Err(e) => {
+                    let reason = refusal_reason(target, e)?;
+                    self.refuse(report, None, kind, &key, reason)?;
+                    self.db.write(|t| {
+                        t.mark_sent(kind, &key, &digest)?;
+                        // The newsroom's fields come back at the next pull.
+                        t.set_setting(KEY_CURSOR, "0")
+                    })?;
+                }
             }
-            Ok(())
-        })
+        }
+        Ok(())
+    }
+
+    /// Tag renames made on this desk: the newsroom's tag takes the new name and keeps the
+    /// old one as an alias (so desks that missed it still find their tag); when the new name
+    /// is already a tag there, the old name becomes its alias. An editor's to make.
+    fn push_tag_renames(
+        &mut self,
+        client: &mut Client,
+        target: &Target,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        for (old, new) in self.db.read(|t| t.tag_renames_to_send())? {
+            let res = client.execute(
+                "WITH renamed AS (
+                     UPDATE newsroom.tags SET name = $2 WHERE name = $1
+                         AND NOT EXISTS (SELECT 1 FROM newsroom.tags WHERE name = $2)
+                     RETURNING name)
+                 UPDATE newsroom.tags SET aliases = array_append(array_remove(aliases, $1), $1)
+                 WHERE name = $2 AND NOT EXISTS (SELECT 1 FROM renamed)",
+                &[&old, &new],
+            );
+            if let Err(e) = res {
+                let reason = refusal_reason(target, e)?;
+                let key = format!("{old} → {new}");
+                self.refuse(report, None, SentKind::Tag, &key, reason)?;
+            }
+            self.db.write(|t| t.forget_tag_rename(&old, &new))?;
+        }
+        Ok(())
+    }
+
+    /// Code replacements added, changed or removed since the newsroom last heard (the photo
+    /// desk's and editors'; a correspondent's are refused and stay on the desk).
+    fn push_codes(
+        &mut self,
+        client: &mut Client,
+        target: &Target,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let (codes, removed) = self
+            .db
+            .read(|t| Ok((t.code_replacements()?, t.codes_removed()?)))?;
+        let mut out: Vec<(String, String, bool)> = Vec::new();
+        for c in codes {
+            if self
+                .db
+                .read(|t| t.sent(SentKind::Code, &c.code))?
+                .as_deref()
+                != Some(c.expansion.as_str())
+            {
+                out.push((c.code, c.expansion, false));
+            }
+        }
+        out.extend(removed.into_iter().map(|c| (c, String::new(), true)));
+        for (code, expansion, removed) in out {
+            let res = client.execute(
+                "INSERT INTO newsroom.code_replacements (code, expansion, removed)
+                 VALUES ($1, $2, $3)
+                 ON CONFLICT (code) DO UPDATE SET expansion = excluded.expansion,
+                     removed = excluded.removed",
+                &[&code, &expansion, &removed],
+            );
+            if let Err(e) = res {
+                let reason = refusal_reason(target, e)?;
+                self.refuse(report, None, SentKind::Code, &code, reason)?;
+            }
+            self.db
+                .write(|t| t.mark_sent(SentKind::Code, &code, &expansion))?;
+        }
+        Ok(())
     }
 
     fn push_photos(
@@ -599,22 +719,11 @@ impl Desk<'_> {
                     report.pushed_photos += 1;
                 }
                 Err(e) => {
-                    let e = target.error(e);
-                    if !matches!(e, Error::Refused(_)) {
-                        return Err(e);
-                    }
-                    let reason = e.to_string();
+                    let reason = refusal_reason(target, e)?;
                     // The fields stay on the desk, and are sent again if they change.
-                    self.db.write(|t| {
-                        t.record_refusal(None, SentKind::Photo, &uuid, &reason, Utc::now())?;
-                        t.mark_sent(SentKind::Photo, &uuid, &digest)
-                    })?;
-                    report.refused.push(Refusal {
-                        article: None,
-                        kind: "photo".into(),
-                        id: uuid.clone(),
-                        reason,
-                    });
+                    self.refuse(report, None, SentKind::Photo, &uuid, reason)?;
+                    self.db
+                        .write(|t| t.mark_sent(SentKind::Photo, &uuid, &digest))?;
                 }
             }
         }
@@ -637,64 +746,67 @@ impl Desk<'_> {
             .map(|(_, u)| u)
             .collect();
         let err = |e| target.error(e);
-        // One snapshot of the server for the whole pull.
+        // Once the change lock is held shared (writers hold it exclusively from taking a
+        // number to committing), every number up to the counter is committed; a snapshot
+        // started after that holds them all, so the cursor may move to the counter even past
+        // changes this desk may not see. Two transactions, so that no writer waits for the
+        // pull, and so that it holds through a transaction pooler.
+        let counter: i64 = {
+            let mut t = client.transaction().map_err(err)?;
+            let row = t
+                .query_one(
+                    "SELECT h.counter FROM pg_advisory_xact_lock_shared(2026113013) AS l, \
+                     newsroom.hello() AS h",
+                    &[],
+                )
+                .map_err(err)?;
+            t.commit().map_err(err)?;
+            row.get(0)
+        };
         let mut tx = client
             .build_transaction()
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()
             .map_err(err)?;
-        let mut top = since;
-        let sections = tx
-            .query(
-                "SELECT id::text, name, slug, seq FROM newsroom.sections WHERE seq > $1",
-                &[&since],
-            )
-            .map_err(err)?;
-        let authors = tx
-            .query(
-                "SELECT id::text, name, role, bio, seq FROM newsroom.authors WHERE seq > $1",
-                &[&since],
-            )
-            .map_err(err)?;
-        let tags = tx
-            .query(
-                "SELECT name, seq FROM newsroom.tags WHERE seq > $1",
-                &[&since],
-            )
-            .map_err(err)?;
-        let photos = tx
-            .query(
-                "SELECT id::text, sha256, original_name, mime, width, height, caption, creator,
-                        agency, distributor, copyright, alt_text, usage_terms, credit_override,
-                        focus_x, focus_y, embedded, imported_at, seq
-                 FROM newsroom.photos WHERE seq > $1 ORDER BY seq",
-                &[&since],
-            )
-            .map_err(err)?;
-        let crops = tx
-            .query(
-                "SELECT photo_id::text, name, aspect, x, y, w, h, seq FROM newsroom.crops
-                 WHERE seq > $1 ORDER BY seq",
-                &[&since],
-            )
-            .map_err(err)?;
-        let stories = tx
-            .query(
-                "SELECT id::text, slug, status, head::text, created_at, trashed_at IS NOT NULL, seq
-                 FROM newsroom.stories WHERE seq > $1 ORDER BY seq",
-                &[&since],
-            )
-            .map_err(err)?;
+        let mut top = since.max(counter);
+        let mut since_query = |sql: &str| tx.query(sql, &[&since]).map_err(err);
+        let sections =
+            since_query("SELECT id::text, name, slug, seq FROM newsroom.sections WHERE seq > $1")?;
+        let authors = since_query(
+            "SELECT id::text, name, role, bio, portrait::text, seq FROM newsroom.authors
+             WHERE seq > $1",
+        )?;
+        let tags = since_query("SELECT name, aliases, seq FROM newsroom.tags WHERE seq > $1")?;
+        let codes = since_query(
+            "SELECT code, expansion, removed, seq FROM newsroom.code_replacements WHERE seq > $1",
+        )?;
+        let photos = since_query(
+            "SELECT id::text, sha256, original_name, mime, width, height, caption, creator,
+                    agency, distributor, copyright, alt_text, usage_terms, credit_override,
+                    focus_x, focus_y, embedded, imported_at, seq
+             FROM newsroom.photos WHERE seq > $1 ORDER BY seq",
+        )?;
+        let crops = since_query(
+            "SELECT photo_id::text, name, aspect, x, y, w, h, seq FROM newsroom.crops
+             WHERE seq > $1 ORDER BY seq",
+        )?;
+        let stories = since_query(
+            "SELECT id::text, slug, status, head::text, created_at, trashed_at IS NOT NULL,
+                    purged_at IS NOT NULL, seq
+             FROM newsroom.stories WHERE seq > $1 ORDER BY seq",
+        )?;
+        // A story deleted from the newsroom's trash is never new to a desk.
         let new_ids: Vec<String> = stories
             .iter()
+            .filter(|r| !r.get::<_, bool>(6))
             .map(|r| r.get::<_, String>(0))
             .filter(|id| !known.contains(id))
             .collect();
         let revisions = tx
             .query(
-                "SELECT id::text, story_id::text, parents::text[], author::text, reason,
-                        created_at, snapshot, seq
+                "SELECT id::text, story_id::text, parents::text[],
+                        coalesce(written_by, author::text), reason, created_at, snapshot, seq
                  FROM newsroom.revisions
                  WHERE seq > $1 OR story_id::text = ANY($2) ORDER BY seq",
                 &[&since, &new_ids],
@@ -714,7 +826,9 @@ impl Desk<'_> {
                 &[&since, &new_ids],
             )
             .map_err(err)?;
-        for rows in [&sections, &authors, &tags, &photos, &crops, &stories] {
+        for rows in [
+            &sections, &authors, &tags, &codes, &photos, &crops, &stories,
+        ] {
             for r in rows.iter() {
                 top = top.max(r.get::<_, i64>(r.len() - 1));
             }
@@ -753,26 +867,86 @@ impl Desk<'_> {
             }
         }
 
+        // Rows of the lists this desk changed since it last agreed with the newsroom: the
+        // desk's change goes up at push, and its own older row coming back must not undo it.
+        let changed_here: HashSet<String> = self.db.read(|t| {
+            let mut out = HashSet::new();
+            let mut check = |kind, key: String, digest: String| -> Result<()> {
+                match t.sent(kind, &key)? {
+                    Some(d) if !d.is_empty() && d != digest => {
+                        out.insert(key);
+                    }
+                    _ => {}
+                }
+                Ok(())
+            };
+            for (uuid, name, slug) in t.section_uuids()? {
+                check(SentKind::Section, uuid, json!([name, slug]).to_string())?;
+            }
+            for a in t.author_uuids()? {
+                let digest = json!([a.name, a.role, a.bio, a.portrait]).to_string();
+                check(SentKind::Author, a.uuid, digest)?;
+            }
+            for c in t.code_replacements()? {
+                check(SentKind::Code, c.code, c.expansion)?;
+            }
+            for code in t.codes_removed()? {
+                out.insert(code);
+            }
+            Ok(out)
+        })?;
         let now = Utc::now();
         let mut touched: Vec<(ArticleId, String, Status, Option<String>)> = Vec::new();
         let (pulled_stories, pulled_revisions) = self.db.write(|t| {
             for r in &sections {
                 let (uuid, name, slug): (String, String, String) = (r.get(0), r.get(1), r.get(2));
+                if changed_here.contains(&uuid) {
+                    continue;
+                }
                 t.put_section_from_newsroom(&uuid, &name, &slug)?;
                 t.mark_sent(SentKind::Section, &uuid, "")?;
-            }
-            for r in &authors {
-                let uuid: String = r.get(0);
-                t.put_author_from_newsroom(&uuid, r.get(1), r.get(2), r.get(3))?;
-                t.mark_sent(SentKind::Author, &uuid, "")?;
             }
             for r in &tags {
                 let name: String = r.get(0);
                 t.put_tag_from_newsroom(&name)?;
+                t.rename_tag_from_newsroom(&name, &r.get::<_, Vec<String>>(1))?;
                 t.mark_sent(SentKind::Tag, &name, "")?;
+            }
+            for r in &codes {
+                let code: String = r.get(0);
+                if changed_here.contains(&code) {
+                    continue;
+                }
+                let removed: bool = r.get(2);
+                if removed {
+                    let _ = t.delete_code_replacement(&code);
+                    t.mark_sent(SentKind::Code, &code, "")?;
+                } else {
+                    let c = crate::model::CodeReplacement {
+                        code: code.clone(),
+                        expansion: r.get(1),
+                    };
+                    t.put_code_replacement(&c)?;
+                    t.mark_sent(SentKind::Code, &code, &c.expansion)?;
+                }
             }
             for r in &photos {
                 pull_photo(t, r, now)?;
+            }
+            // After the photos, so a portrait the desk just received is found.
+            for r in &authors {
+                let a = crate::store::DeskAuthor {
+                    uuid: r.get(0),
+                    name: r.get(1),
+                    role: r.get(2),
+                    bio: r.get(3),
+                    portrait: r.get(4),
+                };
+                if changed_here.contains(&a.uuid) {
+                    continue;
+                }
+                t.put_author_from_newsroom(&a)?;
+                t.mark_sent(SentKind::Author, &a.uuid, "")?;
             }
             for r in &crops {
                 let photo: String = r.get(0);
@@ -802,6 +976,14 @@ impl Desk<'_> {
                 }
             }
 
+            // Revisions by story, and the stories pulled, looked up rather than searched (a
+            // desk back from a long absence pulls thousands of each).
+            let mut by_story: HashMap<&str, Vec<&postgres::Row>> = HashMap::new();
+            for r in &revisions {
+                by_story.entry(r.get::<_, &str>(1)).or_default().push(r);
+            }
+            let stories_pulled: HashSet<&str> =
+                stories.iter().map(|s| s.get::<_, &str>(0)).collect();
             let mut n_stories = 0;
             let mut n_revs = 0;
             let mut new_here = Vec::new();
@@ -809,11 +991,22 @@ impl Desk<'_> {
                 let uuid: String = s.get(0);
                 let status = Status::parse(s.get::<_, &str>(2)).unwrap_or_default();
                 let head: Option<String> = s.get(3);
-                let mine: Vec<&postgres::Row> = revisions
-                    .iter()
-                    .filter(|r| r.get::<_, String>(1) == uuid)
-                    .collect();
-                let local = match t.article_by_uuid(&uuid)? {
+                let mine: &[&postgres::Row] = by_story.get(uuid.as_str()).map_or(&[], |v| v);
+                let purged: bool = s.get(6);
+                let found = t.article_by_uuid(&uuid)?;
+                if purged {
+                    // Deleted from the newsroom's trash: deleted here too, unless this desk
+                    // holds words the newsroom never had (they stay, and the refusal of
+                    // the next push says why).
+                    if let Some(id) = found {
+                        if t.article_trashed(id)? || !t.article_has_unsent(id)? {
+                            t.purge_article_from_newsroom(id)?;
+                        }
+                    }
+                    t.mark_sent(SentKind::Purge, &uuid, "")?;
+                    continue;
+                }
+                let local = match found {
                     Some(id) => id,
                     None => {
                         // A story new to this desk: made from its head revision.
@@ -831,12 +1024,17 @@ impl Desk<'_> {
                         let id = t.insert_article(&valid, created)?;
                         t.set_article_uuid(id, &uuid)?;
                         t.mark_sent(SentKind::Article, &uuid, "")?;
+                        t.mark_sent(
+                            SentKind::Slug,
+                            &uuid,
+                            &format!("{}\t{}", s.get::<_, &str>(1), valid.slug),
+                        )?;
                         n_stories += 1;
                         new_here.push(id);
                         id
                     }
                 };
-                for r in &mine {
+                for r in mine {
                     let rev_uuid: String = r.get(0);
                     if t.revision_by_uuid(&rev_uuid)?.is_some() {
                         t.mark_sent(SentKind::Revision, &rev_uuid, "")?;
@@ -856,6 +1054,7 @@ impl Desk<'_> {
                     t.mark_sent(SentKind::Revision, &rev_uuid, "")?;
                     n_revs += 1;
                 }
+                take_newsroom_slug(t, local, &uuid, s.get(1))?;
                 // The trash travels as a state: the newsroom's, unless this desk changed it
                 // since it last heard (then this desk's goes up at push).
                 let server_trashed: bool = s.get(5);
@@ -888,7 +1087,7 @@ impl Desk<'_> {
             // arrive; they belong to stories the desk has.
             for r in &revisions {
                 let story: String = r.get(1);
-                if stories.iter().any(|s| s.get::<_, String>(0) == story) {
+                if stories_pulled.contains(story.as_str()) {
                     continue;
                 }
                 let Some(local) = t.article_by_uuid(&story)? else {
@@ -1152,25 +1351,113 @@ impl Desk<'_> {
                     .db
                     .write(|t| t.mark_sent(SentKind::Trash, &uuid, digest))?,
                 Err(e) => {
-                    let e = target.error(e);
-                    if !matches!(e, Error::Refused(_)) {
-                        return Err(e);
-                    }
-                    let reason = e.to_string();
-                    let slug = self.db.read(|t| t.article(id).map(|a| a.slug)).ok();
-                    self.db.write(|t| {
-                        t.record_refusal(Some(id), SentKind::Trash, &uuid, &reason, Utc::now())?;
-                        t.mark_sent(SentKind::Trash, &uuid, digest)
-                    })?;
-                    report.refused.push(Refusal {
-                        article: slug,
-                        kind: "trash".into(),
-                        id: uuid.clone(),
-                        reason,
-                    });
+                    let reason = refusal_reason(target, e)?;
+                    self.refuse(report, Some(id), SentKind::Trash, &uuid, reason)?;
+                    self.db
+                        .write(|t| t.mark_sent(SentKind::Trash, &uuid, digest))?;
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Stories this desk deleted from its trash since the newsroom last heard: the newsroom
+    /// deletes them too (from its trash; its history keeps every row).
+    fn push_purges(
+        &mut self,
+        client: &mut Client,
+        target: &Target,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        for uuid in self.db.read(|t| t.purges_to_send())? {
+            let mut tx = client.transaction().map_err(|e| target.error(e))?;
+            let res = tx
+                .execute(
+                    "UPDATE newsroom.stories SET trashed_at = now()
+                     WHERE id = $1::text::uuid AND trashed_at IS NULL AND purged_at IS NULL",
+                    &[&uuid],
+                )
+                .and_then(|_| {
+                    tx.execute(
+                        "UPDATE newsroom.stories SET purged_at = now()
+                         WHERE id = $1::text::uuid AND purged_at IS NULL",
+                        &[&uuid],
+                    )
+                })
+                .and_then(|_| tx.commit());
+            if let Err(e) = res {
+                let reason = refusal_reason(target, e)?;
+                self.refuse(report, None, SentKind::Purge, &uuid, reason)?;
+            }
+            self.db.write(|t| t.mark_sent(SentKind::Purge, &uuid, ""))?;
+        }
+        Ok(())
+    }
+
+    /// Slugs changed on this desk since they were agreed with the newsroom.
+    fn push_slugs(
+        &mut self,
+        client: &mut Client,
+        target: &Target,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        for (id, uuid, slug, agreed) in self.db.read(|t| t.slugs_to_send())? {
+            let res = match agreed {
+                // A story sent before slugs travelled: what the newsroom has is agreed now.
+                None => client
+                    .query_opt(
+                        "SELECT slug FROM newsroom.stories WHERE id = $1::text::uuid",
+                        &[&uuid],
+                    )
+                    .map(|r| r.map(|r| r.get::<_, String>(0))),
+                Some(_) => client
+                    .execute(
+                        "UPDATE newsroom.stories SET slug = $2
+                         WHERE id = $1::text::uuid AND slug <> $2",
+                        &[&uuid, &slug],
+                    )
+                    .map(|_| Some(slug.clone())),
+            };
+            match res {
+                Ok(server) => {
+                    let digest = format!("{}\t{slug}", server.unwrap_or_else(|| slug.clone()));
+                    self.db
+                        .write(|t| t.mark_sent(SentKind::Slug, &uuid, &digest))?;
+                }
+                Err(e) => {
+                    let reason = refusal_reason(target, e)?;
+                    let digest = format!("\t{slug}");
+                    self.refuse(report, Some(id), SentKind::Slug, &uuid, reason)?;
+                    self.db
+                        .write(|t| t.mark_sent(SentKind::Slug, &uuid, &digest))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Records a refusal on the desk (shown by `newsroom status`; not tried again) and in the
+    /// sync's report.
+    fn refuse(
+        &mut self,
+        report: &mut SyncReport,
+        article: Option<ArticleId>,
+        kind: SentKind,
+        key: &str,
+        reason: String,
+    ) -> Result<()> {
+        let slug = match article {
+            Some(id) => self.db.read(|t| t.article(id).map(|a| a.slug)).ok(),
+            None => None,
+        };
+        self.db
+            .write(|t| t.record_refusal(article, kind, key, &reason, Utc::now()))?;
+        report.refused.push(Refusal {
+            article: slug,
+            kind: kind.as_str().into(),
+            id: key.to_string(),
+            reason,
+        });
         Ok(())
     }
 
@@ -1286,10 +1573,18 @@ impl Desk<'_> {
                 let wire = to_wire_lossy(self.db, &d);
                 tx.execute(
                     "INSERT INTO newsroom.revisions (id, story_id, parents, reason, created_at,
-                                                     snapshot)
-                     VALUES ($1::text::uuid, $2::text::uuid, $3::text[]::uuid[], $4, $5, $6)
+                                                     snapshot, written_by)
+                     VALUES ($1::text::uuid, $2::text::uuid, $3::text[]::uuid[], $4, $5, $6, $7)
                      ON CONFLICT (id) DO NOTHING",
-                    &[&r.uuid, &uuid, &r.parents, &r.reason, &r.created_at, &wire],
+                    &[
+                        &r.uuid,
+                        &uuid,
+                        &r.parents,
+                        &r.reason,
+                        &r.created_at,
+                        &wire,
+                        &r.author,
+                    ],
                 )?;
             }
             Ok(())
@@ -1326,6 +1621,10 @@ impl Desk<'_> {
         }
         self.db.write(|t| {
             t.mark_sent(SentKind::Article, uuid, "")?;
+            if out.story_new && t.sent(SentKind::Slug, uuid)?.is_none() {
+                let slug = &article.slug;
+                t.mark_sent(SentKind::Slug, uuid, &format!("{slug}\t{slug}"))?;
+            }
             for r in &out.revisions {
                 t.mark_sent(SentKind::Revision, &r.uuid, "")?;
             }
@@ -1540,6 +1839,55 @@ impl<'a> Graph<'a> {
 }
 
 // ---- Helpers ----------------------------------------------------------------------------
+
+/// The newsroom's refusal in words; any other error (the network, the server) stops the
+/// sync.
+fn refusal_reason(target: &Target, e: postgres::Error) -> Result<String> {
+    match target.error(e) {
+        e @ Error::Refused(_) => Ok(e.to_string()),
+        e => Err(e),
+    }
+}
+
+/// A connection for a sync and what the newsroom said in its one question
+/// ([`schema::hello`]). A connection kept from an earlier sync that died meanwhile (the
+/// server restarted, the network changed) is replaced by a new one, once.
+fn open_session(target: &Target, prompt: Option<&Prompt<'_>>) -> Result<(Client, schema::Hello)> {
+    let (mut client, kept) = target.connect_kept(prompt)?;
+    match schema::hello(&mut client, target) {
+        Ok(h) => Ok((client, h)),
+        Err(_) if kept => {
+            let mut client = target.connect(prompt)?;
+            let h = schema::hello(&mut client, target)?;
+            Ok((client, h))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The newsroom's slug for a story, taken when this desk did not change its own since they
+/// last agreed (numbered when another story of the desk has it).
+fn take_newsroom_slug(t: &Tx<'_>, id: ArticleId, uuid: &str, server: &str) -> Result<()> {
+    let here = t.article(id)?.slug;
+    let agreed = t.sent(SentKind::Slug, uuid)?;
+    let (agreed_server, agreed_here) = match agreed.as_deref().and_then(|d| d.split_once('\t')) {
+        Some((s, h)) => (s.to_string(), h.to_string()),
+        // Never agreed (a desk from before slugs travelled): the desk's own stays.
+        None => {
+            t.mark_sent(SentKind::Slug, uuid, &format!("{server}\t{here}"))?;
+            return Ok(());
+        }
+    };
+    if agreed_server == server || agreed_here != here {
+        return Ok(());
+    }
+    let taken = match t.article_with_slug(server)? {
+        Some(other) if other != id => free_slug(t, server)?,
+        _ => server.to_string(),
+    };
+    t.set_article_slug(id, &taken)?;
+    t.mark_sent(SentKind::Slug, uuid, &format!("{server}\t{taken}"))
+}
 
 fn cursor(t: &Tx<'_>) -> Result<i64> {
     Ok(t.setting(KEY_CURSOR)?

@@ -14,7 +14,9 @@ mod replacements;
 mod revisions;
 mod workflow;
 
-pub use newsroom::{DeskConflict, DeskMove, DeskNote, DeskRefusal, DeskRevision, SentKind};
+pub use newsroom::{
+    DeskAuthor, DeskConflict, DeskMove, DeskNote, DeskRefusal, DeskRevision, SentKind,
+};
 pub use photos::NewPhoto;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +35,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_front_matter.sql")),
     (4, include_str!("migrations/0004_editors_desk.sql")),
     (5, include_str!("migrations/0005_newsroom.sql")),
+    (6, include_str!("migrations/0006_newsroom_renames.sql")),
 ];
 
 /// The newest desk format this build reads and writes.

@@ -26,10 +26,17 @@ pub enum SentKind {
     Head,
     /// Whether the newsroom has the story in the trash (`digest` "1") or not ("0").
     Trash,
+    /// A story deleted from the trash (emptied), told to the newsroom.
+    Purge,
+    /// A code replacement (`uuid` is the code, `digest` its expansion, or "" once removed).
+    Code,
+    /// A story's slug as agreed with the newsroom: `digest` is the newsroom's slug and the
+    /// desk's at that moment, tab-separated (a desk may number a slug another story uses).
+    Slug,
 }
 
 impl SentKind {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             SentKind::Article => "article",
             SentKind::Revision => "revision",
@@ -43,6 +50,9 @@ impl SentKind {
             SentKind::Tag => "tag",
             SentKind::Head => "head",
             SentKind::Trash => "trash",
+            SentKind::Purge => "purge",
+            SentKind::Code => "code",
+            SentKind::Slug => "slug",
         }
     }
 }
@@ -58,6 +68,19 @@ pub struct DeskRevision {
     pub reason: String,
     pub created_at: DateTime<Utc>,
     pub snapshot: String,
+}
+
+/// A story's slug to send: (id, uuid, slug now, agreement as recorded).
+pub type SlugToSend = (ArticleId, String, String, Option<String>);
+
+/// An author as it travels: the portrait by the photo's global id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeskAuthor {
+    pub uuid: String,
+    pub name: String,
+    pub role: String,
+    pub bio: String,
+    pub portrait: Option<String>,
 }
 
 /// A move with its global id.
@@ -250,8 +273,7 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The desk's sections and authors with their global ids: (uuid, name, extra) where extra
-    /// is the slug of a section, or (role, bio) of an author as JSON.
+    /// The desk's sections with their global ids: (uuid, name, slug).
     pub fn section_uuids(&self) -> Result<Vec<(String, String, String)>> {
         let mut st = self
             .conn
@@ -260,21 +282,38 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn author_uuids(&self) -> Result<Vec<(String, String, String, String)>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT uuid, name, role, bio FROM authors ORDER BY id")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    /// The desk's authors with their global ids and their portrait's global id.
+    pub fn author_uuids(&self) -> Result<Vec<DeskAuthor>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.uuid, a.name, a.role, a.bio, p.uuid FROM authors a
+             LEFT JOIN photos p ON p.id = a.portrait_photo_id ORDER BY a.id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(DeskAuthor {
+                uuid: r.get(0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+                bio: r.get(3)?,
+                portrait: r.get(4)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// A section or an author that came from the newsroom, under its global id; one of the
-    /// same name already on the desk takes the newsroom's id (names are unique on both sides).
+    /// A section that came from the newsroom, under its global id: the desk's section of that
+    /// id takes its name and slug (a rename); else one of the same name takes the newsroom's
+    /// id (names are unique on both sides); else it is added.
     pub fn put_section_from_newsroom(&self, uuid: &str, name: &str, slug: &str) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE sections SET uuid = ?1 WHERE name = ?2 COLLATE NOCASE",
-            params![uuid, name],
+        let mut n = self.conn.execute(
+            "UPDATE OR IGNORE sections SET name = ?2, slug = ?3 WHERE uuid = ?1",
+            params![uuid, name, slug],
         )?;
+        if n == 0 {
+            n = self.conn.execute(
+                "UPDATE OR IGNORE sections SET uuid = ?1 WHERE name = ?2 COLLATE NOCASE",
+                params![uuid, name],
+            )?;
+        }
         if n == 0 {
             self.conn.execute(
                 "INSERT OR IGNORE INTO sections (name, slug, uuid) VALUES (?1, ?2, ?3)",
@@ -284,24 +323,138 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn put_author_from_newsroom(
-        &self,
-        uuid: &str,
-        name: &str,
-        role: &str,
-        bio: &str,
-    ) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE authors SET uuid = ?1, role = ?3, bio = ?4 WHERE name = ?2 COLLATE NOCASE",
-            params![uuid, name, role, bio],
+    /// An author from the newsroom, as [`Tx::put_section_from_newsroom`]; the portrait is
+    /// this desk's photo of the newsroom's portrait (none when the desk lacks it).
+    pub fn put_author_from_newsroom(&self, a: &DeskAuthor) -> Result<()> {
+        let portrait = match &a.portrait {
+            Some(u) => self.photo_by_uuid(u)?,
+            None => None,
+        };
+        let mut n = self.conn.execute(
+            "UPDATE OR IGNORE authors SET name = ?2, role = ?3, bio = ?4, portrait_photo_id = ?5
+             WHERE uuid = ?1",
+            params![a.uuid, a.name, a.role, a.bio, portrait],
         )?;
         if n == 0 {
+            n = self.conn.execute(
+                "UPDATE OR IGNORE authors SET uuid = ?1, role = ?3, bio = ?4,
+                     portrait_photo_id = ?5
+                 WHERE name = ?2 COLLATE NOCASE",
+                params![a.uuid, a.name, a.role, a.bio, portrait],
+            )?;
+        }
+        if n == 0 {
             self.conn.execute(
-                "INSERT OR IGNORE INTO authors (name, role, bio, uuid) VALUES (?1, ?2, ?3, ?4)",
-                params![name, role, bio, uuid],
+                "INSERT OR IGNORE INTO authors (name, role, bio, uuid, portrait_photo_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![a.name, a.role, a.bio, a.uuid, portrait],
             )?;
         }
         Ok(())
+    }
+
+    /// A tag renamed on the newsroom: the desk's tag of an earlier name (`aliases`) takes the
+    /// new one, on its stories too (a story holding both keeps one).
+    pub fn rename_tag_from_newsroom(&self, name: &str, aliases: &[String]) -> Result<()> {
+        for old in aliases {
+            let here: bool = self.conn.query_row(
+                "SELECT EXISTS(SELECT 1 FROM tags WHERE name = ?1 AND name <> ?2)",
+                params![old, name],
+                |r| r.get(0),
+            )?;
+            if here {
+                self.rename_tag(old, name)?;
+                // The newsroom's rename, not this desk's: nothing to send back.
+                self.conn.execute(
+                    "DELETE FROM newsroom_tag_renames WHERE old = ?1 AND new = ?2",
+                    params![old, name],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Tag renames made on this desk, not yet sent: (old, new), in the order made.
+    pub fn tag_renames_to_send(&self) -> Result<Vec<(String, String)>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT old, new FROM newsroom_tag_renames ORDER BY rowid")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A tag rename the newsroom took (or refused, with the refusal recorded).
+    pub fn forget_tag_rename(&self, old: &str, new: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM newsroom_tag_renames WHERE old = ?1 AND new = ?2",
+            params![old, new],
+        )?;
+        Ok(())
+    }
+
+    /// Stories the desk sent and has since deleted from its trash, not yet told.
+    pub fn purges_to_send(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.uuid FROM newsroom_sent s
+             WHERE s.kind = 'article'
+               AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.uuid = s.uuid)
+               AND NOT EXISTS (SELECT 1 FROM newsroom_sent p WHERE p.kind = 'purge'
+                               AND p.uuid = s.uuid)",
+        )?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a story the newsroom deleted from its trash (with its history on this desk).
+    pub fn purge_article_from_newsroom(&self, id: ArticleId) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Whether the story holds revisions the newsroom has neither taken nor refused.
+    pub fn article_has_unsent(&self, id: ArticleId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM revisions r WHERE r.article_id = ?1
+                 AND NOT EXISTS (SELECT 1 FROM newsroom_sent s WHERE s.kind = 'revision'
+                                 AND s.uuid = r.uuid)
+                 AND NOT EXISTS (SELECT 1 FROM newsroom_refusals f WHERE f.kind = 'revision'
+                                 AND f.uuid = r.uuid))",
+            [id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Sent stories whose slug changed on the desk since it was agreed with the newsroom:
+    /// (id, uuid, slug now, agreement as recorded).
+    pub fn slugs_to_send(&self) -> Result<Vec<SlugToSend>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.uuid, a.slug, s.digest FROM articles a
+             JOIN newsroom_sent h ON h.kind = 'article' AND h.uuid = a.uuid
+             LEFT JOIN newsroom_sent s ON s.kind = 'slug' AND s.uuid = a.uuid
+             WHERE s.digest IS NULL OR substr(s.digest, instr(s.digest, char(9)) + 1) <> a.slug",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A story's slug, set from the newsroom's.
+    pub fn set_article_slug(&self, id: ArticleId, slug: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE articles SET slug = ?2 WHERE id = ?1",
+            params![id, slug],
+        )?;
+        Ok(())
+    }
+
+    /// Code replacements the desk removed since the newsroom last heard of them.
+    pub fn codes_removed(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.uuid FROM newsroom_sent s WHERE s.kind = 'code' AND s.digest <> ''
+               AND NOT EXISTS (SELECT 1 FROM code_replacements c WHERE c.code = s.uuid)",
+        )?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn tag_names(&self) -> Result<Vec<String>> {

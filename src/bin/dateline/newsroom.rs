@@ -25,7 +25,8 @@ pub enum NewsroomCmd {
     /// Join this desk to a newsroom: from then on its identity is the PostgreSQL user.
     Join {
         /// postgresql://USER@HOST:PORT/DATABASE; the password comes from PGPASSWORD,
-        /// ~/.pgpass or a prompt, and TLS follows sslmode.
+        /// ~/.pgpass or a prompt, and TLS follows sslmode (prefer, require, verify-ca,
+        /// verify-full; sslrootcert=FILE names the authority).
         url: String,
     },
     /// What waits to be sent and received, the last sync, and every conflict and refusal.
