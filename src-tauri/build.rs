@@ -63,6 +63,14 @@ const COMMANDS: &[&str] = &[
     "typeset_text",
     "delete_section",
     "delete_tag",
+    "newsroom_state",
+    "newsroom_join",
+    "newsroom_unlock",
+    "newsroom_wake",
+    "body_conflict",
+    "resolve_conflict",
+    "newsroom_hold",
+    "newsroom_release",
 ];
 
 fn main() {
