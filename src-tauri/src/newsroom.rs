@@ -217,6 +217,7 @@ impl Newsroom {
                 s.state = "syncing";
                 s.desk = desk;
             });
+            let started = std::time::Instant::now();
             let result = self
                 .on_worker(|ws, password| {
                     let prompt = move |_: &str| password.clone();
@@ -226,6 +227,16 @@ impl Newsroom {
                 })
                 .await;
             round += 1;
+            if std::env::var_os("DATELINE_NEWSROOM_LOG").is_some() {
+                eprintln!(
+                    "dateline-app: newsroom round {round}: {:?} ({:?})",
+                    result
+                        .as_ref()
+                        .map(|(r, _)| r.pulled_stories)
+                        .map_err(|e| &e.message),
+                    started.elapsed()
+                );
+            }
             let desk = self
                 .on_worker(|ws, _| ws.desk_newsroom())
                 .await
