@@ -3,18 +3,112 @@
 
 import type { Status } from "../backend/types";
 
-export type StoryConflict = { article_id: number | null, headline: string | null, photo_id: number | null, field: string, ours: string, theirs: string, };
+/**
+ * An open conflict, with the story's local id and headline so the window can open it.
+ */
+export type StoryConflict = { article_id: number | null, headline: string | null, photo_id: number | null, 
+/**
+ * `body`, `headline`, … or `photo.credit`, `photo.caption`, `photo.alt_text`.
+ */
+field: string, 
+/**
+ * For `body`: the two revisions' global ids; else the two values (the newsroom's won).
+ */
+ours: string, theirs: string, };
 
-export type StoryRefusal = { article_id: number | null, kind: string, reason: string, at: string, };
+/**
+ * A change the newsroom refused, with its reason, as the story shows it.
+ */
+export type StoryRefusal = { article_id: number | null, 
+/**
+ * `article`, `revision`, `move`, `note`, `photo`.
+ */
+kind: string, reason: string, at: string, };
 
+/**
+ * Someone else who has a story open.
+ */
 export type StoryHolder = { article_id: number, login: string, name: string, };
 
-export type DeskNewsroom = { joined: boolean, newsroom: string | null, login: string | null, name: string | null, role: string | null, last_sync: string | null, to_send: number, conflicts: Array<StoryConflict>, refused: Array<StoryRefusal>, };
+/**
+ * The desk's side of the newsroom, read from the desk alone (no connection).
+ */
+export type DeskNewsroom = { 
+/**
+ * Whether this desk joined a newsroom; a desk that never did shows nothing of it.
+ */
+joined: boolean, 
+/**
+ * `user@host:port/database`.
+ */
+newsroom: string | null, login: string | null, 
+/**
+ * The person's name in the newsroom (as bylines carry it).
+ */
+name: string | null, 
+/**
+ * `correspondent`, `editor`, `photo` or `admin`.
+ */
+role: string | null, 
+/**
+ * When the last sync finished (RFC 3339).
+ */
+last_sync: string | null, 
+/**
+ * Revisions, moves and notes of this desk the newsroom does not have yet.
+ */
+to_send: number, conflicts: Array<StoryConflict>, refused: Array<StoryRefusal>, };
 
-export type BodyConflict = { mine_revision: number, theirs_revision: number, mine: string, theirs: string, theirs_author: string, };
+/**
+ * A story's conflict on its text, both sides whole, for the side-by-side view.
+ */
+export type BodyConflict = { 
+/**
+ * The local revision ids of this desk's version and of the newsroom's (what "Keep mine"
+ * and "Keep theirs" take).
+ */
+mine_revision: number, theirs_revision: number, mine: string, theirs: string, 
+/**
+ * Who wrote the newsroom's version.
+ */
+theirs_author: string, };
 
-export type SyncState = { state: "idle" | "password" | "syncing" | "up_to_date" | "offline", message: string | null, desk: DeskNewsroom, holders: Array<StoryHolder>, pulled: number, round: number, moves: Array<[Status, Status]> | null, };
+/**
+ * What the window hears after every sync round (event `newsroom-status`).
+ */
+export type SyncState = { 
+/**
+ * `idle` (not joined), `password` (asks for it), `syncing`, `up_to_date`, `offline`.
+ */
+state: "idle" | "password" | "syncing" | "up_to_date" | "offline", 
+/**
+ * Why the newsroom could not be reached, in the core's words.
+ */
+message: string | null, desk: DeskNewsroom, 
+/**
+ * Others' live holds on this desk's stories.
+ */
+holders: Array<StoryHolder>, 
+/**
+ * Stories that changed on this desk in the last round (pulled or merged).
+ */
+pulled: number, 
+/**
+ * Increases with every round, so the window knows a round finished.
+ */
+round: number, 
+/**
+ * The moves the person's role may make (`None`: every move the workflow allows).
+ */
+moves: Array<[Status, Status]> | null, };
 
+/**
+ * What joining did: the desk's side of the newsroom, and whether the password is kept in the
+ * system keyring (else the window will ask for it at every start).
+ */
 export type Joined = { desk: DeskNewsroom, kept: boolean, };
 
+/**
+ * Someone who has a story open.
+ */
 export type HolderDto = { login: string, name: string, me: boolean, };
