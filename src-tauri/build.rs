@@ -66,6 +66,14 @@ const COMMANDS: &[&str] = &[
     "keep_unsaved",
     "unsaved_draft",
     "forget_unsaved",
+    "newsroom_state",
+    "newsroom_join",
+    "newsroom_unlock",
+    "newsroom_wake",
+    "body_conflict",
+    "resolve_conflict",
+    "newsroom_hold",
+    "newsroom_release",
 ];
 
 fn main() {

@@ -12,6 +12,8 @@ mod commands;
 mod desk;
 mod editor_commands;
 mod export_commands;
+mod newsroom;
+mod newsroom_commands;
 mod photo_commands;
 mod photo_scheme;
 mod pick_commands;
@@ -23,9 +25,18 @@ use tauri::Manager;
 fn main() {
     let dir = desk::choose_dir(std::env::args().skip(1));
     let desk = desk::Desk::open(&dir);
+    let newsroom = std::sync::Arc::new(newsroom::Newsroom::new(&dir));
+    // A desk that joined a newsroom syncs in the background from the start; one that never
+    // joined starts nothing and opens no connection.
+    let joined = desk
+        .with(|ws| ws.newsroom_conninfo())
+        .ok()
+        .flatten()
+        .is_some();
     let result = tauri::Builder::default()
         .manage(scope::Scope::new(&dir))
         .manage(desk)
+        .manage(std::sync::Arc::clone(&newsroom))
         .manage(export_commands::Exports::default())
         .manage(photo_commands::Renditions::default())
         // The file dialog is opened from the Rust side only (`pick_commands`), so what the
@@ -42,9 +53,12 @@ fn main() {
                 pick_commands::record_drop(webview.app_handle(), drop);
             }
         })
-        .setup(|app| {
+        .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {
                 spellcheck::enable(&window);
+            }
+            if joined {
+                newsroom.start(app.handle());
             }
             Ok(())
         })
@@ -112,6 +126,14 @@ fn main() {
             commands::typeset_text,
             pick_commands::pick_photos,
             pick_commands::pick_folder,
+            newsroom_commands::newsroom_state,
+            newsroom_commands::newsroom_join,
+            newsroom_commands::newsroom_unlock,
+            newsroom_commands::newsroom_wake,
+            newsroom_commands::body_conflict,
+            newsroom_commands::resolve_conflict,
+            newsroom_commands::newsroom_hold,
+            newsroom_commands::newsroom_release,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -11,6 +11,7 @@
 //! `Tx` like every other room, and never names the facade. A desk that never joins a newsroom
 //! never reaches this room's network code.
 
+pub mod app;
 mod bundle;
 mod connect;
 mod holders;

@@ -155,4 +155,36 @@ impl Workspace {
     pub fn photo_conflicts(&self, photo_id: PhotoId) -> Result<Vec<(String, String, String)>> {
         self.store.read(|t| t.photo_conflicts(photo_id))
     }
+
+    // ---- The app's window (issue 14; `newsroom/app.rs`) --------------------------------
+
+    /// The desk's side of the newsroom, read without connecting: joined or not, who, the
+    /// last sync, what waits to be sent, open conflicts and refusals.
+    pub fn desk_newsroom(&mut self) -> Result<crate::newsroom::app::DeskNewsroom> {
+        self.newsroom_desk().desk_newsroom()
+    }
+
+    /// A story's open conflict on its text, both versions whole (`None` when it has none).
+    pub fn body_conflict(
+        &mut self,
+        key: &str,
+    ) -> Result<Option<crate::newsroom::app::BodyConflict>> {
+        self.newsroom_desk().body_conflict(key)
+    }
+
+    /// A connection that waits for the newsroom's wake-ups (LISTEN/NOTIFY).
+    pub fn newsroom_listen(
+        &mut self,
+        prompt: Option<&Prompt<'_>>,
+    ) -> Result<crate::newsroom::app::Listener> {
+        self.newsroom_desk().newsroom_listen(prompt)
+    }
+
+    /// Everyone else's live holds on this desk's stories, in one query.
+    pub fn newsroom_all_holders(
+        &mut self,
+        prompt: Option<&Prompt<'_>>,
+    ) -> Result<Vec<crate::newsroom::app::StoryHolder>> {
+        self.newsroom_desk().newsroom_all_holders(prompt)
+    }
 }

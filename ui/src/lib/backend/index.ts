@@ -254,3 +254,30 @@ export const typesetText = (text: string, language: string) =>
 export const deleteSection = (id: number) => call<null>("delete_section", { id });
 /** Deletes an unused tag; refused with code `in_use` while stories carry it. */
 export const deleteTag = (name: string) => call<null>("delete_tag", { name });
+
+// ---- Newsroom (issue 14) -------------------------------------------------------------------
+
+import { listen } from "@tauri-apps/api/event";
+import type * as Newsroom from "../newsroom/types";
+
+/** The newsroom as the background sync last saw it; `null` before its first round. */
+export const newsroomState = () => call<Newsroom.SyncState | null>("newsroom_state");
+export const newsroomJoin = (server: string, database: string, user: string, password: string) =>
+  call<Newsroom.Joined>("newsroom_join", { server, database, user, password });
+/** The password for this session, when no keyring keeps it. */
+export const newsroomUnlock = (password: string) => call<null>("newsroom_unlock", { password });
+/** "Sync now", or "a save settled": the background sync runs a round soon. */
+export const newsroomWake = () => call<null>("newsroom_wake");
+export const bodyConflict = (id: number) =>
+  call<Newsroom.BodyConflict | null>("body_conflict", { id });
+export const resolveConflict = (id: number, take: number | null, text: string | null) =>
+  call<Article>("resolve_conflict", { id, take, text });
+export const newsroomHold = (id: number, takeOver: boolean) =>
+  call<Newsroom.HolderDto[]>("newsroom_hold", { id, takeOver });
+export const newsroomRelease = (id: number) => call<null>("newsroom_release", { id });
+/** Every round of the background sync. Resolves to a function that stops listening. */
+export async function onNewsroomStatus(
+  heard: (s: Newsroom.SyncState) => void,
+): Promise<() => void> {
+  return listen<Newsroom.SyncState>("newsroom-status", (e) => heard(e.payload));
+}

@@ -4,6 +4,7 @@
 
 import * as backend from "../backend";
 import type { Status, WorkflowStep } from "../backend";
+import { newsroom } from "../newsroom/newsroom.svelte";
 
 class Workflow {
   steps = $state<WorkflowStep[]>([]);
@@ -17,9 +18,11 @@ class Workflow {
     return this.steps.find((x) => x.status === s)?.label ?? s.replace(/_/g, " ");
   }
 
-  /** Where a story in `s` may move, in the core's order. */
+  /** Where a story in `s` may move, in the core's order — on a newsroom desk, only the
+   *  moves the person's role may make there (a correspondent files; an editor publishes). */
   next(s: Status): Status[] {
-    return this.steps.find((x) => x.status === s)?.next ?? [];
+    const all = this.steps.find((x) => x.status === s)?.next ?? [];
+    return all.filter((to) => newsroom.allows(s, to));
   }
 }
 

@@ -1,0 +1,107 @@
+// The newsroom as the window sees it (issue 14): what the background sync said last (the
+// shell's `newsroom-status` event), read by the top bar, the library (who holds what), the
+// workflow (the moves the person's role may make) and the open story (its refusal, its
+// conflict). A desk that never joined hears nothing and shows nothing of it.
+
+import * as backend from "../backend";
+import type { Status } from "../backend";
+import type { SyncState } from "./types";
+
+class NewsroomStore {
+  sync = $state<SyncState | null>(null);
+  /** The join dialog is open. */
+  joining = $state(false);
+
+  get joined(): boolean {
+    return this.sync?.desk.joined ?? false;
+  }
+
+  get role(): string | null {
+    return this.sync?.desk.role ?? null;
+  }
+
+  /** Listens to the background sync; resolves to a function that stops listening. */
+  async start(): Promise<() => void> {
+    const stop = await backend.onNewsroomStatus((s) => (this.sync = s));
+    const now = await backend.newsroomState();
+    if (now && (this.sync === null || now.round >= this.sync.round)) this.sync = now;
+    return stop;
+  }
+
+  /** Whether the person's role may move a story from `from` to `to` (the server's rule). */
+  allows(from: Status, to: Status): boolean {
+    const moves = this.sync?.moves;
+    if (!this.joined || moves === null || moves === undefined) return true;
+    return moves.some(([f, t]) => f === from && t === to);
+  }
+
+  /** Someone else who has story `id` open ("Ana Pérez"), if anyone does. */
+  holderOf(id: number | null): string | null {
+    if (id === null || !this.sync) return null;
+    return this.sync.holders.find((h) => h.article_id === id)?.name ?? null;
+  }
+
+  /** The newsroom's last refusal of something done to story `id`. */
+  refusalOf(id: number | null) {
+    if (id === null || !this.sync) return null;
+    const all = this.sync.desk.refused.filter((r) => r.article_id === id);
+    return all[all.length - 1] ?? null;
+  }
+
+  /** Whether story `id` has an open conflict on its text. */
+  conflictOn(id: number | null): boolean {
+    if (id === null || !this.sync) return false;
+    return this.sync.desk.conflicts.some((c) => c.article_id === id && c.field === "body");
+  }
+
+  #held: number | null = null;
+  #refresh: ReturnType<typeof setInterval> | undefined;
+
+  /** Story `id` is open on this desk: hold it (others see "… is editing"), refreshed while it
+   *  stays open, and let go of the one before. Holds need the network; offline they wait. */
+  opened(id: number | null): void {
+    if (!this.joined || id === this.#held) return;
+    const before = this.#held;
+    this.#held = id;
+    clearInterval(this.#refresh);
+    if (before !== null) void backend.newsroomRelease(before).catch(() => undefined);
+    if (id === null) return;
+    const hold = () => void backend.newsroomHold(id, false).catch(() => undefined);
+    hold();
+    this.#refresh = setInterval(hold, 120_000);
+  }
+
+  /** A save settled, or the person asked: sync soon (nothing for a desk that never joined). */
+  wake(): void {
+    if (this.joined) void backend.newsroomWake().catch(() => undefined);
+  }
+}
+
+export const newsroom = new NewsroomStore();
+
+/** The top bar's words for a sync state, with the time of the last sync. */
+export function statusWords(s: SyncState, now: Date): string {
+  const waiting = s.desk.to_send;
+  const changes = `${waiting} change${waiting === 1 ? "" : "s"} waiting`;
+  switch (s.state) {
+    case "syncing":
+      return "Syncing…";
+    case "password":
+      return "Newsroom password needed";
+    case "offline":
+      return waiting ? `Offline — ${changes}` : "Offline";
+    case "up_to_date":
+      return waiting ? `Up to date, ${changes}` : "Up to date";
+    default:
+      return s.desk.last_sync ? `Last sync ${since(s.desk.last_sync, now)}` : "Not synced yet";
+  }
+}
+
+/** "just now", "4 min ago", "at 14:05". */
+export function since(iso: string, now: Date): string {
+  const t = new Date(iso);
+  const s = Math.round((now.getTime() - t.getTime()) / 1000);
+  if (s < 60) return "just now";
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  return `at ${t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
+}
