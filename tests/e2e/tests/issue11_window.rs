@@ -380,6 +380,13 @@ async fn issue11_a_typed_credit_is_never_lost() -> Result<()> {
 async fn issue11_a_second_click_cannot_publish() -> Result<()> {
     let (_ws, app) = demo_desk().await?;
     new_story(&app, "Dos clics no publican").await?;
+    // A story with text: an empty one is refused at publishing (its own test, in preflight).
+    let body = app
+        .wait_for(r#"[data-testid="body-editor"] .cm-content"#)
+        .await?;
+    body.click().await?;
+    body.send_keys("Texto de la nota.").await?;
+    app.wait_for(SAVED).await?;
 
     let forward_x = left_of(&app, r#"[data-testid="move-in_edit"]"#)
         .await?
