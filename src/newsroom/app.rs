@@ -16,7 +16,6 @@ use super::connect::{Prompt, Target};
 use super::{Desk, HOLD_EXPIRY_MINUTES};
 use crate::error::Result;
 use crate::model::{ArticleId, Status};
-use crate::store::{SentKind, Tx};
 
 /// The desk's side of the newsroom, read from the desk alone (no connection).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -174,7 +173,7 @@ impl Desk<'_> {
                 name: t.setting("newsroom.name")?,
                 role: t.setting("newsroom.role")?,
                 last_sync: t.setting("newsroom.last_sync")?,
-                to_send: unsent(t)?,
+                to_send: u32::try_from(super::sync::count_unsent(t)?).unwrap_or(u32::MAX),
                 conflicts,
                 refused,
             })
@@ -263,33 +262,6 @@ impl Desk<'_> {
             })
             .collect())
     }
-}
-
-/// What `newsroom status` counts as waiting to be sent, counted on the desk.
-fn unsent(t: &Tx<'_>) -> Result<u32> {
-    let mut n = 0;
-    for (id, _) in t.article_uuids()? {
-        for r in t.desk_revisions(id)? {
-            if t.sent(SentKind::Revision, &r.uuid)?.is_none()
-                && !t.is_refused(SentKind::Revision, &r.uuid)?
-            {
-                n += 1;
-            }
-        }
-        for m in t.desk_moves(id)? {
-            if t.sent(SentKind::Move, &m.uuid)?.is_none()
-                && !t.is_refused(SentKind::Move, &m.uuid)?
-            {
-                n += 1;
-            }
-        }
-        for m in t.desk_notes(id)? {
-            if t.sent(SentKind::Note, &m.uuid)?.is_none() {
-                n += 1;
-            }
-        }
-    }
-    Ok(n)
 }
 
 #[cfg(test)]

@@ -1895,7 +1895,9 @@ fn cursor(t: &Tx<'_>) -> Result<i64> {
         .unwrap_or(0))
 }
 
-fn count_unsent(t: &Tx<'_>) -> Result<usize> {
+/// What `newsroom status` counts as waiting to be sent, counted on the desk (the window's
+/// status reads it too, `app.rs`).
+pub(super) fn count_unsent(t: &Tx<'_>) -> Result<usize> {
     let mut n = 0;
     for (id, _) in t.article_uuids()? {
         for r in t.desk_revisions(id)? {

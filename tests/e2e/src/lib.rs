@@ -24,6 +24,24 @@ pub fn app_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/dateline-app")
 }
 
+/// Runs the `dateline` command line built beside the app on the desk `ws`; its stdout, or an
+/// error with what it printed on stderr.
+pub fn dateline(ws: &Path, args: &[&str]) -> Result<String> {
+    let out = Command::new(app_path().with_file_name("dateline"))
+        .arg("--workspace")
+        .arg(ws)
+        .args(args)
+        .output()?;
+    if !out.status.success() {
+        return Err(format!(
+            "dateline {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
 /// The app's process for the workspace `ws` (its command line names it), found in /proc.
 pub fn app_pid(ws: &Path) -> Option<u32> {
     let needle = ws.to_string_lossy().into_owned();

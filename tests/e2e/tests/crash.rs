@@ -7,33 +7,13 @@
 //! transaction) while it types, so no autosave can store them, and checks with the command line
 //! that they are not stored before the app is started again.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use dateline_e2e::{app_path, app_pid, App, Result, WAIT};
+use dateline_e2e::{app_pid, dateline, App, Result, WAIT};
 
 const WORDS: &str = "Últimas palabras antes del corte";
-
-fn cli() -> PathBuf {
-    app_path().with_file_name("dateline")
-}
-
-fn dateline(ws: &Path, args: &[&str]) -> Result<String> {
-    let out = Command::new(cli())
-        .arg("--workspace")
-        .arg(ws)
-        .args(args)
-        .output()?;
-    if !out.status.success() {
-        return Err(format!(
-            "dateline {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
-}
 
 /// Another process holding an exclusive transaction on the desk's database.
 fn lock_database(ws: &Path) -> Result<Child> {

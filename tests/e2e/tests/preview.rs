@@ -2,9 +2,8 @@
 //! shows is exactly the export's render of the stored body.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use dateline_e2e::{app_path, App, Result};
+use dateline_e2e::{dateline, App, Result};
 
 const PREVIEW: &str = r#"[data-testid="preview-body"]"#;
 const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
@@ -13,22 +12,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/fixtures/articles")
         .join(name)
-}
-
-fn dateline(ws: &Path, args: &[&str]) -> Result<String> {
-    let out = Command::new(app_path().with_file_name("dateline"))
-        .arg("--workspace")
-        .arg(ws)
-        .args(args)
-        .output()?;
-    if !out.status.success() {
-        return Err(format!(
-            "dateline {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
 }
 
 #[tokio::test(flavor = "multi_thread")]
