@@ -15,7 +15,8 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # ImageMagick and libtiff's tools, and convert with the ICC profiles of colord-data (sRGB,
 # Adobe RGB) and libgs-common (a CMYK press profile). The newsroom tests start throwaway
 # clusters of Debian's postgresql (its server binaries only; no cluster of the machine is used).
-# desktop-file-utils checks the Debian package's desktop entry (desktop-file-validate).
+# desktop-file-utils checks the Debian package's desktop entry (desktop-file-validate); python3's
+# sqlite3 lets the crash test hold the desk's database locked from another process.
 PACKAGES=(
   build-essential pkg-config curl wget file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
@@ -23,7 +24,7 @@ PACKAGES=(
   libimage-exiftool-perl unzip
   hunspell-en-us hunspell-es
   liblcms2-dev libheif-dev libheif-examples libtiff-tools colord-data libgs-common
-  postgresql desktop-file-utils
+  postgresql desktop-file-utils python3
 )
 command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
