@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "get_article",
     "create_article",
     "save_article",
+    "save_article_over",
     "render_markdown",
     "list_photos",
     "hero_caption",
@@ -74,6 +75,9 @@ const COMMANDS: &[&str] = &[
     "resolve_conflict",
     "newsroom_hold",
     "newsroom_release",
+    "save_bundle",
+    "open_bundle",
+    "apply_bundle",
 ];
 
 fn main() {

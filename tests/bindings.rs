@@ -23,7 +23,7 @@ use dateline::photo::{
     Rendition, RenditionSet,
 };
 use dateline::settings::Settings;
-use dateline::workspace::{DeskInfo, Unsaved};
+use dateline::workspace::{DeskInfo, SaveBase, SavedOver, Unsaved};
 use ts_rs::{Config, TS};
 
 const TARGET: &str = "ui/src/lib/backend/types.ts";
@@ -42,6 +42,8 @@ fn generate() -> String {
         decl::<ErrorDto>(&cfg),
         decl::<DeskInfo>(&cfg),
         decl::<Unsaved>(&cfg),
+        decl::<SaveBase>(&cfg),
+        decl::<SavedOver>(&cfg),
         decl::<HouseWords>(&cfg),
         decl::<Settings>(&cfg),
         decl::<Status>(&cfg),

@@ -519,11 +519,15 @@ fn body(ws: &mut Workspace, id: i64, text: &str, when: i64) {
 #[test]
 fn saves_coalesce_into_revisions() {
     let (_dir, mut ws) = desk();
+    // The history lists revisions by when they were made: the story is made before its saves.
     let a = ws
-        .create_article(ArticleDraft {
-            headline: "Coalesce".into(),
-            ..Default::default()
-        })
+        .create_article_at(
+            ArticleDraft {
+                headline: "Coalesce".into(),
+                ..Default::default()
+            },
+            at(-1),
+        )
         .expect("create");
     body(&mut ws, a.id, "one", 0);
     body(&mut ws, a.id, "one two", 1);
@@ -549,11 +553,14 @@ fn saves_coalesce_into_revisions() {
 fn restore_adds_a_revision_and_changes_no_old_one() {
     let (_dir, mut ws) = desk();
     let a = ws
-        .create_article(ArticleDraft {
-            headline: "El ministro dijo sí".into(),
-            body: "Primera versión.".into(),
-            ..Default::default()
-        })
+        .create_article_at(
+            ArticleDraft {
+                headline: "El ministro dijo sí".into(),
+                body: "Primera versión.".into(),
+                ..Default::default()
+            },
+            at(0),
+        )
         .expect("create");
     let first = ws.revisions(a.id).expect("revs")[0].id;
     let mut d = ArticleDraft::from(&a);

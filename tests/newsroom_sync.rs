@@ -1106,3 +1106,108 @@ fn verify_ca_and_verify_full_refuse_a_server_without_tls_issue_13() {
     ws.newsroom_join(&format!("{url}?sslmode=prefer"), None)
         .expect("prefer joins without TLS");
 }
+
+/// The window's form as a person left it: the story as it loaded, and the words typed since.
+fn form(ws: &Workspace, slug: &str) -> (i64, dateline::workspace::SaveBase) {
+    let a = ws.article(slug).expect("story");
+    (
+        a.id,
+        dateline::workspace::SaveBase {
+            updated_at: a.updated_at,
+            draft: ArticleDraft::from(&a),
+        },
+    )
+}
+
+#[test]
+fn typing_saved_over_a_story_a_sync_changed_keeps_both_edits_issue_14() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("over_merge");
+    let s = write(&mut ana, "Tres párrafos", "Uno.\n\nDos.\n\nTres.\n");
+    sync(&mut ana);
+    sync(&mut eva);
+    // Ana's window has the story open; she types in the first paragraph.
+    let (id, base) = form(&ana, &s.slug);
+    let mut typed = base.draft.clone();
+    typed.body = typed.body.replace("Uno.", "Uno, escrito por Ana.");
+    // Meanwhile Eva's edit of the last paragraph arrives by the background sync.
+    let e = eva.article(&s.slug).expect("story");
+    let mut d = ArticleDraft::from(&e);
+    d.body = d.body.replace("Tres.", "Tres, corregido por Eva.");
+    eva.save_article(e.id, d).expect("edit");
+    sync(&mut eva);
+    sync(&mut ana);
+    assert!(ana.article(&s.slug).expect("a").body.contains("por Eva"));
+    // Then Ana's autosave lands: it must not write Eva's paragraph back out.
+    let saved = ana.save_article_over(id, typed, base).expect("save");
+    let want = "Uno, escrito por Ana.\n\nDos.\n\nTres, corregido por Eva.\n";
+    assert_eq!(saved.article.body, want);
+    assert!(saved.merged && !saved.conflict, "{saved:?}");
+    sync(&mut ana);
+    sync(&mut eva);
+    assert_eq!(eva.article(&s.slug).expect("e").body, want);
+    // A save over what the form saw last, with nothing changed elsewhere, is a plain save.
+    let (id, base) = form(&ana, &s.slug);
+    let mut more = base.draft.clone();
+    more.body.push_str("\nCuatro.\n");
+    let plain = ana.save_article_over(id, more, base).expect("save");
+    assert!(!plain.merged && !plain.conflict);
+    assert!(plain.article.body.ends_with("Cuatro.\n"));
+}
+
+#[test]
+fn typing_saved_over_the_same_words_changed_elsewhere_keeps_both_as_a_conflict_issue_14() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("over_conflict");
+    let s = write(&mut ana, "Un párrafo", "El ministro dijo que no.\n");
+    sync(&mut ana);
+    sync(&mut eva);
+    let (id, base) = form(&ana, &s.slug);
+    let mut typed = base.draft.clone();
+    typed.body = "El ministro dijo que sí.\n".into();
+    let e = eva.article(&s.slug).expect("story");
+    let mut d = ArticleDraft::from(&e);
+    d.body = "La ministra dijo que no.\n".into();
+    eva.save_article(e.id, d).expect("edit");
+    sync(&mut eva);
+    sync(&mut ana);
+    let saved = ana.save_article_over(id, typed, base).expect("save");
+    assert!(saved.conflict, "{saved:?}");
+    // What she typed is what she sees; Eva's words are whole in the history; the conflict
+    // is listed for someone to settle.
+    assert_eq!(saved.article.body, "El ministro dijo que sí.\n");
+    let texts: Vec<String> = ana
+        .revisions(id)
+        .expect("history")
+        .iter()
+        .map(|r| ana.revision(r.id).expect("rev").body)
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("La ministra")), "{texts:?}");
+    let conflicts = ana.newsroom_conflicts(&s.slug).expect("conflicts");
+    assert!(conflicts.iter().any(|c| c.field == "body"), "{conflicts:?}");
+}
+
+#[test]
+fn a_bundle_opened_over_words_not_yet_in_a_revision_keeps_them_issue_14() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("over_bundle");
+    let s = write(&mut ana, "Tres párrafos", "Uno.\n\nDos.\n\nTres.\n");
+    sync(&mut ana);
+    sync(&mut eva);
+    let edit = |ws: &mut Workspace, from: &str, to: &str| {
+        let a = ws.article(&s.slug).expect("story");
+        let mut d = ArticleDraft::from(&a);
+        d.body = d.body.replace(from, to);
+        ws.save_article(a.id, d).expect("edit");
+    };
+    // Two saves within a minute: the second one's words are in the story, not yet in a
+    // revision of their own (autosave folds them into the next one).
+    edit(&mut ana, "Uno.", "Uno, de Ana.");
+    edit(&mut ana, "Dos.", "Dos, de Ana.");
+    edit(&mut eva, "Tres.", "Tres, de Eva.");
+    let stick = tempfile::tempdir().expect("stick");
+    let file = stick.path().join("eva.dateline");
+    eva.newsroom_bundle(&s.slug, &file).expect("bundle");
+    ana.newsroom_apply(&file).expect("apply");
+    assert_eq!(
+        ana.article(&s.slug).expect("a").body,
+        "Uno, de Ana.\n\nDos, de Ana.\n\nTres, de Eva.\n"
+    );
+}

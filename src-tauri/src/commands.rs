@@ -6,7 +6,7 @@
 
 use dateline::model::{Article, ArticleDraft, ArticleId, ArticleSummary, Author, Photo};
 use dateline::model::{SearchHit, Section};
-use dateline::workspace::{DeskInfo, Unsaved};
+use dateline::workspace::{DeskInfo, SaveBase, SavedOver, Unsaved};
 use dateline::{markdown, ErrorDto};
 use tauri::State;
 
@@ -41,6 +41,19 @@ pub async fn save_article(
     draft: ArticleDraft,
 ) -> Answer<Article> {
     desk.with(|ws| ws.save_article(id, draft))
+}
+
+/// Saves the open story's form over the story as the form last saw it (`base`): changes
+/// made elsewhere meanwhile (a sync) are merged in, or kept beside as a conflict, never
+/// overwritten.
+#[tauri::command]
+pub async fn save_article_over(
+    desk: State<'_, Desk>,
+    id: ArticleId,
+    draft: ArticleDraft,
+    base: SaveBase,
+) -> Answer<SavedOver> {
+    desk.with(|ws| ws.save_article_over(id, draft, base))
 }
 
 /// Keeps the open story's form beside the desk a moment after each change, ahead of

@@ -69,6 +69,7 @@ fn main() {
             commands::get_article,
             commands::create_article,
             commands::save_article,
+            commands::save_article_over,
             commands::keep_unsaved,
             commands::unsaved_draft,
             commands::forget_unsaved,
@@ -134,6 +135,9 @@ fn main() {
             newsroom_commands::resolve_conflict,
             newsroom_commands::newsroom_hold,
             newsroom_commands::newsroom_release,
+            newsroom_commands::save_bundle,
+            newsroom_commands::open_bundle,
+            newsroom_commands::apply_bundle,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

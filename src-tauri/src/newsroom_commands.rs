@@ -6,6 +6,7 @@
 //! desk (`newsroom.rs`), never under the window's desk lock; what only reads or writes the
 //! desk (a conflict, its resolution) runs under the lock like every other command.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use dateline::model::{Article, ArticleId};
@@ -13,10 +14,12 @@ use dateline::newsroom::app::{BodyConflict, DeskNewsroom};
 use dateline::{ErrorCode, ErrorDto};
 use serde::Serialize;
 use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
 use crate::desk::Desk;
 use crate::newsroom::{Newsroom, SyncState};
+use crate::scope::Scope;
 
 type Answer<T> = Result<T, ErrorDto>;
 
@@ -175,6 +178,138 @@ pub async fn newsroom_hold(
         .collect())
 }
 
+/// What a bundle carried, as the window says it ("“Council meets”: 3 versions, 1 photo").
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BundleDone {
+    /// The story's headline on this desk.
+    pub headline: String,
+    /// Its id on this desk, to open it.
+    pub article_id: ArticleId,
+    /// Where the bundle was written (saving) or read (opening).
+    pub path: String,
+    pub revisions: usize,
+    pub photos: usize,
+    /// Opening: its words were put together with this desk's.
+    pub merged: bool,
+    /// Opening: how many conflicts putting them together left to settle.
+    pub conflicts: usize,
+}
+
+fn bundle_done(
+    ws: &dateline::Workspace,
+    r: dateline::newsroom::BundleReport,
+    path: &Path,
+) -> dateline::Result<BundleDone> {
+    let a = ws.article(&r.story)?;
+    Ok(BundleDone {
+        headline: a.headline,
+        article_id: a.id,
+        path: path.display().to_string(),
+        revisions: r.revisions,
+        photos: r.photos,
+        merged: r.sync.merged > 0,
+        conflicts: r.sync.conflicts.len(),
+    })
+}
+
+/// "Save as bundle…": story `id` as one `.dateline` file, to send by other means when there
+/// is no network (a USB stick, a mail). Asks where with the system's dialog; `None` when the
+/// person cancelled.
+#[tauri::command]
+pub async fn save_bundle(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    id: ArticleId,
+) -> Answer<Option<BundleDone>> {
+    let slug = desk.with(|ws| ws.article_by_id(id))?.slug;
+    let ask = app.clone();
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        let mut dialog = ask
+            .dialog()
+            .file()
+            .set_title("Save as bundle")
+            .set_file_name(format!("{slug}.dateline"))
+            .add_filter("Dateline bundle", &["dateline"]);
+        if let Some(home) = dirs_home() {
+            dialog = dialog.set_directory(home);
+        }
+        dialog.blocking_save_file()?.into_path().ok()
+    })
+    .await
+    .map_err(|e| ErrorDto {
+        code: ErrorCode::Io,
+        message: format!("The file dialog closed unexpectedly ({e})."),
+    })?;
+    let Some(mut path) = chosen else {
+        return Ok(None);
+    };
+    if path.extension().is_none() {
+        path.set_extension("dateline");
+    }
+    desk.with(|ws| {
+        let r = ws.newsroom_bundle(&id.to_string(), &path)?;
+        bundle_done(ws, r, &path)
+    })
+    .map(Some)
+}
+
+/// "Open bundle…": asks for a `.dateline` file with the system's dialog and brings its story
+/// in; `None` when the person cancelled.
+#[tauri::command]
+pub async fn open_bundle(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    newsroom: State<'_, Arc<Newsroom>>,
+) -> Answer<Option<BundleDone>> {
+    let ask = app.clone();
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        ask.dialog()
+            .file()
+            .set_title("Open bundle")
+            .add_filter("Dateline bundle", &["dateline"])
+            .blocking_pick_file()?
+            .into_path()
+            .ok()
+    })
+    .await
+    .map_err(|e| ErrorDto {
+        code: ErrorCode::Io,
+        message: format!("The file dialog closed unexpectedly ({e})."),
+    })?;
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    let done = desk.with(|ws| {
+        let r = ws.newsroom_apply(&path)?;
+        bundle_done(ws, r, &path)
+    })?;
+    newsroom.wake();
+    Ok(Some(done))
+}
+
+/// A bundle dropped on the window (recorded in the scope by the drop) is brought in.
+#[tauri::command]
+pub async fn apply_bundle(
+    desk: State<'_, Desk>,
+    scope: State<'_, Scope>,
+    newsroom: State<'_, Arc<Newsroom>>,
+    path: String,
+) -> Answer<BundleDone> {
+    let path = scope.check_read(Path::new(&path))?;
+    let done = desk.with(|ws| {
+        let r = ws.newsroom_apply(&path)?;
+        bundle_done(ws, r, &path)
+    })?;
+    newsroom.wake();
+    Ok(done)
+}
+
+fn dirs_home() -> Option<std::path::PathBuf> {
+    std::env::var_os("HOME")
+        .map(std::path::PathBuf::from)
+        .filter(|h| h.is_dir())
+}
+
 /// This desk closed the story.
 #[tauri::command]
 pub async fn newsroom_release(newsroom: State<'_, Arc<Newsroom>>, id: ArticleId) -> Answer<()> {
@@ -213,6 +348,7 @@ mod tests {
             decl::<SyncState>(&cfg),
             decl::<Joined>(&cfg),
             decl::<HolderDto>(&cfg),
+            decl::<BundleDone>(&cfg),
         ]
         .join("\n");
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -39,7 +39,7 @@ const KEY_LOGIN: &str = "newsroom.login";
 const KEY_ROLE: &str = "newsroom.role";
 const KEY_CURSOR: &str = "newsroom.cursor";
 const KEY_LAST_SYNC: &str = "newsroom.last_sync";
-const KEY_NAME: &str = "newsroom.name";
+pub(crate) const KEY_NAME: &str = "newsroom.name";
 const KEY_CHECKED: &str = "newsroom.checked_at";
 
 /// Originals travel in chunks of this many bytes (the server refuses bigger ones).
@@ -1164,13 +1164,36 @@ impl Desk<'_> {
         from_newsroom: bool,
         report: &mut SyncReport,
     ) -> Result<()> {
+        // The window may save the story while this runs: a write that finds words in the row
+        // that are not its head's records them as a revision first, and the round starts again
+        // (then they are merged like any other of this desk's words).
+        for _ in 0..8 {
+            if self.reconcile_once(id, server_status, server_head, from_newsroom, report)? {
+                return Ok(());
+            }
+        }
+        Err(Error::Storage(
+            "the story kept changing on this desk while it was being synced".into(),
+        ))
+    }
+
+    /// One attempt of [`Self::reconcile`]; `false` when the row held words newer than its head
+    /// (now recorded as a revision) and nothing was written.
+    fn reconcile_once(
+        &mut self,
+        id: ArticleId,
+        server_status: Status,
+        server_head: Option<&str>,
+        from_newsroom: bool,
+        report: &mut SyncReport,
+    ) -> Result<bool> {
         let Some(server_head) = server_head else {
-            return Ok(());
+            return Ok(true);
         };
         let revs = self.db.read(|t| t.desk_revisions(id))?;
         let graph = Graph::new(&revs);
         let Some(desk_head) = self.db.read(|t| t.article_head(id))? else {
-            return Ok(());
+            return Ok(true);
         };
         let unsent_moves = self.db.read(|t| {
             let mut n = 0;
@@ -1191,7 +1214,7 @@ impl Desk<'_> {
                 self.db
                     .write(|t| t.mark_sent(SentKind::Head, &uuid, server_head))?;
             }
-            return Ok(());
+            return Ok(true);
         }
         let snapshot = |uuid: &str| -> Result<ArticleDraft> {
             let r = revs
@@ -1212,8 +1235,12 @@ impl Desk<'_> {
         if refused_head || graph.is_ancestor(&desk_head, server_head) {
             // Fast-forward: the desk had nothing the newsroom lacks (or only words the
             // newsroom refused, which stay in the desk's history with the refusal).
-            self.db.write(|t| {
+            let who = self.identity()?;
+            let unrecorded = self.db.write(|t| {
                 let current = t.article(id)?;
+                if record_unrecorded(t, id, &current, &desk_head, &who, now)? {
+                    return Ok(true);
+                }
                 let mut d = theirs.clone();
                 d.slug = Some(current.slug.clone());
                 d.status = Some(status.unwrap_or(current.status));
@@ -1224,9 +1251,9 @@ impl Desk<'_> {
                     let uuid = t.article_uuid(id)?;
                     t.mark_sent(SentKind::Head, &uuid, server_head)?;
                 }
-                Ok(())
+                Ok(false)
             })?;
-            return Ok(());
+            return Ok(!unrecorded);
         }
         // Both moved: a three-way merge against their newest common ancestor.
         let ours = snapshot(&desk_head)?;
@@ -1237,8 +1264,11 @@ impl Desk<'_> {
         let merged = super::merge::merge(&base, &ours, &theirs);
         let slug = self.db.read(|t| t.article(id))?.slug;
         let who = self.identity()?;
-        self.db.write(|t| {
+        let unrecorded = self.db.write(|t| {
             let current = t.article(id)?;
+            if record_unrecorded(t, id, &current, &desk_head, &who, now)? {
+                return Ok(true);
+            }
             for (field, o, th) in &merged.field_conflicts {
                 t.add_conflict(Some(id), None, field, o, th, now)?;
             }
@@ -1246,7 +1276,7 @@ impl Desk<'_> {
                 t.add_conflict(Some(id), None, "body", &desk_head, server_head, now)?;
                 // The desk keeps showing its own words; both revisions stay whole in the
                 // history until someone resolves.
-                return Ok(());
+                return Ok(false);
             }
             let mut d = merged.draft.clone();
             d.slug = Some(current.slug.clone());
@@ -1268,8 +1298,11 @@ impl Desk<'_> {
                     snapshot,
                 },
             )?;
-            Ok(())
+            Ok(false)
         })?;
+        if unrecorded {
+            return Ok(false);
+        }
         if merged.body_conflict {
             report.conflicts.push(Conflict {
                 article: Some(slug.clone()),
@@ -1290,7 +1323,7 @@ impl Desk<'_> {
                 theirs: th,
             });
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Makes the story read as the newsroom has it (its head, fields and status), when the
@@ -1899,6 +1932,19 @@ fn cursor(t: &Tx<'_>) -> Result<i64> {
 /// status reads it too, `app.rs`).
 pub(super) fn count_unsent(t: &Tx<'_>) -> Result<usize> {
     let mut n = 0;
+    // Words saved since the last revision (autosave folds them into the next one) are a
+    // change waiting too: a one-word edit made offline is never "nothing waiting".
+    let since = t
+        .setting(KEY_CHECKED)?
+        .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+        .map(|at| at.with_timezone(&Utc) - chrono::Duration::seconds(1));
+    for id in t.articles_changed_since(since)? {
+        if let Some(head) = t.article_head(id)? {
+            if words_unrecorded(t, &t.article(id)?, &head)? {
+                n += 1;
+            }
+        }
+    }
     for (id, _) in t.article_uuids()? {
         for r in t.desk_revisions(id)? {
             if t.sent(SentKind::Revision, &r.uuid)?.is_none()
@@ -1970,6 +2016,34 @@ fn refusal(t: &Tx<'_>, r: crate::store::DeskRefusal) -> Result<Refusal> {
 
 /// What a revision holds that travels, for "is this already a revision?" (the status and the
 /// slug are the workflow's and the desk's; a byline's profile link is the desk's doing).
+/// When the story's row holds words its head revision does not (the window saved between
+/// this sync's checkpoint and its write), records them as a revision ("before sync", on top
+/// of the head) and answers `true`: the caller starts again from the new head.
+fn record_unrecorded(
+    t: &Tx<'_>,
+    id: ArticleId,
+    row: &crate::model::Article,
+    head: &str,
+    who: &str,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let unrecorded = words_unrecorded(t, row, head)?;
+    if unrecorded {
+        t.insert_revision(id, &ArticleDraft::from(row), who, "before sync", now)?;
+    }
+    Ok(unrecorded)
+}
+
+/// Whether the story's row holds words that its head revision `head` does not.
+fn words_unrecorded(t: &Tx<'_>, row: &crate::model::Article, head: &str) -> Result<bool> {
+    Ok(match t.revision_by_uuid(head)? {
+        Some(rid) => {
+            content_key(&t.revision_snapshot(rid)?.1) != content_key(&ArticleDraft::from(row))
+        }
+        None => false,
+    })
+}
+
 pub(super) fn content_key(d: &ArticleDraft) -> String {
     let mut d = d.clone();
     d.status = None;

@@ -26,11 +26,12 @@ impl Tx<'_> {
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// The article's history, newest first.
+    /// The article's history, newest first: by the time each revision was made (one pulled
+    /// from the newsroom keeps its own time, so it takes its place among this desk's).
     pub fn revisions(&self, article_id: ArticleId) -> Result<Vec<Revision>> {
         let mut st = self.conn.prepare_cached(
             "SELECT id, article_id, created_at, author, reason, snapshot FROM revisions
-             WHERE article_id = ?1 ORDER BY id DESC",
+             WHERE article_id = ?1 ORDER BY created_at DESC, id DESC",
         )?;
         let rows = st.query_map([article_id], |r| {
             Ok((

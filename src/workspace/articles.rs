@@ -15,6 +15,24 @@ use crate::{markdown, workflow};
 
 use super::{Workspace, REVISION_INTERVAL, SEARCH_HITS};
 
+/// The story as a form loaded or last saved it: its stored time and its fields then.
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize, ts_rs::TS)]
+pub struct SaveBase {
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+    pub draft: ArticleDraft,
+}
+
+/// What [`Workspace::save_article_over`] stored.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct SavedOver {
+    pub article: Article,
+    /// The stored words are not only the form's: changes made elsewhere were put in.
+    pub merged: bool,
+    /// Both sides changed the same words or field: kept both, marked as a conflict.
+    pub conflict: bool,
+}
+
 impl Workspace {
     pub fn create_article(&mut self, draft: ArticleDraft) -> Result<Article> {
         self.create_article_at(draft, Utc::now())
@@ -69,6 +87,103 @@ impl Workspace {
         draft: ArticleDraft,
         now: DateTime<Utc>,
     ) -> Result<Article> {
+        self.save_checked(id, draft, now, None, false)?
+            .ok_or_else(|| Error::Storage("the story changed while it was being saved".into()))
+    }
+
+    /// Saves what a form typed over the story as it stood at `base` (when the form loaded or
+    /// last saved it). When the story changed since — a sync brought another desk's words —
+    /// the form's words are put together with the stored ones by the newsroom's merge rules:
+    /// edits to different paragraphs both stay; when both changed the same words, the form's
+    /// words are stored and the others' stay whole in the history, marked as a conflict.
+    /// Nothing typed, and nothing another desk wrote, is overwritten.
+    pub fn save_article_over(
+        &mut self,
+        id: ArticleId,
+        draft: ArticleDraft,
+        base: SaveBase,
+    ) -> Result<SavedOver> {
+        let now = Utc::now();
+        // A sync may write the story between our read and our write: the write checks the
+        // time it read, and the round starts again (a sync writes a story once per round).
+        for _ in 0..8 {
+            let current = self.article_by_id(id)?;
+            if current.updated_at == base.updated_at {
+                if let Some(article) =
+                    self.save_checked(id, draft.clone(), now, Some(current.updated_at), false)?
+                {
+                    return Ok(SavedOver {
+                        article,
+                        merged: false,
+                        conflict: false,
+                    });
+                }
+                continue;
+            }
+            let theirs = ArticleDraft::from(&current);
+            let m = crate::newsroom::merge::merge(&base.draft, &draft, &theirs);
+            let theirs_head = self.store.read(|t| t.article_head(id))?;
+            let (words, conflict) = if m.body_conflict {
+                // Both changed the same words: the form's are stored (the writer goes on
+                // from them), the others' stay whole in the history as the other side.
+                let mut ours = m.draft.clone();
+                ours.body = draft.body.clone();
+                (ours, true)
+            } else {
+                (m.draft.clone(), false)
+            };
+            // The form moves no story (moves flush it first): the stored status stands, and
+            // so does the stored address unless the form changed it.
+            let words = ArticleDraft {
+                slug: if draft.slug == base.draft.slug {
+                    Some(current.slug.clone())
+                } else {
+                    draft.slug.clone()
+                },
+                status: Some(current.status),
+                ..words
+            };
+            let Some(article) =
+                self.save_checked(id, words, now, Some(current.updated_at), true)?
+            else {
+                continue;
+            };
+            self.store.write(|t| {
+                for (field, o, th) in &m.field_conflicts {
+                    t.add_conflict(Some(id), None, field, o, th, now)?;
+                }
+                if conflict {
+                    if let (Some(theirs), Some(ours)) = (&theirs_head, t.article_head(id)?) {
+                        t.add_conflict(Some(id), None, "body", &ours, theirs, now)?;
+                    }
+                }
+                Ok(())
+            })?;
+            let merged = article.body != draft.body
+                || article.headline != draft.headline
+                || article.dek != draft.dek;
+            return Ok(SavedOver {
+                article,
+                merged,
+                conflict: conflict || !m.field_conflicts.is_empty(),
+            });
+        }
+        Err(Error::Storage(
+            "the story kept changing while it was being saved; try again".into(),
+        ))
+    }
+
+    /// The save itself. With `expect`, nothing is written (and `None` answered) when the
+    /// story's stored time is no longer `expect`. `fresh_revision` starts a new revision
+    /// whatever the autosave interval (a merge is a moment of the history of its own).
+    fn save_checked(
+        &mut self,
+        id: ArticleId,
+        draft: ArticleDraft,
+        now: DateTime<Utc>,
+        expect: Option<DateTime<Utc>>,
+        fresh_revision: bool,
+    ) -> Result<Option<Article>> {
         // A move to Published passes preflight first (`set_status`); the words are saved
         // either way, so a refused move never loses them.
         if draft.status == Some(Status::Published) {
@@ -80,13 +195,23 @@ impl Workspace {
                     status: Some(current.status),
                     ..draft
                 };
-                self.save_article_at(id, words, now)?;
-                return self.set_status(&id.to_string(), Status::Published);
+                if self
+                    .save_checked(id, words, now, expect, fresh_revision)?
+                    .is_none()
+                {
+                    return Ok(None);
+                }
+                return self
+                    .set_status(&id.to_string(), Status::Published)
+                    .map(Some);
             }
         }
         let who = self.identity()?;
-        self.store.write(|t| {
+        let written = self.store.write(|t| {
             let current = t.article(id)?;
+            if expect.is_some_and(|at| at != current.updated_at) {
+                return Ok(false);
+            }
             let mut draft = draft;
             // A draft's slug follows its headline until someone types a slug or the story is
             // filed (a filed or published story keeps its address: links may point to it).
@@ -129,17 +254,26 @@ impl Workspace {
             };
             t.update_article(id, &valid, now)?;
             let fresh = match t.latest_revision(id)? {
+                _ if fresh_revision => true,
                 Some((_, at, r)) if r == "autosave" && reason == "autosave" => {
                     (now - at).to_std().unwrap_or_default() >= REVISION_INTERVAL
                 }
                 _ => true,
             };
             if fresh {
-                t.insert_revision(id, &valid.to_draft(), &who, &reason, now)?;
+                let reason = if fresh_revision && reason == "autosave" {
+                    "merged with changes from elsewhere"
+                } else {
+                    &reason
+                };
+                t.insert_revision(id, &valid.to_draft(), &who, reason, now)?;
             }
-            Ok(())
+            Ok(true)
         })?;
-        self.article_by_id(id)
+        if !written {
+            return Ok(None);
+        }
+        self.article_by_id(id).map(Some)
     }
 
     /// Sets the article's lead image: one photo, or a composite of two or three side by side

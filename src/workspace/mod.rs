@@ -24,6 +24,7 @@ mod revisions;
 mod unsaved;
 mod workflow;
 
+pub use articles::{SaveBase, SavedOver};
 pub use unsaved::{Unsaved, UnsavedFiles, UNSAVED_DIR};
 
 use std::path::{Path, PathBuf};
@@ -69,6 +70,9 @@ pub struct DeskInfo {
     pub dir: String,
     pub publication: String,
     pub identity: String,
+    /// The name a new story is bylined to: the person's name in the newsroom once the desk
+    /// joined one ("Ana Pérez", not the login "ana"), else the desk's identity.
+    pub byline: String,
 }
 
 /// Where the desk lives when nothing says otherwise: `$DATELINE_WORKSPACE`, else the OS data
@@ -106,6 +110,14 @@ impl Workspace {
             dir: self.dir.display().to_string(),
             publication: self.publication()?,
             identity: self.identity()?,
+            byline: match self
+                .store
+                .read(|t| t.setting(crate::newsroom::KEY_NAME))?
+                .filter(|n| !n.trim().is_empty())
+            {
+                Some(name) => name,
+                None => self.identity()?,
+            },
         })
     }
 

@@ -472,10 +472,14 @@ async fn a_correspondent_cannot_publish_and_is_told_why_issue_14() -> Result<()>
     )
     .await?;
     app.wait_for_text(r#"[data-testid="role-hint"]"#, |t| {
-        t.contains("files the story")
+        t.contains("sends it to the newsroom")
     })
     .await?;
-    // Filing is hers to do.
+    // Filing is hers to do: "File story".
+    let file = app
+        .wait_for_text(r#"[data-testid="move-in_edit"]"#, |t| !t.is_empty())
+        .await?;
+    assert_eq!(file, "File story");
     click(&app, r#"[data-testid="move-in_edit"]"#).await?;
     app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "In edit")
         .await?;
@@ -688,5 +692,218 @@ async fn keystroke_to_preview_while_500_stories_sync_issue_14() -> Result<()> {
         percentile(&idle, 0.95),
         idle[idle.len() - 1]
     );
+    app.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_goes_on_while_another_desks_edit_arrives_and_both_stay_issue_14() -> Result<()> {
+    let room = Room::new("window_e");
+    let pg = newsroom_pg::cluster();
+    let eva = room.add("eva", "editor", "Eva Ruiz");
+    let luis = room.add("luis", "editor", "Luis Gómez");
+    let luis_desk = room.cli_desk(&luis);
+    let body_file = luis_desk.path().join("body.md");
+    std::fs::write(
+        &body_file,
+        "The council met at nine.\n\nThe mayor spoke first.\n\nThe vote was postponed to Friday.\n",
+    )?;
+    let story = room.dateline(
+        luis_desk.path(),
+        &[
+            "article",
+            "new",
+            "--headline",
+            "Council meets",
+            "--body-file",
+            body_file.to_str().ok_or("path")?,
+        ],
+        "",
+    );
+    let slug = story["slug"].as_str().ok_or("slug")?.to_string();
+    room.dateline(luis_desk.path(), &["sync"], "");
+
+    let ws = tempfile::tempdir()?;
+    let app = App::start_named(ws.path()).await?;
+    join(&app, pg.port, &room.db, &eva, None).await?;
+    app.click_containing(r#"[data-testid="library-item"]"#, "Council meets")
+        .await?;
+    app.wait_for_text(EDITOR, |t| t.contains("council met"))
+        .await?;
+    let editor = app.wait_for(EDITOR).await?;
+    editor.click().await?;
+    editor.send_keys("\u{E009}\u{E011}\u{E010}").await?; // Ctrl+Home, End: end of the first paragraph
+
+    // Eva types on, a word at a time; meanwhile Luis changes the second paragraph and sends it.
+    let mut typed = Vec::new();
+    for i in 0..24 {
+        let word = format!(" w{i}");
+        editor.send_keys(&word).await?;
+        typed.push(word);
+        if i == 4 {
+            std::fs::write(
+                &body_file,
+                "The council met at nine.\n\nThe mayor spoke first.\n\nThe vote was postponed to Friday at noon.\n",
+            )?;
+            room.dateline(
+                luis_desk.path(),
+                &[
+                    "article",
+                    "edit",
+                    &slug,
+                    "--body-file",
+                    body_file.to_str().ok_or("path")?,
+                ],
+                "",
+            );
+            room.dateline(luis_desk.path(), &["sync"], "");
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    let all_typed = typed.concat();
+    // Both edits are in the window, and the caret is still where Eva was typing.
+    let text = app
+        .wait_for_text(EDITOR, |t| t.contains("Friday at noon"))
+        .await?;
+    assert!(
+        text.contains(&format!("The council met at nine.{all_typed}")),
+        "every word typed is there, in place: {text}"
+    );
+    editor.send_keys(" end").await?;
+    app.wait_for_text(EDITOR, |t| t.contains(&format!("nine.{all_typed} end")))
+        .await?;
+    app.wait_for(SAVED).await?;
+    // And the other desk gets both.
+    room.wait_on_cli(luis_desk.path(), |a| {
+        a["slug"] == slug.as_str()
+            && a["body"].as_str().is_some_and(|b| {
+                b.contains(&format!("nine.{all_typed} end")) && b.contains("Friday at noon")
+            })
+    });
+    app.quit().await
+}
+
+/// Fills the system's file dialog titled `title` (a GTK window of its own) with `path`, as a
+/// person types a location, and confirms it.
+fn fill_file_dialog(title: &str, path: &Path) -> Result<()> {
+    let found = Command::new("xdotool")
+        .args(["search", "--sync", "--onlyvisible", "--name", title])
+        .output()?;
+    let window = String::from_utf8_lossy(&found.stdout)
+        .lines()
+        .next()
+        .map(str::to_string)
+        .ok_or_else(|| format!("no “{title}” dialog appeared"))?;
+    let run = |args: &[&str]| -> Result<()> {
+        let status = Command::new("xdotool").args(args).status()?;
+        if !status.success() {
+            return Err(format!("xdotool {args:?} failed").into());
+        }
+        Ok(())
+    };
+    run(&["windowfocus", "--sync", &window])?;
+    std::thread::sleep(Duration::from_millis(400));
+    // Ctrl+L opens the location entry in GTK's file chooser (the save dialog's name entry
+    // takes a whole path too); Ctrl+A replaces what is proposed there.
+    run(&["key", "--window", &window, "ctrl+l"])?;
+    run(&["key", "--window", &window, "ctrl+a"])?;
+    run(&[
+        "type",
+        "--window",
+        &window,
+        "--delay",
+        "15",
+        &path.display().to_string(),
+    ])?;
+    std::thread::sleep(Duration::from_millis(300));
+    run(&["key", "--window", &window, "Return"])?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_story_goes_as_a_bundle_when_there_is_no_network_issue_14() -> Result<()> {
+    let room = Room::new("window_f");
+    let pg = newsroom_pg::cluster();
+    let relay = Relay::start(pg.port).await;
+    let ana = room.add("ana", "correspondent", "Ana Pérez");
+    let luis = room.add("luis", "editor", "Luis Gómez");
+    let luis_desk = room.cli_desk(&luis);
+    let ws = tempfile::tempdir()?;
+    let app = App::start_named(ws.path()).await?;
+    join(&app, relay.port, &room.db, &ana, None).await?;
+
+    // No network in the sierra: the story is saved as a bundle, through the system's dialog.
+    relay.cut();
+    let headline = "Desde la sierra, sin señal";
+    write_story(&app, headline, "El camino quedó cortado el martes.").await?;
+    app.wait_for_text(STATUS, |t| t.starts_with("Offline"))
+        .await?;
+    app.wait_for_text(r#"[data-testid="story-bundle"]"#, |t| {
+        t.contains("No network")
+    })
+    .await?;
+    let stick = tempfile::tempdir()?;
+    let file = stick.path().join("sierra.dateline");
+    click(&app, r#"[data-testid="save-bundle"]"#).await?;
+    fill_file_dialog("Save as bundle", &file)?;
+    let said = app
+        .wait_for_text(r#"[data-testid="toast"]"#, |t| {
+            t.contains("sierra.dateline")
+        })
+        .await?;
+    assert!(said.contains(headline), "{said}");
+    assert!(file.is_file(), "the bundle is written where she chose");
+
+    // The editor brings it in from the stick; his own story comes back the same way.
+    room.dateline(
+        luis_desk.path(),
+        &["newsroom", "apply", file.to_str().ok_or("path")?],
+        "",
+    );
+    let list = room.dateline(luis_desk.path(), &["article", "list"], "");
+    assert!(
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .any(|a| a["headline"] == headline),
+        "{list}"
+    );
+    let body_file = luis_desk.path().join("body.md");
+    std::fs::write(&body_file, "Instrucciones para la cobertura del jueves.\n")?;
+    let story = room.dateline(
+        luis_desk.path(),
+        &[
+            "article",
+            "new",
+            "--headline",
+            "Para Ana: el jueves",
+            "--body-file",
+            body_file.to_str().ok_or("path")?,
+            // Bylined to her, so the newsroom lets her have it.
+            "--byline",
+            "Ana Pérez",
+        ],
+        "",
+    );
+    let slug = story["slug"].as_str().ok_or("slug")?.to_string();
+    let back = stick.path().join("jueves.dateline");
+    room.dateline(
+        luis_desk.path(),
+        &[
+            "newsroom",
+            "bundle",
+            &slug,
+            "--out",
+            back.to_str().ok_or("path")?,
+        ],
+        "",
+    );
+    click(&app, r#"[data-testid="open-bundle"]"#).await?;
+    fill_file_dialog("Open bundle", &back)?;
+    app.wait_for_text(r#"[data-testid="toast"]"#, |t| {
+        t.contains("Para Ana: el jueves")
+    })
+    .await?;
+    app.wait_for_text(EDITOR, |t| t.contains("cobertura del jueves"))
+        .await?;
     app.quit().await
 }

@@ -61,6 +61,8 @@ export const getArticle = (id: number) => call<Article>("get_article", { id });
 export const createArticle = (draft: ArticleDraft) => call<Article>("create_article", { draft });
 export const saveArticle = (id: number, draft: ArticleDraft) =>
   call<Article>("save_article", { id, draft });
+export const saveArticleOver = (id: number, draft: ArticleDraft, base: Types.SaveBase) =>
+  call<Types.SavedOver>("save_article_over", { id, draft, base });
 export const keepUnsaved = (id: number | null, draft: ArticleDraft) =>
   call<null>("keep_unsaved", { id, draft });
 export const unsavedDraft = (id: number | null) => call<Unsaved | null>("unsaved_draft", { id });
@@ -275,6 +277,12 @@ export const resolveConflict = (id: number, take: number | null, text: string | 
 export const newsroomHold = (id: number, takeOver: boolean) =>
   call<Newsroom.HolderDto[]>("newsroom_hold", { id, takeOver });
 export const newsroomRelease = (id: number) => call<null>("newsroom_release", { id });
+/** "Save as bundle…" (asks where); `null` when the person cancelled. */
+export const saveBundle = (id: number) => call<Newsroom.BundleDone | null>("save_bundle", { id });
+/** "Open bundle…" (asks which); `null` when the person cancelled. */
+export const openBundle = () => call<Newsroom.BundleDone | null>("open_bundle");
+/** A bundle dropped on the window. */
+export const applyBundle = (path: string) => call<Newsroom.BundleDone>("apply_bundle", { path });
 /** Every round of the background sync. Resolves to a function that stops listening. */
 export async function onNewsroomStatus(
   heard: (s: Newsroom.SyncState) => void,

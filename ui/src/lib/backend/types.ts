@@ -18,12 +18,35 @@ export type DeskInfo = {
 /**
  * The workspace folder, as the operating system spells it.
  */
-dir: string, publication: string, identity: string, };
+dir: string, publication: string, identity: string, 
+/**
+ * The name a new story is bylined to: the person's name in the newsroom once the desk
+ * joined one ("Ana Pérez", not the login "ana"), else the desk's identity.
+ */
+byline: string, };
 
 /**
  * A form as the window last handed it in, and when.
  */
 export type Unsaved = { draft: ArticleDraft, at: string, };
+
+/**
+ * The story as a form loaded or last saved it: its stored time and its fields then.
+ */
+export type SaveBase = { updated_at: string, draft: ArticleDraft, };
+
+/**
+ * What [`Workspace::save_article_over`] stored.
+ */
+export type SavedOver = { article: Article, 
+/**
+ * The stored words are not only the form's: changes made elsewhere were put in.
+ */
+merged: boolean, 
+/**
+ * Both sides changed the same words or field: kept both, marked as a conflict.
+ */
+conflict: boolean, };
 
 /**
  * The words a credit and caption line uses in one language: "Credit: Carlos Barria/Reuters",

@@ -34,6 +34,10 @@ export interface Editor {
   load(text: string): void;
   /** Replaces the text as one undoable step that is not reported as an edit. */
   replace(text: string): void;
+  /** Takes in a text changed elsewhere (a sync, a merge): only the span that differs is
+   *  replaced, so the caret and the selection stay where they were in the writer's words.
+   *  Not reported as an edit. */
+  takeIn(text: string): void;
   setLanguage(language: string): void;
   setDistractionFree(on: boolean): void;
   focus(): void;
@@ -79,6 +83,11 @@ export function createEditor(options: EditorOptions): Editor {
         changes: { from: 0, to: view.state.doc.length, insert: text },
         annotations: programmatic.of(true),
       }),
+    takeIn: (text) => {
+      const change = changedSpan(view.state.doc.toString(), text);
+      if (change)
+        view.dispatch({ changes: change, annotations: programmatic.of(true) });
+    },
     setLanguage: (lang) => {
       current = { ...current, language: lang };
       view.dispatch({ effects: language.reconfigure(byLanguage(lang)) });
@@ -90,4 +99,27 @@ export function createEditor(options: EditorOptions): Editor {
     focus: () => view.focus(),
     destroy: () => view.destroy(),
   };
+}
+
+/** The one span of `before` to replace to make `after` (common start and end kept), or null
+ *  when they are equal. */
+export function changedSpan(
+  before: string,
+  after: string,
+): { from: number; to: number; insert: string } | null {
+  if (before === after) return null;
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
+    endBefore--;
+    endAfter--;
+  }
+  return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
 }

@@ -112,3 +112,28 @@ export type Joined = { desk: DeskNewsroom, kept: boolean, };
  * Someone who has a story open.
  */
 export type HolderDto = { login: string, name: string, me: boolean, };
+
+/**
+ * What a bundle carried, as the window says it ("“Council meets”: 3 versions, 1 photo").
+ */
+export type BundleDone = { 
+/**
+ * The story's headline on this desk.
+ */
+headline: string, 
+/**
+ * Its id on this desk, to open it.
+ */
+article_id: number, 
+/**
+ * Where the bundle was written (saving) or read (opening).
+ */
+path: string, revisions: number, photos: number, 
+/**
+ * Opening: its words were put together with this desk's.
+ */
+merged: boolean, 
+/**
+ * Opening: how many conflicts putting them together left to settle.
+ */
+conflicts: number, };

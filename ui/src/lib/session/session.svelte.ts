@@ -40,6 +40,11 @@ export class Session {
     return this.desk?.identity.trim() ?? "";
   }
 
+  /** The name a new story is bylined to: the person's newsroom name once joined. */
+  get bylineName(): string {
+    return this.desk?.byline.trim() || this.identity;
+  }
+
   /** The desk is open: the name stamped on every revision is asked before anything else. */
   opened(info: DeskInfo): void {
     this.desk = info;

@@ -7,7 +7,7 @@
 import { tick } from "svelte";
 
 import * as backend from "../backend";
-import type { Article, Status, Template, Unsaved } from "../backend";
+import type { Article, ArticleDraft, SaveBase, Status, Template, Unsaved } from "../backend";
 import { Autosaver } from "../desk/autosave.svelte";
 import { coalesce, type Coalescer } from "../desk/coalesce";
 import * as latency from "../desk/latency";
@@ -26,7 +26,10 @@ const KEEP_MS = 150;
 export const UNTITLED = "Untitled draft";
 
 /** What the story needs of the body's editor. */
-export type BodyText = Pick<Editor, "text" | "load" | "focus" | "setLanguage" | "setDistractionFree">;
+export type BodyText = Pick<
+  Editor,
+  "text" | "load" | "takeIn" | "focus" | "setLanguage" | "setDistractionFree"
+>;
 
 export class Story {
   readonly draft = new Draft();
@@ -59,6 +62,9 @@ export class Story {
   #keeping: Promise<unknown> = Promise.resolve();
   /** Counts changes, so a save knows whether it stored the newest one. */
   #edits = 0;
+  /** The story as the form last loaded or saved it: a save is made over it, so changes
+   *  made elsewhere since (a sync) are merged in rather than overwritten. */
+  #base: SaveBase | null = null;
 
   constructor(session: Session, catalogue: Catalogue) {
     this.#session = session;
@@ -105,11 +111,21 @@ export class Story {
         rememberOpen(this.#session.dir, a.id);
         if (draft.slug === sentSlug) draft.slug = a.slug;
         draft.updatedAt = a.updated_at;
+        this.#base = { updated_at: a.updated_at, draft: draft.toDraft(a.body) };
       } else {
         const sentSlug = draft.slug;
-        const a = await backend.saveArticle(draft.id, draft.toDraft(body));
-        if (draft.slug === sentSlug) draft.slug = a.slug;
-        draft.updatedAt = a.updated_at;
+        const sent = draft.toDraft(body);
+        const base = this.#base?.updated_at === draft.updatedAt ? this.#base : null;
+        const r = base
+          ? await backend.saveArticleOver(draft.id, sent, base)
+          : { article: await backend.saveArticle(draft.id, sent), merged: false, conflict: false };
+        const a = r.article;
+        if (r.merged || r.conflict) this.#tookOthers(a, sent, r.conflict);
+        else {
+          if (draft.slug === sentSlug) draft.slug = a.slug;
+          draft.updatedAt = a.updated_at;
+          this.#base = { updated_at: a.updated_at, draft: sent };
+        }
       }
     } catch (e) {
       const f = backend.failure(e);
@@ -217,10 +233,41 @@ export class Story {
   #show(a: Article): void {
     this.draft.load(a);
     this.editor?.load(a.body);
+    this.#base = { updated_at: a.updated_at, draft: this.draft.toDraft(a.body) };
     this.saver.reset();
     this.invalidField = null;
     this.stats = bodyStats(a.body);
     this.#preview.poke();
+  }
+
+  /** Shows the open story as it is stored now, changed elsewhere (a sync brought another
+   *  desk's words) while nothing typed was waiting: the text changes around the caret, which
+   *  stays where it was. */
+  takeStored(a: Article): void {
+    if (a.id !== this.draft.id) return;
+    this.#takeIn(a);
+    this.saver.reset();
+  }
+
+  #takeIn(a: Article): void {
+    this.draft.load(a);
+    this.editor?.takeIn(a.body);
+    this.#base = { updated_at: a.updated_at, draft: this.draft.toDraft(a.body) };
+    this.stats = bodyStats(a.body);
+    this.#preview.poke();
+  }
+
+  /** A save found the story changed elsewhere and stored the form's words together with
+   *  the others' (`a`). When nothing was typed since the save was sent, the form shows the
+   *  result; otherwise the next save puts the newer typing together with it in turn. */
+  #tookOthers(a: Article, sent: ArticleDraft, conflict: boolean): void {
+    const now = this.draft.toDraft(this.body());
+    if (JSON.stringify(now) === JSON.stringify(sent)) this.#takeIn(a);
+    this.#session.toast = {
+      text: conflict
+        ? "This story was changed elsewhere in the same words you were typing: yours are kept, and the other version is in the history, marked as a conflict."
+        : "This story was changed elsewhere while you typed: both changes are kept.",
+    };
   }
 
   // ---- Opening ----------------------------------------------------------------------------
@@ -264,7 +311,7 @@ export class Story {
   /** Saves what is open, then starts a blank story bylined to the person writing it. */
   async newArticle(): Promise<void> {
     if (!(await this.saver.flush(true))) return;
-    const name = this.#session.identity;
+    const name = this.#session.bylineName;
     const me = this.#catalogue.authors.find((a) => a.name === name);
     this.draft.clear(name ? { name, role: me?.role || null, author_id: me?.id ?? null } : undefined);
     this.editor?.load("");
@@ -314,6 +361,9 @@ export class Story {
           if (this.draft.id === a.id) {
             this.draft.status = a.status;
             this.draft.updatedAt = a.updated_at;
+            // The words were stored before the move: only the status changed.
+            if (this.#base)
+              this.#base = { updated_at: a.updated_at, draft: { ...this.#base.draft, status: a.status } };
           }
         });
         this.moves += 1;

@@ -54,6 +54,9 @@ vi.mock(import("../backend"), async (original) => {
     getArticle: async (id: number) => (log(`get ${id}`), article(id)),
     createArticle: async (d: ArticleDraft) => (log("create"), store(desk.nextId++, d)),
     saveArticle: async (id: number, d: ArticleDraft) => (log(`save ${id}`), store(id, d)),
+    saveArticleOver: async (id: number, d: ArticleDraft) => (
+      log(`save ${id}`), { article: store(id, d), merged: false, conflict: false }
+    ),
     listLibrary: async (q: LibraryQuery) =>
       [...desk.articles.values()]
         .filter((a) => desk.trashed.has(a.id) === (q.trashed ?? false))
@@ -96,6 +99,7 @@ function fakeEditor() {
   return {
     text: () => text,
     load: (t: string) => void (text = t),
+    takeIn: (t: string) => void (text = t),
     type: (t: string) => void (text += t),
     focus: () => {},
     setLanguage: () => {},
@@ -105,7 +109,7 @@ function fakeEditor() {
 
 function openWindow() {
   const session = new Session();
-  session.opened({ dir: "/desk", publication: "Diario", identity: "Ana Pérez" });
+  session.opened({ dir: "/desk", publication: "Diario", identity: "Ana Pérez", byline: "Ana Pérez" });
   const catalogue = new Catalogue(session);
   const story = new Story(session, catalogue);
   const editor = fakeEditor();
