@@ -3,7 +3,15 @@
 // keeps the writer where they are and says why, and the trash always has its Undo.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import type { Article, ArticleDraft, ArticleSummary, ErrorDto, LibraryQuery, Status } from "../backend";
+import type {
+  Article,
+  ArticleDraft,
+  ArticleSummary,
+  ErrorDto,
+  LibraryPageRequest,
+  LibraryQuery,
+  Status,
+} from "../backend";
 
 /** The desk behind the mocked backend: articles by id, and a switch to make saves fail. */
 const desk = vi.hoisted(() => ({
@@ -49,16 +57,23 @@ vi.mock(import("../backend"), async (original) => {
     deleted_at: desk.trashed.has(a.id) ? "2026-11-30T10:00:00Z" : null,
   });
   const log = (what: string) => desk.calls.push(what);
+  const listed = (q: LibraryQuery) =>
+    [...desk.articles.values()]
+      .filter((a) => desk.trashed.has(a.id) === (q.trashed ?? false))
+      .reverse()
+      .map(summary);
   return {
     ...real,
     getArticle: async (id: number) => (log(`get ${id}`), article(id)),
     createArticle: async (d: ArticleDraft) => (log("create"), store(desk.nextId++, d)),
     saveArticle: async (id: number, d: ArticleDraft) => (log(`save ${id}`), store(id, d)),
-    listLibrary: async (q: LibraryQuery) =>
-      [...desk.articles.values()]
-        .filter((a) => desk.trashed.has(a.id) === (q.trashed ?? false))
-        .reverse()
-        .map(summary),
+    listLibrary: async (q: LibraryQuery) => listed(q),
+    libraryPage: async (r: LibraryPageRequest) => ({
+      rows: listed(r.query).slice(r.offset, r.offset + r.limit),
+      next: null,
+    }),
+    libraryCounts: async (q: LibraryQuery) => ({ total: listed(q).length, by_status: [] }),
+    articleSummary: async (id: number) => summary(article(id)),
     search: async () => [],
     heroCaption: async () => "",
     renderMarkdown: async (md: string) => `<p>${md}</p>`,
