@@ -598,7 +598,9 @@ fn library_filter(q: &LibraryQuery, with_status: bool) -> Result<(String, Vec<Va
     if let Some(name) = nonblank(&q.section) {
         arg(
             &mut sql,
-            " AND a.section_id IN (SELECT id FROM sections WHERE name = ? COLLATE NOCASE)",
+            // One section at most has the name in any case (their slugs, made from the name,
+            // are unique); an equality keeps the section's index in the sort's order.
+            " AND a.section_id = (SELECT id FROM sections WHERE name = ? COLLATE NOCASE LIMIT 1)",
             name,
         );
     }
@@ -834,6 +836,13 @@ mod tests {
                 ..Default::default()
             },
             "articles_trash",
+        );
+        check(
+            LibraryQuery {
+                section: Some("Mundo".into()),
+                ..Default::default()
+            },
+            "articles_desk_by_section",
         );
     }
 
