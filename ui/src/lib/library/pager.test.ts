@@ -165,6 +165,35 @@ describe("the library pager", () => {
     expect(pager.rowAt(0)?.status).toBe("published");
   });
 
+  test("a block asked for while another filter loads never lands in the new list", async () => {
+    const d = desk(1000);
+    // Pages of the old filter answer only when let go.
+    const held: (() => void)[] = [];
+    let hold = false;
+    const slow: PageSource = {
+      ...d.source,
+      page: (r) =>
+        !hold || r.query.status
+          ? d.source.page(r)
+          : new Promise((resolve) => held.push(() => void d.source.page(r).then(resolve))),
+    };
+    const pager = new LibraryPager(slow, () => {});
+    await pager.reload(all);
+    hold = true;
+    // The list scrolls while the new filter's reload is under way; the old list's blocks
+    // answer after the new list is in.
+    const reload = pager.reload({ ...all, status: "published" });
+    const scrolled = pager.show(300, 310);
+    await reload;
+    for (const go of held) go();
+    await scrolled;
+    expect(pager.total).toBe(500);
+    for (let i = 0; i < 500; i++) {
+      const row = pager.rowAt(i);
+      if (row) expect(row.status).toBe("published");
+    }
+  });
+
   test("a failed reload leaves the rows on screen", async () => {
     const d = desk(300);
     let fail = false;

@@ -147,7 +147,9 @@ export class LibraryPager {
         if (!p) {
           p = this.#fetch(query, b, this.#blocks.get(b - 1)?.next ?? null)
             .then((block) => {
-              if (generation !== this.#generation) return;
+              // A reload since (or one that was under way and has finished) read another
+              // list: this block belongs to none on screen.
+              if (generation !== this.#generation || query !== this.#query) return;
               this.#blocks.set(b, block);
               this.#changed();
             })
