@@ -378,21 +378,21 @@ impl Tx<'_> {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })?;
         let mut by_status = Vec::new();
+        let mut total: u32 = 0;
         for row in rows {
             let (status, count) = row?;
-            if let Some(status) = Status::parse(&status) {
-                by_status.push(StatusCount {
-                    status,
-                    count: u32::try_from(count).unwrap_or(u32::MAX),
-                });
+            let count = u32::try_from(count).unwrap_or(u32::MAX);
+            let status = Status::parse(&status);
+            // The list shows a story of a status this version does not know (the status filter
+            // cannot choose it), so the total counts it too.
+            if q.status.is_none() || status == q.status {
+                total = total.saturating_add(count);
+            }
+            if let Some(status) = status {
+                by_status.push(StatusCount { status, count });
             }
         }
         by_status.sort_by_key(|c| Status::ALL.iter().position(|s| *s == c.status));
-        let total = by_status
-            .iter()
-            .filter(|c| q.status.is_none_or(|s| s == c.status))
-            .map(|c| c.count)
-            .sum();
         Ok(LibraryCounts { total, by_status })
     }
 
