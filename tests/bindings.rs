@@ -15,7 +15,8 @@ use dateline::model::{
     Section, Severity, Status,
 };
 use dateline::model::{
-    LibraryQuery, LibrarySort, Note, TagInfo, Template, Transition, WorkflowStep,
+    LibraryCounts, LibraryCursor, LibraryPage, LibraryPageRequest, LibraryQuery, LibrarySort, Note,
+    StatusCount, TagInfo, Template, Transition, WorkflowStep,
 };
 use dateline::photo::metadata::{ExifData, IimData, XmpData};
 use dateline::photo::{
@@ -79,6 +80,11 @@ fn generate() -> String {
         decl::<TagInfo>(&cfg),
         decl::<LibrarySort>(&cfg),
         decl::<LibraryQuery>(&cfg),
+        decl::<LibraryCursor>(&cfg),
+        decl::<LibraryPageRequest>(&cfg),
+        decl::<LibraryPage>(&cfg),
+        decl::<StatusCount>(&cfg),
+        decl::<LibraryCounts>(&cfg),
         decl::<Transition>(&cfg),
         decl::<Note>(&cfg),
         decl::<Template>(&cfg),

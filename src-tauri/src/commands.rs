@@ -5,6 +5,7 @@
 //! the core's (generated into `ui/src/lib/backend/types.ts`); nothing here adds a shape.
 
 use dateline::model::{Article, ArticleDraft, ArticleId, ArticleSummary, Author, Photo};
+use dateline::model::{LibraryCounts, LibraryPage, LibraryPageRequest, LibraryQuery};
 use dateline::model::{SearchHit, Section};
 use dateline::workspace::{DeskInfo, SaveBase, SavedOver, Unsaved};
 use dateline::{markdown, ErrorDto};
@@ -22,6 +23,27 @@ pub async fn desk_info(desk: State<'_, Desk>) -> Answer<DeskInfo> {
 #[tauri::command]
 pub async fn list_articles(desk: State<'_, Desk>) -> Answer<Vec<ArticleSummary>> {
     desk.with(|ws| ws.articles())
+}
+
+/// One page of the library: the rows the window's list shows, a screenful at a time.
+#[tauri::command]
+pub async fn library_page(
+    desk: State<'_, Desk>,
+    request: LibraryPageRequest,
+) -> Answer<LibraryPage> {
+    desk.with(|ws| ws.library_page(&request))
+}
+
+/// How many stories the library's query selects, in all and per status.
+#[tauri::command]
+pub async fn library_counts(desk: State<'_, Desk>, query: LibraryQuery) -> Answer<LibraryCounts> {
+    desk.with(|ws| ws.library_counts(&query))
+}
+
+/// One story's library row, for the window to replace after a save.
+#[tauri::command]
+pub async fn article_summary(desk: State<'_, Desk>, id: ArticleId) -> Answer<ArticleSummary> {
+    desk.with(|ws| ws.article_summary(id))
 }
 
 #[tauri::command]

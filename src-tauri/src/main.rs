@@ -66,6 +66,9 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::desk_info,
             commands::list_articles,
+            commands::library_page,
+            commands::library_counts,
+            commands::article_summary,
             commands::get_article,
             commands::create_article,
             commands::save_article,

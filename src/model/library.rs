@@ -68,3 +68,52 @@ pub struct LibraryQuery {
     /// The stories in the trash instead of the others.
     pub trashed: bool,
 }
+
+/// Where the next page of the library starts: just after the row with this sort key and id.
+/// The window gets it from the page it already holds and sends it back untouched; rows added
+/// or removed before it do not move what the next page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LibraryCursor {
+    /// The workflow's rank for the "Status" sort (Draft highest); 0 for the others.
+    pub rank: i64,
+    /// The row's sort key as stored: a timestamp, or the headline for the "Headline" sort.
+    pub key: String,
+    pub id: ArticleId,
+}
+
+/// One page of the library: up to `limit` stories matching `query`, in its sort, starting
+/// just after `after` when given, else `offset` rows from the top (a jump of the scroll bar,
+/// where no row before the page is known).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LibraryPageRequest {
+    pub query: LibraryQuery,
+    #[ts(optional = nullable)]
+    pub after: Option<LibraryCursor>,
+    #[serde(default)]
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// A page of the library, and where the page after it starts (`None`: this is the last page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LibraryPage {
+    pub rows: Vec<ArticleSummary>,
+    #[ts(optional = nullable)]
+    pub next: Option<LibraryCursor>,
+}
+
+/// How many stories a library query selects, counted from the indexes without reading them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LibraryCounts {
+    /// Stories matching every filter.
+    pub total: u32,
+    /// Stories matching every filter but the status, per status (statuses with none left out):
+    /// what the status filter would leave.
+    pub by_status: Vec<StatusCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: u32,
+}

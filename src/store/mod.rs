@@ -36,6 +36,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/0004_editors_desk.sql")),
     (5, include_str!("migrations/0005_newsroom.sql")),
     (6, include_str!("migrations/0006_newsroom_renames.sql")),
+    (7, include_str!("migrations/0007_library_pages.sql")),
 ];
 
 /// The newest desk format this build reads and writes.

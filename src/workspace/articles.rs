@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::model::{
-    Article, ArticleDraft, ArticleId, ArticleSummary, Hero, LibraryQuery, Revision, SearchHit,
-    Status,
+    Article, ArticleDraft, ArticleId, ArticleSummary, Hero, LibraryCounts, LibraryPage,
+    LibraryPageRequest, LibraryQuery, Revision, SearchHit, Status,
 };
 use crate::slug::Slug;
 use crate::{markdown, workflow};
@@ -328,6 +328,24 @@ impl Workspace {
     /// The library: the stories matching every filter of `q`, sorted as asked.
     pub fn library(&self, q: &LibraryQuery) -> Result<Vec<ArticleSummary>> {
         self.store.read(|t| t.article_summaries(q))
+    }
+
+    /// One page of the library (issue 15): what the window's list shows, a screenful at a
+    /// time, instead of every story at once.
+    pub fn library_page(&self, r: &LibraryPageRequest) -> Result<LibraryPage> {
+        self.store.read(|t| t.library_page(r))
+    }
+
+    /// How many stories the library's query selects, in all and per status.
+    pub fn library_counts(&self, q: &LibraryQuery) -> Result<LibraryCounts> {
+        self.store.read(|t| t.library_counts(q))
+    }
+
+    /// One story's row of the library (in the trash or not), as the window shows it.
+    pub fn article_summary(&self, id: ArticleId) -> Result<ArticleSummary> {
+        self.store
+            .read(|t| t.article_summary(id))?
+            .ok_or_else(|| Error::not_found("article", id))
     }
 
     pub fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {

@@ -214,6 +214,14 @@ export const revealExport = () => call<null>("reveal_export");
 
 export const listLibrary = (query: Types.LibraryQuery) =>
   call<ArticleSummary[]>("list_library", { query });
+/** One page of the library: after a cursor from an earlier page, or at an offset (issue 15). */
+export const libraryPage = (request: Types.LibraryPageRequest) =>
+  call<Types.LibraryPage>("library_page", { request });
+/** How many stories a library query selects, in all and per status. */
+export const libraryCounts = (query: Types.LibraryQuery) =>
+  call<Types.LibraryCounts>("library_counts", { query });
+/** One story's library row (after a save, instead of the whole list). */
+export const articleSummary = (id: number) => call<ArticleSummary>("article_summary", { id });
 export const workflowSteps = () => call<Types.WorkflowStep[]>("workflow_steps");
 export const setStatus = (id: number, status: Types.Status) =>
   call<Article>("set_status", { id, status });

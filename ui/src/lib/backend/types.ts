@@ -373,6 +373,49 @@ to?: string | null, sort: LibrarySort,
 trashed: boolean, };
 
 /**
+ * Where the next page of the library starts: just after the row with this sort key and id.
+ * The window gets it from the page it already holds and sends it back untouched; rows added
+ * or removed before it do not move what the next page shows.
+ */
+export type LibraryCursor = { 
+/**
+ * The workflow's rank for the "Status" sort (Draft highest); 0 for the others.
+ */
+rank: number, 
+/**
+ * The row's sort key as stored: a timestamp, or the headline for the "Headline" sort.
+ */
+key: string, id: number, };
+
+/**
+ * One page of the library: up to `limit` stories matching `query`, in its sort, starting
+ * just after `after` when given, else `offset` rows from the top (a jump of the scroll bar,
+ * where no row before the page is known).
+ */
+export type LibraryPageRequest = { query: LibraryQuery, after?: LibraryCursor | null, offset: number, limit: number, };
+
+/**
+ * A page of the library, and where the page after it starts (`None`: this is the last page).
+ */
+export type LibraryPage = { rows: Array<ArticleSummary>, next?: LibraryCursor | null, };
+
+export type StatusCount = { status: Status, count: number, };
+
+/**
+ * How many stories a library query selects, counted from the indexes without reading them.
+ */
+export type LibraryCounts = { 
+/**
+ * Stories matching every filter.
+ */
+total: number, 
+/**
+ * Stories matching every filter but the status, per status (statuses with none left out):
+ * what the status filter would leave.
+ */
+by_status: Array<StatusCount>, };
+
+/**
  * One move of a story along the workflow.
  */
 export type Transition = { id: number, article_id: number, from: Status, to: Status, 

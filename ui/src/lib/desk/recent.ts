@@ -17,13 +17,18 @@ export function rememberOpen(deskDir: string, id: number): void {
   }
 }
 
-export function articleToOpen(deskDir: string, list: ArticleSummary[]): number | undefined {
-  let last: number | null = null;
+/** The story open last on this desk, if the window remembers one. */
+export function lastOpen(deskDir: string): number | null {
   try {
-    last = Number(localStorage.getItem(key(deskDir)));
+    const id = Number(localStorage.getItem(key(deskDir)));
+    return Number.isInteger(id) && id > 0 ? id : null;
   } catch {
-    last = null;
+    return null;
   }
+}
+
+export function articleToOpen(deskDir: string, list: ArticleSummary[]): number | undefined {
+  const last = lastOpen(deskDir);
   if (list.some((a) => a.id === last)) return last ?? undefined;
   return (list.find((a) => IN_PROGRESS.includes(a.status)) ?? list[0])?.id;
 }

@@ -1,7 +1,9 @@
 // The desk's lists as the window shows them: the library (its filter, its search and their
 // answers), the photos, and the managed lists (sections, authors, tags) and templates that
 // the form, the filters and the People screen offer. Each refresh asks the core again; a
-// failure is reported through the session and leaves the lists as they were.
+// failure is reported through the session and leaves the lists as they were. The library is
+// read a window at a time (`library/pager.ts`, issue 15): a refresh reads its counts and the
+// rows on screen, and a save replaces its one row.
 
 import * as backend from "../backend";
 import type {
@@ -15,10 +17,14 @@ import type {
   TagInfo,
   Template,
 } from "../backend";
+import { LibraryPager } from "../library/pager";
 import type { Session } from "./session.svelte";
 
 export class Catalogue {
-  articles = $state<ArticleSummary[]>([]);
+  /** The library's rows around what its list shows, and its counts. */
+  readonly library: LibraryPager;
+  /** Bumped whenever the library's rows or counts change: what the list re-reads on. */
+  libraryVersion = $state(0);
   /** What the library shows: filters, sort, and whether it is the trash. */
   filter = $state<LibraryQuery>({ sort: "updated", trashed: false });
   query = $state("");
@@ -31,24 +37,44 @@ export class Catalogue {
   templates = $state<Template[]>([]);
 
   #session: Session;
-  /** Answers of older library requests are dropped: only the newest filter shows. */
-  #libraryRequest = 0;
 
   constructor(session: Session) {
     this.#session = session;
+    this.library = new LibraryPager(
+      {
+        page: backend.libraryPage,
+        counts: backend.libraryCounts,
+        summary: backend.articleSummary,
+      },
+      () => this.libraryVersion++,
+    );
+  }
+
+  /** The library's rows held (the top of the list at least), in order. */
+  get articles(): ArticleSummary[] {
+    void this.libraryVersion;
+    return this.library.rows();
+  }
+
+  /** Where the window may open: story `remembered` first when it is on the desk, then the
+   *  rows held. */
+  async openable(remembered: number | null): Promise<ArticleSummary[]> {
+    const rows = this.articles;
+    if (remembered === null || rows.some((a) => a.id === remembered)) return rows;
+    const row = await backend.articleSummary(remembered).catch(() => null);
+    return row && row.deleted_at === null ? [row, ...rows] : rows;
   }
 
   /** Everything, at start. Throws: a desk whose lists cannot be read cannot be opened. */
   async load(): Promise<void> {
-    const [list, ps, ss, as, ts, tpl] = await Promise.all([
-      backend.listLibrary($state.snapshot(this.filter)),
+    const [, ps, ss, as, ts, tpl] = await Promise.all([
+      this.library.reload($state.snapshot(this.filter)),
       backend.listPhotos(),
       backend.listSections(),
       backend.listAuthors(),
       backend.listTags(),
       backend.listTemplates(),
     ]);
-    this.articles = list;
     this.photos = new Map(ps.map((p) => [p.id, p]));
     this.sections = ss;
     this.authors = as;
@@ -56,16 +82,34 @@ export class Catalogue {
     this.templates = tpl;
   }
 
-  /** The library under the current filter, and the search's answers if one is typed. */
+  /**
+   * The library under the current filter — its counts and the rows on screen, the place kept
+   * — and the search's answers if one is typed. Only the newest filter's answer shows.
+   */
   async refreshLibrary(): Promise<void> {
-    const n = ++this.#libraryRequest;
     const filter = $state.snapshot(this.filter);
     await this.#session.attempt(async () => {
-      const list = await backend.listLibrary(filter);
-      if (n === this.#libraryRequest) this.articles = list;
-      const q = this.query.trim();
-      if (q) this.hits = await backend.search(q);
+      await this.library.reload(filter);
+      await this.#searchAgain();
     });
+  }
+
+  /** Story `id` was saved: its row in the library (and the search's answers, if any). */
+  async refreshRow(id: number): Promise<void> {
+    await this.#session.attempt(async () => {
+      await this.library.refreshRow(id);
+      await this.#searchAgain();
+    });
+  }
+
+  /** The list shows rows `[first, last)`: the rows around them are read if not held. */
+  async showRows(first: number, last: number): Promise<void> {
+    await this.#session.attempt(() => this.library.show(first, last));
+  }
+
+  async #searchAgain(): Promise<void> {
+    const q = this.query.trim();
+    if (q) this.hits = await backend.search(q);
   }
 
   /** Searches `q` (trimmed); an empty query clears the answers. */

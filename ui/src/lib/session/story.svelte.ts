@@ -144,7 +144,9 @@ export class Story {
       this.#keepTimer = undefined;
       this.#keeping = this.#keeping.then(() => backend.forgetUnsaved(id)).catch(() => undefined);
     }
-    void this.#catalogue.refreshLibrary();
+    // A new story is a new row: the list is read again (its window). A save of a story
+    // already listed changes its row only.
+    void (wasNew ? this.#catalogue.refreshLibrary() : this.#catalogue.refreshRow(id));
     return undefined;
   }
 

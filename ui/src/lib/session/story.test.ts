@@ -3,10 +3,20 @@
 // keeps the writer where they are and says why, and the trash always has its Undo.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import type { Article, ArticleDraft, ArticleSummary, ErrorDto, LibraryQuery, Status } from "../backend";
+import type {
+  Article,
+  ArticleDraft,
+  ArticleSummary,
+  ErrorDto,
+  LibraryPageRequest,
+  LibraryQuery,
+  Status,
+} from "../backend";
 
 /** The desk behind the mocked backend: articles by id, and a switch to make saves fail. */
 const desk = vi.hoisted(() => ({
+  /** The library's reads: "page", "counts", "row <id>". */
+  libraryReads: [] as string[],
   articles: new Map<number, Article>(),
   trashed: new Set<number>(),
   nextId: 1,
@@ -49,6 +59,11 @@ vi.mock(import("../backend"), async (original) => {
     deleted_at: desk.trashed.has(a.id) ? "2026-11-30T10:00:00Z" : null,
   });
   const log = (what: string) => desk.calls.push(what);
+  const listed = (q: LibraryQuery) =>
+    [...desk.articles.values()]
+      .filter((a) => desk.trashed.has(a.id) === (q.trashed ?? false))
+      .reverse()
+      .map(summary);
   return {
     ...real,
     getArticle: async (id: number) => (log(`get ${id}`), article(id)),
@@ -57,11 +72,19 @@ vi.mock(import("../backend"), async (original) => {
     saveArticleOver: async (id: number, d: ArticleDraft) => (
       log(`save ${id}`), { article: store(id, d), merged: false, conflict: false }
     ),
-    listLibrary: async (q: LibraryQuery) =>
-      [...desk.articles.values()]
-        .filter((a) => desk.trashed.has(a.id) === (q.trashed ?? false))
-        .reverse()
-        .map(summary),
+    listLibrary: async (q: LibraryQuery) => listed(q),
+    libraryPage: async (r: LibraryPageRequest) => {
+      desk.libraryReads.push("page");
+      return { rows: listed(r.query).slice(r.offset, r.offset + r.limit), next: null };
+    },
+    libraryCounts: async (q: LibraryQuery) => {
+      desk.libraryReads.push("counts");
+      return { total: listed(q).length, by_status: [] };
+    },
+    articleSummary: async (id: number) => {
+      desk.libraryReads.push(`row ${id}`);
+      return summary(article(id));
+    },
     search: async () => [],
     heroCaption: async () => "",
     renderMarkdown: async (md: string) => `<p>${md}</p>`,
@@ -146,6 +169,7 @@ beforeEach(() => {
   desk.nextId = 1;
   desk.failSaves = null;
   desk.calls = [];
+  desk.libraryReads = [];
   vi.stubGlobal("localStorage", { getItem: () => null, setItem: () => {} });
 });
 afterEach(() => {
@@ -165,6 +189,36 @@ describe("the open story", () => {
     expect(desk.articles.get(a)?.body).toBe("Texto. Más texto.");
     expect(story.draft.headline).toBe("Elecciones");
     expect(story.saver.state).toBe("saved");
+  });
+
+  test("a save of a listed story reads its one row, not the list (issue 15)", async () => {
+    const a = seed("Reforma");
+    seed("Elecciones");
+    const { story, editor, catalogue } = openWindow();
+    await catalogue.refreshLibrary();
+    await story.open(a);
+    desk.libraryReads = [];
+    editor.type(" Más texto.");
+    story.bodyEdited();
+    story.draft.headline = "Reforma aprobada";
+    await story.saver.flush(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(desk.libraryReads).toEqual([`row ${a}`]);
+    expect(catalogue.articles.find((x) => x.id === a)?.headline).toBe("Reforma aprobada");
+  });
+
+  test("a new story's first save reads the list's window again (issue 15)", async () => {
+    const { story, editor, catalogue } = openWindow();
+    await catalogue.refreshLibrary();
+    await story.newArticle();
+    desk.libraryReads = [];
+    story.draft.headline = "Nueva";
+    editor.type("Texto.");
+    story.bodyEdited();
+    await story.saver.flush(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(desk.libraryReads).toEqual(["counts", "page"]);
+    expect(catalogue.articles.map((x) => x.headline)).toContain("Nueva");
   });
 
   test("when that save fails, the writer stays on their story, words on screen, told why", async () => {
