@@ -1183,6 +1183,23 @@ fn typing_saved_over_the_same_words_changed_elsewhere_keeps_both_as_a_conflict_i
     assert!(texts.iter().any(|t| t.contains("La ministra")), "{texts:?}");
     let conflicts = ana.newsroom_conflicts(&s.slug).expect("conflicts");
     assert!(conflicts.iter().any(|c| c.field == "body"), "{conflicts:?}");
+    // Ana's words stand beside Eva's, not after them: Eva's desk keeps her words until
+    // someone settles it.
+    sync(&mut ana);
+    sync(&mut eva);
+    assert_eq!(
+        eva.article(&s.slug).expect("e").body,
+        "La ministra dijo que no.\n"
+    );
+    // Settled with a text of both; it reaches Eva.
+    ana.resolve_conflict(&s.slug, None, Some("La ministra dijo que sí.\n".into()))
+        .expect("resolve");
+    sync(&mut ana);
+    sync(&mut eva);
+    assert_eq!(
+        eva.article(&s.slug).expect("e").body,
+        "La ministra dijo que sí.\n"
+    );
 }
 
 #[test]

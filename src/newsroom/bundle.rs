@@ -99,7 +99,10 @@ fn bad(path: &Path, message: &str) -> Error {
 impl Desk<'_> {
     /// Writes the story (by id or slug) into `out`: its whole history (so any desk can apply
     /// it, whatever it has seen), moves, notes, and its hero photos with their originals.
-    pub fn newsroom_bundle(&self, key: &str, out: &Path) -> Result<BundleReport> {
+    pub fn newsroom_bundle(&mut self, key: &str, out: &Path) -> Result<BundleReport> {
+        // Words autosave folded into no revision yet go into one first: the bundle carries
+        // everything that was saved.
+        self.checkpoint_unrecorded_words()?;
         let (header, originals) = self.db.read(|t| {
             let id = t.resolve_article(key)?;
             let a = t.article(id)?;

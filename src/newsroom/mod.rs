@@ -24,7 +24,7 @@ pub use connect::{pgpass_lookup, Target};
 pub use holders::{Holder, HOLD_EXPIRY_MINUTES};
 pub use schema::SERVER_SCHEMA_VERSION;
 pub(crate) use sync::KEY_CONNINFO;
-pub(crate) use sync::KEY_NAME;
+pub(crate) use sync::{content_key, KEY_NAME};
 pub use sync::{Conflict, NewsroomStatus, Refusal, SyncReport};
 
 use std::path::PathBuf;

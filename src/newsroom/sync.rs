@@ -330,7 +330,7 @@ impl Desk<'_> {
 
     /// Words that autosave folded into no revision yet become one ("before sync"), so what
     /// travels is always a revision.
-    fn checkpoint_unrecorded_words(&mut self) -> Result<()> {
+    pub(super) fn checkpoint_unrecorded_words(&mut self) -> Result<()> {
         let who = self.identity()?;
         let now = Utc::now();
         // Only stories changed since the last checkpoint (a second early, for a clock that
@@ -2044,7 +2044,7 @@ fn words_unrecorded(t: &Tx<'_>, row: &crate::model::Article, head: &str) -> Resu
     })
 }
 
-pub(super) fn content_key(d: &ArticleDraft) -> String {
+pub(crate) fn content_key(d: &ArticleDraft) -> String {
     let mut d = d.clone();
     d.status = None;
     d.slug = None;

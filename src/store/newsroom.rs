@@ -508,6 +508,17 @@ impl Tx<'_> {
 
     /// Records a revision with its global id and parents as given (one from the newsroom, or
     /// a merge); returns its local id. A revision already on the desk is left as it is.
+    /// Makes revision `id` (just made on this desk, not yet sent) descend from `parents`.
+    pub fn set_revision_parents(&self, id: i64, parents: &[String]) -> Result<()> {
+        let parents = serde_json::to_string(parents)
+            .map_err(|e| Error::Storage(format!("could not record a revision: {e}")))?;
+        self.conn.execute(
+            "UPDATE revisions SET parents = ?2 WHERE id = ?1",
+            params![id, parents],
+        )?;
+        Ok(())
+    }
+
     pub fn insert_graph_revision(&self, article_id: ArticleId, rev: &DeskRevision) -> Result<i64> {
         if let Some(id) = self
             .conn

@@ -23,6 +23,19 @@ pub struct SaveBase {
     pub draft: ArticleDraft,
 }
 
+/// How a save records its revision.
+#[derive(Debug, Clone, Copy)]
+enum Record<'a> {
+    /// Folded into the newest autosave within [`REVISION_INTERVAL`].
+    Autosave,
+    /// A revision of its own: the form's words put together with others'.
+    Merged,
+    /// A revision of its own beside the version now stored (both changed the same words):
+    /// it descends from the revision of `base` (what the form was typed over), and the two
+    /// are recorded as a conflict.
+    Beside(&'a ArticleDraft),
+}
+
 /// What [`Workspace::save_article_over`] stored.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct SavedOver {
@@ -87,7 +100,7 @@ impl Workspace {
         draft: ArticleDraft,
         now: DateTime<Utc>,
     ) -> Result<Article> {
-        self.save_checked(id, draft, now, None, false)?
+        self.save_checked(id, draft, now, None, Record::Autosave)?
             .ok_or_else(|| Error::Storage("the story changed while it was being saved".into()))
     }
 
@@ -110,7 +123,7 @@ impl Workspace {
             let current = self.article_by_id(id)?;
             if current.updated_at == base.updated_at {
                 if let Some(article) =
-                    self.save_checked(id, draft.clone(), now, Some(current.updated_at), false)?
+                    self.save_checked(id, draft.clone(), now, Some(current.updated_at), Record::Autosave)?
                 {
                     return Ok(SavedOver {
                         article,
@@ -122,7 +135,6 @@ impl Workspace {
             }
             let theirs = ArticleDraft::from(&current);
             let m = crate::newsroom::merge::merge(&base.draft, &draft, &theirs);
-            let theirs_head = self.store.read(|t| t.article_head(id))?;
             let (words, conflict) = if m.body_conflict {
                 // Both changed the same words: the form's are stored (the writer goes on
                 // from them), the others' stay whole in the history as the other side.
@@ -143,19 +155,19 @@ impl Workspace {
                 status: Some(current.status),
                 ..words
             };
+            let record = if conflict {
+                Record::Beside(&base.draft)
+            } else {
+                Record::Merged
+            };
             let Some(article) =
-                self.save_checked(id, words, now, Some(current.updated_at), true)?
+                self.save_checked(id, words, now, Some(current.updated_at), record)?
             else {
                 continue;
             };
             self.store.write(|t| {
                 for (field, o, th) in &m.field_conflicts {
                     t.add_conflict(Some(id), None, field, o, th, now)?;
-                }
-                if conflict {
-                    if let (Some(theirs), Some(ours)) = (&theirs_head, t.article_head(id)?) {
-                        t.add_conflict(Some(id), None, "body", &ours, theirs, now)?;
-                    }
                 }
                 Ok(())
             })?;
@@ -182,7 +194,7 @@ impl Workspace {
         draft: ArticleDraft,
         now: DateTime<Utc>,
         expect: Option<DateTime<Utc>>,
-        fresh_revision: bool,
+        record: Record<'_>,
     ) -> Result<Option<Article>> {
         // A move to Published passes preflight first (`set_status`); the words are saved
         // either way, so a refused move never loses them.
@@ -196,7 +208,7 @@ impl Workspace {
                     ..draft
                 };
                 if self
-                    .save_checked(id, words, now, expect, fresh_revision)?
+                    .save_checked(id, words, now, expect, record)?
                     .is_none()
                 {
                     return Ok(None);
@@ -253,6 +265,7 @@ impl Workspace {
                 "autosave".to_string()
             };
             t.update_article(id, &valid, now)?;
+            let fresh_revision = !matches!(record, Record::Autosave);
             let fresh = match t.latest_revision(id)? {
                 _ if fresh_revision => true,
                 Some((_, at, r)) if r == "autosave" && reason == "autosave" => {
@@ -261,12 +274,30 @@ impl Workspace {
                 _ => true,
             };
             if fresh {
-                let reason = if fresh_revision && reason == "autosave" {
-                    "merged with changes from elsewhere"
-                } else {
-                    &reason
+                let reason = match record {
+                    Record::Merged if reason == "autosave" => "merged with changes from elsewhere",
+                    Record::Beside(_) => "typed while it changed elsewhere",
+                    _ => &reason,
                 };
-                t.insert_revision(id, &valid.to_draft(), &who, reason, now)?;
+                let theirs = t.article_head(id)?;
+                let ours = t.insert_revision(id, &valid.to_draft(), &who, reason, now)?;
+                if let Record::Beside(base) = record {
+                    // Beside the other version, not after it: it descends from the version
+                    // the form was typed over, so the two are two heads until someone settles
+                    // them (the other desk keeps its words meanwhile).
+                    let key = crate::newsroom::content_key(base);
+                    let from = t.desk_revisions(id)?.into_iter().rev().find(|r| {
+                        r.id != ours
+                            && serde_json::from_str::<ArticleDraft>(&r.snapshot)
+                                .is_ok_and(|d| crate::newsroom::content_key(&d) == key)
+                    });
+                    if let Some(from) = from {
+                        t.set_revision_parents(ours, &[from.uuid])?;
+                    }
+                    if let (Some(theirs), Some(ours)) = (theirs, t.article_head(id)?) {
+                        t.add_conflict(Some(id), None, "body", &ours, &theirs, now)?;
+                    }
+                }
             }
             Ok(true)
         })?;
