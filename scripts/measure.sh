@@ -143,7 +143,7 @@ $when — $cores cores ($cpu), $ram RAM, load average $load_before before / $loa
 
 | figure | Dateline (release) | empty Tauri 2 window (release) | Dateline / empty | target | |
 |---|---|---|---|---|---|
-| cold start, exec → library painted (empty: its input painted), median / worst of $RUNS | ${ac} / ${aw} s | ${fc} / ${fw} s | $(ratio "$ac" "$fc") | ≤ 1.0 s and ≤ 1.5× the empty window | $(met "$cold_ok") |
+| cold start, exec → library painted (empty: its input painted), seen through WebDriver (an upper bound), median / worst of $RUNS | ${ac} / ${aw} s | ${fc} / ${fw} s | $(ratio "$ac" "$fc") | ≤ 1.0 s and ≤ 1.5× the empty window | $(met "$cold_ok") |
 | idle memory 5 s after start, PSS of the process + its WebKit processes (median; RSS) | ${am} MB (${ar} MB) with the demo desk | ${fm} MB (${fr} MB) | $(ratio "$am" "$fm") | ≤ 1.3× the empty window | $(met "$mem_ok") |
 | keystroke → preview painted, 10,000 words, $kn keys, inside the page: p50 / p95 (max) | ${k50} / ${k95} ms (${kmax} ms) | — | — | p95 ≤ 16 ms | $(met "$key_ok") |
 | export, composite hero of two 24 MP photos, cold rendition cache ($files files), median / worst of $EXPORT_RUNS | ${em} / ${ew} s | — | — | ≤ 1 s | $(met "$exp_ok") |

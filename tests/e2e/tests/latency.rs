@@ -133,6 +133,21 @@ async fn start_once(s: &Subject) -> Result<Start> {
     let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs_f64() * 1000.0;
     let exec = now - age(pid).ok_or("no start time in /proc")? * 1000.0;
     let cold = (painted - exec) / 1000.0;
+    // Where the time went: the page's navigation started (the webview up, the page asked for)
+    // and its DOMContentLoaded (the scripts parsed and run), from exec.
+    let nav = app
+        .js("const n = performance.getEntriesByType('navigation')[0]; \
+             return [performance.timeOrigin, n ? n.domContentLoadedEventEnd : null];")
+        .await?;
+    if let (Some(origin), dcl) = (nav[0].as_f64(), nav[1].as_f64()) {
+        println!(
+            "  {:<8} page asked for {:.3} s after exec, DOMContentLoaded {} s, ready and painted {:.3} s",
+            s.label,
+            (origin - exec) / 1000.0,
+            dcl.map_or("?".into(), |d| format!("{:.3}", (origin + d - exec) / 1000.0)),
+            cold
+        );
+    }
     // Idle: nothing typed, nothing loading.
     tokio::time::sleep(Duration::from_secs(5)).await;
     let (mut rss, mut pss) = (0, 0);
