@@ -134,17 +134,26 @@ async fn start_once(s: &Subject) -> Result<Start> {
     let exec = now - age(pid).ok_or("no start time in /proc")? * 1000.0;
     let cold = (painted - exec) / 1000.0;
     // Where the time went: the page's navigation started (the webview up, the page asked for)
-    // and its DOMContentLoaded (the scripts parsed and run), from exec.
+    // its DOMContentLoaded (the scripts parsed and run) and first contentful paint, from exec.
     let nav = app
-        .js("const n = performance.getEntriesByType('navigation')[0]; \
-             return [performance.timeOrigin, n ? n.domContentLoadedEventEnd : null];")
+        .js(r#"const n = performance.getEntriesByType("navigation")[0];
+               const p = performance.getEntriesByName("first-contentful-paint")[0];
+               return [performance.timeOrigin, n ? n.domContentLoadedEventEnd : null,
+                       p ? p.startTime : null];"#)
         .await?;
-    if let (Some(origin), dcl) = (nav[0].as_f64(), nav[1].as_f64()) {
+    if let Some(origin) = nav[0].as_f64() {
+        let at = |v: &serde_json::Value| {
+            v.as_f64().map_or("?".into(), |d| {
+                format!("{:.3}", (origin + d - exec) / 1000.0)
+            })
+        };
         println!(
-            "  {:<8} page asked for {:.3} s after exec, DOMContentLoaded {} s, ready and painted {:.3} s",
+            "  {:<8} page asked for {:.3} s after exec, DOMContentLoaded {} s, first \
+             contentful paint {} s; ready seen through WebDriver and painted {:.3} s",
             s.label,
             (origin - exec) / 1000.0,
-            dcl.map_or("?".into(), |d| format!("{:.3}", (origin + d - exec) / 1000.0)),
+            at(&nav[1]),
+            at(&nav[2]),
             cold
         );
     }
