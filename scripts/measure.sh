@@ -81,8 +81,9 @@ for i in $(seq 1 "$EXPORT_RUNS"); do
   ws="$out/export-ws"
   rm -rf "$ws" "$out/export-out"
   "$cli" --workspace "$ws" init --demo >/dev/null
+  # The JSON array of the imported photos: each one's top-level "id".
   ids=$("$cli" --json --workspace "$ws" photo import "$big/a-24mp.jpg" "$big/b-24mp.jpg" |
-    jq -r '[.. | objects | select(has("id") and has("width")) | .id] | unique | .[]')
+    sed -n 's/^    "id": \([0-9]*\),$/\1/p')
   # shellcheck disable=SC2086
   "$cli" --workspace "$ws" photo edit $ids --caption "Measure photo." --creator "Measure" \
     --agency "Dateline" --alt "A test photo, upscaled." >/dev/null
@@ -96,7 +97,7 @@ for i in $(seq 1 "$EXPORT_RUNS"); do
   { "$cli" --workspace "$ws" export "$slug" --out "$out/export-out" 2>&1 1>&3 |
     while IFS= read -r line; do printf '%s %s\n' "$EPOCHREALTIME" "$line"; done >"$out/export-$i.phases"; } 3>"$out/export-$i.log"
   t1=$EPOCHREALTIME
-  export_times+=("$(echo "$t1 - $t0" | bc -l)")
+  export_times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
   echo "export run $i: ${export_times[-1]} s; $(head -1 "$out/export-$i.log")" >&2
   awk -v t0="$t0" '/\[[0-9]+\/[0-9]+\]/ { printf "  +%.3f s %s\n", $1 - t0, substr($0, index($0, " ") + 1) }' \
     "$out/export-$i.phases" >&2
