@@ -44,13 +44,19 @@ pub fn dateline(ws: &Path, args: &[&str]) -> Result<String> {
 
 /// The app's process for the workspace `ws` (its command line names it), found in /proc.
 pub fn app_pid(ws: &Path) -> Option<u32> {
+    binary_pid("dateline-app", ws)
+}
+
+/// The process of the binary named `name` started on the workspace `ws` (tauri-driver passes
+/// `--workspace WS` to any binary, the empty window of scripts/measure.sh too), from /proc.
+pub fn binary_pid(name: &str, ws: &Path) -> Option<u32> {
     let needle = ws.to_string_lossy().into_owned();
     std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
         let pid: u32 = e.file_name().to_str()?.parse().ok()?;
         let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
         let cmd = String::from_utf8_lossy(&cmd);
         let argv0 = cmd.split('\0').next()?;
-        (argv0.ends_with("dateline-app") && cmd.contains(&needle)).then_some(pid)
+        (argv0.ends_with(name) && cmd.contains(&needle)).then_some(pid)
     })
 }
 
@@ -71,6 +77,35 @@ impl App {
 
     /// Starts the app binary `app` (the installed package's, say) on `workspace`.
     pub async fn start_binary(app: &Path, workspace: &Path) -> Result<App> {
+        let app = App::launch(app, workspace).await?;
+        app.wait_for(r#"[data-testid="library"]"#).await?;
+        Ok(app)
+    }
+
+    /// Starts the binary `app` (Dateline's window or another one: scripts/measure.sh's empty
+    /// window) on `workspace` and returns as soon as the page has an element matching `css`:
+    /// the page is asked every 5 ms (each ask a WebDriver round trip of a few ms), where
+    /// [`App::wait_for`] polls more slowly. For measuring a start; the tests use
+    /// [`App::start_binary`].
+    pub async fn start_binary_until(app: &Path, workspace: &Path, css: &str) -> Result<App> {
+        let app = App::launch(app, workspace).await?;
+        let probe = format!("return document.querySelector({css:?}) !== null;");
+        let deadline = Instant::now() + WAIT;
+        loop {
+            // Before the page is loaded a script may fail: that is "not yet".
+            if let Ok(serde_json::Value::Bool(true)) = app.client.execute(&probe, vec![]).await {
+                return Ok(app);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{css} never appeared in the window").into());
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Starts tauri-driver and a WebDriver session on the binary `app`, without waiting for
+    /// anything in the page.
+    async fn launch(app: &Path, workspace: &Path) -> Result<App> {
         if !app.is_file() {
             return Err(format!(
                 "the app is not built at {} (run `make test`, which builds it)",
@@ -139,13 +174,11 @@ impl App {
                 }
             }
         };
-        let app = App {
+        Ok(App {
             client,
             driver,
             home,
-        };
-        app.wait_for(r#"[data-testid="library"]"#).await?;
-        Ok(app)
+        })
     }
 
     /// The home folder this app runs with (its `~/Dateline exports` is under it).

@@ -3,16 +3,22 @@
 //! Run on demand (they print figures; timing is never asserted):
 //!
 //! ```sh
-//! cargo build -p dateline-app --release
+//! make measure    # scripts/measure.sh: the release app beside an empty Tauri 2 window
+//! ```
+//!
+//! or by hand, on any build (`$DATELINE_APP`, the `dateline` CLI beside it; `$DATELINE_FLOOR`,
+//! an empty window to compare with; `$DATELINE_RUNS`, starts of each):
+//!
+//! ```sh
 //! DATELINE_APP=target/release/dateline-app xvfb-run -a -s "-screen 0 1440x900x24" \
-//!   cargo test -p dateline-e2e --test latency -- --ignored --nocapture
+//!   cargo test -p dateline-e2e --test latency -- --ignored --nocapture --test-threads=1
 //! ```
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use dateline_e2e::{app_pid, App, Result};
+use dateline_e2e::{binary_pid, App, Result};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -83,45 +89,166 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i]
 }
 
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "a measurement: run with --ignored --nocapture"]
-async fn cold_start_and_idle_memory() -> Result<()> {
+/// One start of a window to measure: its binary, what it is called in the figures, the element
+/// that says it is ready, and whether its desk is the demo desk.
+struct Subject {
+    label: &'static str,
+    binary: PathBuf,
+    ready: &'static str,
+    demo_desk: bool,
+}
+
+/// What one start measured: exec to ready, and the idle memory 5 s later (kB).
+struct Start {
+    cold: f64,
+    rss: u64,
+    pss: u64,
+}
+
+/// Starts `s` on a new desk (the demo desk for the app) and measures from the process's exec
+/// to the first frame painted after its ready element was in the page, then the memory of the
+/// process and of every process below it (WebKitWebProcess, WebKitNetworkProcess) after 5 s
+/// idle.
+async fn start_once(s: &Subject) -> Result<Start> {
     let ws = tempfile::tempdir()?;
-    let t0 = Instant::now();
-    let app = App::start(ws.path()).await?;
-    let through_driver = t0.elapsed();
-    let pid = app_pid(ws.path()).ok_or("the app's process is not in /proc")?;
-    // The app process's own age when the library was first seen: launch to interactive,
-    // without tauri-driver's start and the WebDriver session (10 ms resolution).
-    let process = age(pid).unwrap_or(f64::NAN);
-    println!(
-        "cold start to interactive (demo desk's library shown): {:.2} s from the app's exec, \
-         {:.2} s including tauri-driver and the WebDriver session",
-        process,
-        through_driver.as_secs_f64()
-    );
+    if s.demo_desk {
+        let status = Command::new(cli())
+            .arg("--workspace")
+            .arg(ws.path())
+            .args(["init", "--demo"])
+            .stdout(std::process::Stdio::null())
+            .status()?;
+        assert!(status.success(), "dateline init --demo");
+    }
+    let app = App::start_binary_until(&s.binary, ws.path(), s.ready).await?;
+    // The page's clock when the frame after the ready element was painted: the main thread
+    // was free to take input then. (Date.now() in the page is the system clock.)
+    let painted = app
+        .js_await("await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); return Date.now();")
+        .await?
+        .as_f64()
+        .ok_or("no Date.now() from the page")?;
+    let name = s.binary.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let pid = binary_pid(name, ws.path()).ok_or("the window's process is not in /proc")?;
+    let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs_f64() * 1000.0;
+    let exec = now - age(pid).ok_or("no start time in /proc")? * 1000.0;
+    let cold = (painted - exec) / 1000.0;
+    // Where the time went: the page's navigation started (the webview up, the page asked for)
+    // its DOMContentLoaded (the scripts parsed and run) and first contentful paint, from exec.
+    let nav = app
+        .js(r#"const n = performance.getEntriesByType("navigation")[0];
+               const p = performance.getEntriesByName("first-contentful-paint")[0];
+               return [performance.timeOrigin, n ? n.domContentLoadedEventEnd : null,
+                       p ? p.startTime : null];"#)
+        .await?;
+    if let Some(origin) = nav[0].as_f64() {
+        let at = |v: &serde_json::Value| {
+            v.as_f64().map_or("?".into(), |d| {
+                format!("{:.3}", (origin + d - exec) / 1000.0)
+            })
+        };
+        println!(
+            "  {:<8} page asked for {:.3} s after exec, DOMContentLoaded {} s, first \
+             contentful paint {} s; ready seen through WebDriver and painted {:.3} s",
+            s.label,
+            (origin - exec) / 1000.0,
+            at(&nav[1]),
+            at(&nav[2]),
+            cold
+        );
+    }
     // Idle: nothing typed, nothing loading.
     tokio::time::sleep(Duration::from_secs(5)).await;
     let (mut rss, mut pss) = (0, 0);
     for p in family(pid) {
-        let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+        let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
         let r = kb(&format!("/proc/{p}/status"), "VmRSS:");
-        let s = kb(&format!("/proc/{p}/smaps_rollup"), "Pss:");
+        let m = kb(&format!("/proc/{p}/smaps_rollup"), "Pss:");
         println!(
-            "  {p:>7} {:<20} RSS {:>6.1} MB  PSS {:>6.1} MB",
-            name.trim(),
+            "  {:<8} {p:>7} {:<20} RSS {:>6.1} MB  PSS {:>6.1} MB",
+            s.label,
+            comm.trim(),
             r as f64 / 1024.0,
-            s as f64 / 1024.0
+            m as f64 / 1024.0
         );
         rss += r;
-        pss += s;
+        pss += m;
     }
-    println!(
-        "idle memory 5 s after start (app + WebKit processes): RSS {:.0} MB, PSS {:.0} MB",
-        rss as f64 / 1024.0,
-        pss as f64 / 1024.0
-    );
-    app.quit().await
+    app.quit().await?;
+    Ok(Start { cold, rss, pss })
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// Cold start and idle memory of the app on the demo desk (`$DATELINE_APP`, the debug build by
+/// default) and, when `$DATELINE_FLOOR` names one, of an empty Tauri 2 window side by side
+/// (scripts/measure.sh builds both in release). `$DATELINE_RUNS` starts of each, alternating
+/// (5 by default). Lines starting with `SUMMARY` are what measure.sh reads.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+async fn cold_start_and_idle_memory() -> Result<()> {
+    let runs: usize = std::env::var("DATELINE_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5);
+    let mut subjects = vec![Subject {
+        label: "app",
+        binary: dateline_e2e::app_path(),
+        ready: r#".app[data-desk="loaded"] [data-testid="library-item"]"#,
+        demo_desk: true,
+    }];
+    if let Some(floor) = std::env::var_os("DATELINE_FLOOR") {
+        subjects.push(Subject {
+            label: "floor",
+            binary: PathBuf::from(floor),
+            ready: r#"[data-testid="floor-input"]"#,
+            demo_desk: false,
+        });
+    }
+    let mut starts: Vec<Vec<Start>> = subjects.iter().map(|_| Vec::new()).collect();
+    for run in 1..=runs {
+        for (s, out) in subjects.iter().zip(starts.iter_mut()) {
+            let m = start_once(s).await?;
+            println!(
+                "run {run} {}: exec to ready {:.3} s; idle RSS {:.0} MB, PSS {:.0} MB (with its \
+                 WebKit processes)",
+                s.label,
+                m.cold,
+                m.rss as f64 / 1024.0,
+                m.pss as f64 / 1024.0
+            );
+            out.push(m);
+        }
+    }
+    for (s, m) in subjects.iter().zip(&starts) {
+        let cold: Vec<f64> = m.iter().map(|m| m.cold).collect();
+        let pss: Vec<f64> = m.iter().map(|m| m.pss as f64 / 1024.0).collect();
+        let rss: Vec<f64> = m.iter().map(|m| m.rss as f64 / 1024.0).collect();
+        println!(
+            "SUMMARY cold_start {} runs={} median_s={:.3} worst_s={:.3}",
+            s.label,
+            m.len(),
+            median(&cold),
+            cold.iter().cloned().fold(f64::MIN, f64::max)
+        );
+        println!(
+            "SUMMARY idle_memory {} pss_median_mb={:.0} pss_max_mb={:.0} rss_median_mb={:.0}",
+            s.label,
+            median(&pss),
+            pss.iter().cloned().fold(f64::MIN, f64::max),
+            median(&rss)
+        );
+    }
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -202,6 +329,18 @@ async fn keystroke_to_preview_on_10k_words() -> Result<()> {
             percentile(&inside, 0.5),
             percentile(&inside, 0.95),
             inside[inside.len() - 1]
+        );
+    }
+    if !inside.is_empty() {
+        println!(
+            "SUMMARY keystroke inside_n={} p50_ms={:.1} p95_ms={:.1} max_ms={:.1} \
+             webdriver_p50_ms={:.0} webdriver_p95_ms={:.0}",
+            inside.len(),
+            percentile(&inside, 0.5).as_secs_f64() * 1000.0,
+            percentile(&inside, 0.95).as_secs_f64() * 1000.0,
+            inside[inside.len() - 1].as_secs_f64() * 1000.0,
+            percentile(&samples, 0.5).as_secs_f64() * 1000.0,
+            percentile(&samples, 0.95).as_secs_f64() * 1000.0
         );
     }
     println!(
