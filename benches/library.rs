@@ -8,11 +8,13 @@
 //! the target folder and kept for later runs; making it is timed once and printed.
 //! `DATELINE_BENCH_ARTICLES` changes the size.
 
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use dateline::model::{LibraryPageRequest, LibraryQuery, LibrarySort, Status};
 use dateline::Workspace;
+
+#[path = "common/generated.rs"]
+mod generated;
 
 const SEED: u64 = 1;
 const PAGE: u32 = 100;
@@ -22,28 +24,6 @@ fn articles() -> usize {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000)
-}
-
-fn library(n: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("library-{n}-seed-{SEED}"));
-    let done = dir.join("generated");
-    if !done.exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/articles");
-        let t = Instant::now();
-        let mut ws = Workspace::open(&dir).expect("a workspace");
-        let r = ws
-            .generate_library(&from, n, SEED)
-            .expect("the library generates");
-        println!(
-            "generated {} articles in {:.1?} at {}",
-            r.articles,
-            t.elapsed(),
-            dir.display()
-        );
-        std::fs::write(&done, b"").expect("mark the library done");
-    }
-    dir
 }
 
 /// p50 and max of `runs` calls of `f`, after one warm-up call.
@@ -65,7 +45,7 @@ fn report(what: &str, (p50, max): (Duration, Duration)) {
 
 fn main() {
     let n = articles();
-    let dir = library(n);
+    let dir = generated::library(n, SEED);
     let t = Instant::now();
     let ws = Workspace::open(&dir).expect("the library opens");
     // On a desk made before format 7 (set `PRAGMA user_version = 6` and drop 0007's indexes

@@ -5,11 +5,13 @@
 //! Besides criterion's per-query figures, it prints p50/p95/max over 200 searches that cycle
 //! through the realistic queries, as the search box would send them.
 
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use dateline::Workspace;
+
+#[path = "common/generated.rs"]
+mod generated;
 
 const ARTICLES: usize = 10_000;
 const SEED: u64 = 1;
@@ -29,36 +31,12 @@ const QUERIES: &[&str] = &[
     "Oaxaca maestros",
 ];
 
-/// The 10,000-article desk, generated on first use into the target folder.
-fn library() -> PathBuf {
-    let dir =
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("library-{ARTICLES}-seed-{SEED}"));
-    let done = dir.join("generated");
-    if !done.exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/articles");
-        let t = Instant::now();
-        let mut ws = Workspace::open(&dir).expect("a workspace");
-        let r = ws
-            .generate_library(&from, ARTICLES, SEED)
-            .expect("the library generates");
-        eprintln!(
-            "generated {} articles in {:.1?} at {}",
-            r.articles,
-            t.elapsed(),
-            dir.display()
-        );
-        std::fs::write(&done, b"").expect("mark the library done");
-    }
-    dir
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
 fn search(c: &mut Criterion) {
-    let ws = Workspace::open(&library()).expect("the library opens");
+    let ws = Workspace::open(&generated::library(ARTICLES, SEED)).expect("the library opens");
     assert_eq!(ws.articles().expect("list").len(), ARTICLES);
 
     // The distribution the target is about, over 200 searches.

@@ -122,9 +122,13 @@ impl Workspace {
         for _ in 0..8 {
             let current = self.article_by_id(id)?;
             if current.updated_at == base.updated_at {
-                if let Some(article) =
-                    self.save_checked(id, draft.clone(), now, Some(current.updated_at), Record::Autosave)?
-                {
+                if let Some(article) = self.save_checked(
+                    id,
+                    draft.clone(),
+                    now,
+                    Some(current.updated_at),
+                    Record::Autosave,
+                )? {
                     return Ok(SavedOver {
                         article,
                         merged: false,
@@ -207,10 +211,7 @@ impl Workspace {
                     status: Some(current.status),
                     ..draft
                 };
-                if self
-                    .save_checked(id, words, now, expect, record)?
-                    .is_none()
-                {
+                if self.save_checked(id, words, now, expect, record)?.is_none() {
                     return Ok(None);
                 }
                 return self
