@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 use crate::desk::Desk;
 use crate::newsroom::{Newsroom, SyncState};
+use crate::pick_commands::stopped;
 use crate::scope::Scope;
 
 type Answer<T> = Result<T, ErrorDto>;
@@ -236,10 +237,7 @@ pub async fn save_bundle(
         dialog.blocking_save_file()?.into_path().ok()
     })
     .await
-    .map_err(|e| ErrorDto {
-        code: ErrorCode::Io,
-        message: format!("The file dialog closed unexpectedly ({e})."),
-    })?;
+    .map_err(stopped)?;
     let Some(mut path) = chosen else {
         return Ok(None);
     };
@@ -272,10 +270,7 @@ pub async fn open_bundle(
             .ok()
     })
     .await
-    .map_err(|e| ErrorDto {
-        code: ErrorCode::Io,
-        message: format!("The file dialog closed unexpectedly ({e})."),
-    })?;
+    .map_err(stopped)?;
     let Some(path) = chosen else {
         return Ok(None);
     };

@@ -16,7 +16,8 @@ use crate::scope::{default_export_dir, Scope};
 
 type Answer<T> = Result<T, ErrorDto>;
 
-fn stopped(e: impl std::fmt::Display) -> ErrorDto {
+/// The native dialog's thread ended without an answer.
+pub(crate) fn stopped(e: impl std::fmt::Display) -> ErrorDto {
     ErrorDto {
         code: ErrorCode::Io,
         message: format!("The file dialog closed unexpectedly ({e})."),
