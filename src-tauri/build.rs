@@ -76,6 +76,8 @@ const COMMANDS: &[&str] = &[
     "newsroom_wake",
     "body_conflict",
     "resolve_conflict",
+    "settle_field_conflict",
+    "newsroom_seen",
     "newsroom_hold",
     "newsroom_release",
     "save_bundle",

@@ -656,3 +656,85 @@ fn change_numbers_are_handed_out_in_commit_order_issue_13() {
     let order: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
     assert_eq!(order, ["first", "second"], "numbers follow the commits");
 }
+
+/// Past the editors' door a correspondent's story is the editors' (issue 14's tryout: a
+/// correspondent changed a Published story's headline and trashed it). Tried as raw SQL, as
+/// someone with `psql` would; each refusal says why in words, and the allowed twins (her
+/// draft, her filed story, an editor on the same story) still work.
+#[test]
+fn a_correspondent_cannot_change_her_story_once_an_editor_has_it_issue_14() {
+    let room = Room::new("perm_past");
+    seed(&room);
+    let mut ana = room.as_(&room.ana);
+    let mut eva = room.as_(&room.eva);
+    let who = "a correspondent";
+    let revision_of = |story: &str| {
+        format!(
+            "INSERT INTO newsroom.revisions (id, story_id, created_at, snapshot)
+                 VALUES (gen_random_uuid(), '{story}', now(), '{{}}')"
+        )
+    };
+    let forbidden = |story: &str| {
+        [
+            format!("UPDATE newsroom.stories SET headline = 'Mine again' WHERE id = '{story}'"),
+            format!("UPDATE newsroom.stories SET body = 'Rewritten.' WHERE id = '{story}'"),
+            format!("UPDATE newsroom.stories SET trashed_at = now() WHERE id = '{story}'"),
+            format!("UPDATE newsroom.stories SET head = gen_random_uuid() WHERE id = '{story}'"),
+            revision_of(story),
+        ]
+    };
+
+    // B is hers, at the copy desk: every change is refused, with the reason.
+    for sql in forbidden(B) {
+        refused(&mut ana, who, &sql, Refused::Error);
+    }
+    let e = ana
+        .execute(forbidden(B)[0].as_str(), &[])
+        .expect_err("refused");
+    let said = e
+        .as_db_error()
+        .map(|d| d.message().to_string())
+        .unwrap_or_default();
+    assert!(
+        said.contains("Copy desk") && said.contains("only an editor"),
+        "the refusal says why: {said}"
+    );
+    let e = ana
+        .execute(revision_of(B).as_str(), &[])
+        .expect_err("refused");
+    let said = e
+        .as_db_error()
+        .map(|d| d.message().to_string())
+        .unwrap_or_default();
+    assert!(said.contains("only an editor"), "{said}");
+
+    // The editor changes it, then publishes it; still not hers to change, nor to trash.
+    eva.execute(
+        &format!("UPDATE newsroom.stories SET headline = 'Edited' WHERE id = '{B}'"),
+        &[],
+    )
+    .expect("an editor edits a story at the copy desk");
+    eva.execute(&revision_of(B), &[])
+        .expect("an editor records a revision");
+    for (from, to) in [("copy_desk", "ready"), ("ready", "published")] {
+        move_story(&mut eva, B, from, to).expect("an editor publishes");
+    }
+    for sql in forbidden(B) {
+        refused(&mut ana, who, &sql, Refused::Error);
+    }
+    assert_eq!(room.story(B, "headline"), "Edited");
+    assert_eq!(room.story(B, "body"), "First words.");
+    assert_eq!(room.story(B, "coalesce(trashed_at::text, '')"), "");
+
+    // Her draft and a story she filed are hers to change: edit, record, trash.
+    let filed = "01900000-0000-7000-8000-0000000000ab";
+    new_story(&mut ana, filed, "Ana filed too");
+    move_story(&mut ana, filed, "draft", "in_edit").expect("she files it");
+    for story in [A, filed] {
+        for sql in forbidden(story) {
+            ana.execute(sql.as_str(), &[])
+                .unwrap_or_else(|e| panic!("{sql:?} on her own story: {e}"));
+        }
+    }
+    assert_eq!(room.story(filed, "body"), "Rewritten.");
+}

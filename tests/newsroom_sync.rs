@@ -1228,3 +1228,141 @@ fn a_bundle_opened_over_words_not_yet_in_a_revision_keeps_them_issue_14() {
         "Uno, de Ana.\n\nDos, de Ana.\n\nTres, de Eva.\n"
     );
 }
+
+/// The library marks what others changed since the person last opened it (issue 14): a story
+/// new from the newsroom is "new", an edit, a move or a note from another desk makes it
+/// "changed", opening it clears the mark, and the person's own changes coming back never mark.
+#[test]
+fn stories_changed_elsewhere_are_marked_until_opened_issue_14() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("unseen");
+    let unseen = |ws: &mut Workspace| -> Vec<(i64, bool)> {
+        ws.desk_newsroom()
+            .expect("desk")
+            .unseen
+            .iter()
+            .map(|u| (u.article_id, u.new))
+            .collect()
+    };
+    let s = write(&mut ana, "Lluvias en Oaxaca", "Llovió toda la noche.\n");
+    sync(&mut ana);
+    sync(&mut ana);
+    assert!(
+        unseen(&mut ana).is_empty(),
+        "her own story is not news to her"
+    );
+    sync(&mut eva);
+    let on_eva = eva.article(&s.slug).expect("on Eva's desk");
+    assert_eq!(
+        unseen(&mut eva),
+        vec![(on_eva.id, true)],
+        "new to Eva's desk"
+    );
+    eva.mark_opened(on_eva.id).expect("open");
+    assert!(unseen(&mut eva).is_empty());
+
+    // Eva edits it: Ana's desk marks it changed; Eva's own edit coming back does not.
+    let mut d = ArticleDraft::from(&on_eva);
+    d.body.push_str("\nEl río creció dos metros.\n");
+    eva.save_article(on_eva.id, d).expect("edit");
+    sync(&mut eva);
+    sync(&mut ana);
+    assert_eq!(unseen(&mut ana), vec![(s.id, false)], "changed elsewhere");
+    sync(&mut eva);
+    assert!(
+        unseen(&mut eva).is_empty(),
+        "her own edit is not news to Eva"
+    );
+    ana.mark_opened(s.id).expect("open");
+    assert!(unseen(&mut ana).is_empty());
+    // A sync that brings nothing new leaves it seen.
+    sync(&mut ana);
+    assert!(unseen(&mut ana).is_empty());
+}
+
+/// Two desks changed the headline and the same paragraph apart: the text is settled with a
+/// merged text and the headline by choosing one value; both reach the other desk (issue 14).
+#[test]
+fn a_headline_and_a_paragraph_changed_apart_are_settled_and_travel_issue_14() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("field_and_body");
+    let s = write(
+        &mut ana,
+        "El pleno vota",
+        "El pleno se reunió a las nueve.\n",
+    );
+    sync(&mut ana);
+    sync(&mut eva);
+    // Keys by each desk's id: a headline changed before publishing may change the slug.
+    let on_ana = s.id.to_string();
+    let on_eva = eva.article(&s.slug).expect("on Eva's desk").id.to_string();
+    let edit = |ws: &mut Workspace, key: &str, headline: &str, body: &str| {
+        let a = ws.article(key).expect("story");
+        let mut d = ArticleDraft::from(&a);
+        d.headline = headline.into();
+        d.body = body.into();
+        ws.save_article(a.id, d).expect("edit");
+    };
+    edit(
+        &mut ana,
+        &on_ana,
+        "El pleno vota otra vez",
+        "Por fin, el pleno se reunió a las nueve.\n",
+    );
+    edit(
+        &mut eva,
+        &on_eva,
+        "El pleno aplaza el presupuesto",
+        "El pleno se reunió a las nueve en punto.\n",
+    );
+    sync(&mut eva);
+    sync(&mut ana);
+    let fields: Vec<String> = ana
+        .newsroom_conflicts(&on_ana)
+        .expect("c")
+        .into_iter()
+        .map(|c| c.field)
+        .collect();
+    assert!(
+        fields.contains(&"body".to_string()) && fields.contains(&"headline".to_string()),
+        "{fields:?}"
+    );
+    // Rounds of the background sync come and go before anyone settles: nothing doubles.
+    sync(&mut ana);
+    sync(&mut ana);
+    let open = |ws: &mut Workspace| -> Vec<String> {
+        ws.desk_newsroom()
+            .expect("desk")
+            .conflicts
+            .into_iter()
+            .map(|c| c.field)
+            .collect()
+    };
+    let mut fields = open(&mut ana);
+    fields.sort();
+    assert_eq!(fields, ["body", "headline"]);
+    let merged = "Por fin, el pleno se reunió a las nueve en punto.\n";
+    ana.resolve_conflict(&on_ana, None, Some(merged.into()))
+        .expect("resolve the text");
+    sync(&mut ana);
+    sync(&mut eva);
+    sync(&mut ana);
+    assert_eq!(
+        open(&mut ana),
+        ["headline"],
+        "the text is settled; the headline waits"
+    );
+    assert_eq!(eva.article(&on_eva).expect("e").body, merged);
+    // The headline: Ana keeps hers (the form saves it, then settles).
+    let a = ana.article(&on_ana).expect("a");
+    let mut d = ArticleDraft::from(&a);
+    d.headline = "El pleno vota otra vez".into();
+    ana.save_article(a.id, d).expect("save");
+    ana.settle_field_conflict(&on_ana, "headline")
+        .expect("settle");
+    assert!(ana.newsroom_conflicts(&on_ana).expect("c").is_empty());
+    sync(&mut ana);
+    sync(&mut eva);
+    assert_eq!(
+        eva.article(&on_eva).expect("e").headline,
+        "El pleno vota otra vez"
+    );
+}

@@ -136,6 +136,8 @@ fn main() {
             newsroom_commands::newsroom_wake,
             newsroom_commands::body_conflict,
             newsroom_commands::resolve_conflict,
+            newsroom_commands::settle_field_conflict,
+            newsroom_commands::newsroom_seen,
             newsroom_commands::newsroom_hold,
             newsroom_commands::newsroom_release,
             newsroom_commands::save_bundle,

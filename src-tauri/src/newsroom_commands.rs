@@ -152,6 +152,20 @@ pub async fn resolve_conflict(
     Ok(article)
 }
 
+/// The person chose a value for a field two desks changed apart (the form saved it first):
+/// the conflict is settled; the next round says so in the top bar.
+#[tauri::command]
+pub async fn settle_field_conflict(
+    desk: State<'_, Desk>,
+    newsroom: State<'_, Arc<Newsroom>>,
+    id: ArticleId,
+    field: String,
+) -> Answer<usize> {
+    let n = desk.with(|ws| ws.settle_field_conflict(&id.to_string(), &field))?;
+    newsroom.wake();
+    Ok(n)
+}
+
 /// Says this desk has the story open (repeated while it stays open); returns who else has.
 #[tauri::command]
 pub async fn newsroom_hold(
@@ -305,6 +319,12 @@ fn dirs_home() -> Option<std::path::PathBuf> {
         .filter(|h| h.is_dir())
 }
 
+/// The person opened (or left) a story: what other desks changed in it is seen.
+#[tauri::command]
+pub async fn newsroom_seen(desk: State<'_, Desk>, id: ArticleId) -> Answer<()> {
+    Ok(desk.with(|ws| ws.mark_opened(id))?)
+}
+
 /// This desk closed the story.
 #[tauri::command]
 pub async fn newsroom_release(newsroom: State<'_, Arc<Newsroom>>, id: ArticleId) -> Answer<()> {
@@ -320,7 +340,7 @@ pub async fn newsroom_release(newsroom: State<'_, Arc<Newsroom>>, id: ArticleId)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dateline::newsroom::app::{StoryConflict, StoryHolder, StoryRefusal};
+    use dateline::newsroom::app::{StoryConflict, StoryHolder, StoryRefusal, UnseenStory};
 
     /// The newsroom's types as the window sees them, generated from these Rust types (never
     /// hand-copied); fails when the committed file is stale. `UPDATE_BINDINGS=1` rewrites it.
@@ -338,6 +358,7 @@ mod tests {
             decl::<StoryConflict>(&cfg),
             decl::<StoryRefusal>(&cfg),
             decl::<StoryHolder>(&cfg),
+            decl::<UnseenStory>(&cfg),
             decl::<DeskNewsroom>(&cfg),
             decl::<BodyConflict>(&cfg),
             decl::<SyncState>(&cfg),

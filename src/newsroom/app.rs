@@ -35,6 +35,16 @@ pub struct DeskNewsroom {
     pub to_send: u32,
     pub conflicts: Vec<StoryConflict>,
     pub refused: Vec<StoryRefusal>,
+    /// Stories changed on other desks since the person last opened them here.
+    pub unseen: Vec<UnseenStory>,
+}
+
+/// A story changed elsewhere since it was last opened on this desk (the library marks it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UnseenStory {
+    pub article_id: ArticleId,
+    /// Never opened on this desk: it came from the newsroom.
+    pub new: bool,
 }
 
 /// An open conflict, with the story's local id and headline so the window can open it.
@@ -54,6 +64,8 @@ pub struct StoryConflict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StoryRefusal {
     pub article_id: Option<ArticleId>,
+    /// The story's headline on this desk (none for a photo, a list or a purged story).
+    pub headline: Option<String>,
     /// `article`, `revision`, `move`, `note`, `photo`.
     pub kind: String,
     pub reason: String,
@@ -136,11 +148,10 @@ impl Desk<'_> {
                 return Ok(DeskNewsroom::default());
             };
             let newsroom = Target::parse(&conninfo).ok().map(|t| t.to_string());
+            // A story deleted from the desk since leaves its conflict or refusal without a
+            // headline, never the whole status unreadable.
             let headline = |id: Option<ArticleId>| -> Result<Option<String>> {
-                Ok(match id {
-                    Some(id) => Some(t.article(id)?.headline),
-                    None => None,
-                })
+                Ok(id.and_then(|id| t.article(id).ok()).map(|a| a.headline))
             };
             let conflicts = t
                 .open_conflicts(None)?
@@ -159,13 +170,16 @@ impl Desk<'_> {
             let refused = t
                 .refusals(None)?
                 .into_iter()
-                .map(|r| StoryRefusal {
-                    article_id: r.article_id,
-                    kind: r.kind,
-                    reason: r.reason,
-                    at: r.at.to_rfc3339(),
+                .map(|r| {
+                    Ok(StoryRefusal {
+                        headline: headline(r.article_id)?,
+                        article_id: r.article_id,
+                        kind: r.kind,
+                        reason: r.reason,
+                        at: r.at.to_rfc3339(),
+                    })
                 })
-                .collect();
+                .collect::<Result<Vec<_>>>()?;
             Ok(DeskNewsroom {
                 joined: true,
                 newsroom,
@@ -176,6 +190,11 @@ impl Desk<'_> {
                 to_send: u32::try_from(super::sync::count_unsent(t)?).unwrap_or(u32::MAX),
                 conflicts,
                 refused,
+                unseen: t
+                    .unseen_articles()?
+                    .into_iter()
+                    .map(|(article_id, new)| UnseenStory { article_id, new })
+                    .collect(),
             })
         })
     }

@@ -16,6 +16,7 @@ pub(crate) const MIGRATIONS: &[(i32, &str)] = &[
     (3, include_str!("sql/0003_notify.sql")),
     (4, include_str!("sql/0004_holders.sql")),
     (5, include_str!("sql/0005_travel.sql")),
+    (6, include_str!("sql/0006_past_the_desk.sql")),
 ];
 
 /// The newest server format this Dateline knows.

@@ -373,6 +373,22 @@ impl Desk<'_> {
             .write(|t| t.resolve_photo_conflicts(photo_id, Utc::now()))
     }
 
+    /// The person chose a value for a story's field that two desks changed apart (the
+    /// headline, the dateline…): its conflict is settled. The value chosen is the story's
+    /// as saved (the newsroom's, which the merge took, or the person's own, typed back).
+    pub fn settle_field_conflict(&mut self, key: &str, field: &str) -> Result<usize> {
+        if field == "body" {
+            return Err(Error::invalid(
+                "field",
+                "The text's conflict is settled by keeping a version or a merged text.",
+            ));
+        }
+        self.db.write(|t| {
+            let id = t.resolve_article(key)?;
+            t.resolve_conflicts(id, field, Utc::now())
+        })
+    }
+
     /// The story's open conflicts (what `article show` and `newsroom status` list).
     pub fn newsroom_conflicts(&self, key: &str) -> Result<Vec<Conflict>> {
         self.db.read(|t| {
@@ -896,6 +912,12 @@ impl Desk<'_> {
             Ok(out)
         })?;
         let now = Utc::now();
+        // What others changed is marked for the library ("Changed", "New"); this person's own
+        // changes coming back from the newsroom are not.
+        let me = self
+            .db
+            .read(|t| t.setting("newsroom.login"))?
+            .unwrap_or_default();
         let mut touched: Vec<(ArticleId, String, Status, Option<String>)> = Vec::new();
         let (pulled_stories, pulled_revisions) = self.db.write(|t| {
             for r in &sections {
@@ -1031,6 +1053,7 @@ impl Desk<'_> {
                         )?;
                         n_stories += 1;
                         new_here.push(id);
+                        t.mark_arrived(id, now)?;
                         id
                     }
                 };
@@ -1050,6 +1073,9 @@ impl Desk<'_> {
                         created_at: r.get(5),
                         snapshot: serde_json::to_string(&draft).map_err(storage)?,
                     };
+                    if rev.author != me {
+                        t.mark_changed_elsewhere(local, now)?;
+                    }
                     t.insert_graph_revision(local, &rev)?;
                     t.mark_sent(SentKind::Revision, &rev_uuid, "")?;
                     n_revs += 1;
@@ -1096,6 +1122,9 @@ impl Desk<'_> {
                 let rev_uuid: String = r.get(0);
                 if t.revision_by_uuid(&rev_uuid)?.is_none() {
                     let draft = from_wire(t, r.get::<_, Value>(6))?;
+                    if r.get::<_, String>(3) != me {
+                        t.mark_changed_elsewhere(local, now)?;
+                    }
                     t.insert_graph_revision(
                         local,
                         &DeskRevision {
@@ -1123,7 +1152,11 @@ impl Desk<'_> {
                     to: Status::parse(m.get::<_, &str>(3)).unwrap_or_default(),
                     at: m.get(5),
                 };
-                t.insert_move_from_newsroom(local, &mv, m.get(4))?;
+                let who: String = m.get(4);
+                if who != me && t.sent(SentKind::Move, &mv.uuid)?.is_none() {
+                    t.mark_changed_elsewhere(local, now)?;
+                }
+                t.insert_move_from_newsroom(local, &mv, &who)?;
                 t.mark_sent(SentKind::Move, &mv.uuid, "")?;
             }
             for n in &notes {
@@ -1137,6 +1170,9 @@ impl Desk<'_> {
                     body: n.get(3),
                     created_at: n.get(4),
                 };
+                if note.who != me && t.sent(SentKind::Note, &note.uuid)?.is_none() {
+                    t.mark_changed_elsewhere(local, now)?;
+                }
                 t.insert_note_from_newsroom(local, &note)?;
                 t.mark_sent(SentKind::Note, &note.uuid, "")?;
             }

@@ -37,6 +37,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/0005_newsroom.sql")),
     (6, include_str!("migrations/0006_newsroom_renames.sql")),
     (7, include_str!("migrations/0007_library_pages.sql")),
+    (8, include_str!("migrations/0008_newsroom_seen.sql")),
 ];
 
 /// The newest desk format this build reads and writes.

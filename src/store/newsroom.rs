@@ -589,6 +589,50 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Story `article_id` changed on another desk: the change arrived `now`.
+    pub fn mark_changed_elsewhere(&self, article_id: ArticleId, now: DateTime<Utc>) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO newsroom_seen (article_id, changed_at) VALUES (?1, ?2)
+             ON CONFLICT (article_id) DO UPDATE SET changed_at = excluded.changed_at",
+            params![article_id, ts(&now)],
+        )?;
+        Ok(())
+    }
+
+    /// Story `article_id` came to this desk from the newsroom `now` (new here).
+    pub fn mark_arrived(&self, article_id: ArticleId, now: DateTime<Utc>) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO newsroom_seen (article_id, changed_at, arrived) VALUES (?1, ?2, 1)
+             ON CONFLICT (article_id) DO UPDATE SET changed_at = excluded.changed_at, arrived = 1",
+            params![article_id, ts(&now)],
+        )?;
+        Ok(())
+    }
+
+    /// The person opened story `article_id` on this desk (`now`): what arrived is seen.
+    pub fn mark_opened(&self, article_id: ArticleId, now: DateTime<Utc>) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO newsroom_seen (article_id, opened_at) VALUES (?1, ?2)
+             ON CONFLICT (article_id) DO UPDATE SET opened_at = excluded.opened_at",
+            params![article_id, ts(&now)],
+        )?;
+        Ok(())
+    }
+
+    /// Stories on the desk changed elsewhere since the person last opened them, each with
+    /// whether it was never opened here (new to this desk).
+    pub fn unseen_articles(&self) -> Result<Vec<(ArticleId, bool)>> {
+        let mut st = self.conn.prepare(
+            "SELECT s.article_id, s.arrived AND s.opened_at IS NULL FROM newsroom_seen s
+             JOIN articles a ON a.id = s.article_id
+             WHERE a.deleted_at IS NULL AND s.changed_at IS NOT NULL
+               AND (s.opened_at IS NULL OR s.changed_at > s.opened_at)
+             ORDER BY s.article_id",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// A move made on another desk, as the newsroom recorded it (who is its login).
     pub fn insert_move_from_newsroom(
         &self,
@@ -725,6 +769,25 @@ impl Tx<'_> {
         theirs: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        // Each round of the sync meets an unsettled conflict again: the same one is not
+        // recorded twice, and a newer one on the same field (another edit arrived) takes the
+        // place of the one before, whose values it carries forward.
+        let same = "article_id IS ?1 AND photo_id IS ?2 AND field = ?3 AND resolved_at IS NULL";
+        let known: bool = self.conn.query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM newsroom_conflicts
+                                WHERE {same} AND ours = ?4 AND theirs = ?5)"
+            ),
+            params![article_id, photo_id, field, ours, theirs],
+            |r| r.get(0),
+        )?;
+        if known {
+            return Ok(());
+        }
+        self.conn.execute(
+            &format!("UPDATE newsroom_conflicts SET resolved_at = ?4 WHERE {same}"),
+            params![article_id, photo_id, field, ts(&now)],
+        )?;
         self.conn.execute(
             "INSERT INTO newsroom_conflicts (article_id, photo_id, field, ours, theirs, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

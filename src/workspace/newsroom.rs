@@ -68,6 +68,11 @@ impl Workspace {
         self.newsroom_desk().resolve_conflict(key, take, text)
     }
 
+    /// The person chose a value for a story's field in conflict: it is settled.
+    pub fn settle_field_conflict(&mut self, key: &str, field: &str) -> Result<usize> {
+        self.newsroom_desk().settle_field_conflict(key, field)
+    }
+
     /// The photo desk chose a photo's fields: its newsroom conflicts are settled.
     pub fn settle_photo_conflicts(&mut self, photo_id: PhotoId) -> Result<usize> {
         self.newsroom_desk().settle_photo_conflicts(photo_id)
@@ -142,6 +147,14 @@ impl Workspace {
     /// An article's global id.
     pub fn newsroom_article_uuid(&self, id: ArticleId) -> Result<String> {
         self.store.read(|t| t.article_uuid(id))
+    }
+
+    /// The person opened (or left) story `id`: what arrived from other desks is seen.
+    pub fn mark_opened(&mut self, id: ArticleId) -> Result<()> {
+        self.store.write(|t| {
+            t.article(id)?;
+            t.mark_opened(id, chrono::Utc::now())
+        })
     }
 
     /// The revision whose content the article's row is (its head on this desk).

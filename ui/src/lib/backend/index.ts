@@ -282,8 +282,13 @@ export const bodyConflict = (id: number) =>
   call<Newsroom.BodyConflict | null>("body_conflict", { id });
 export const resolveConflict = (id: number, take: number | null, text: string | null) =>
   call<Article>("resolve_conflict", { id, take, text });
+/** The person chose a value for a field in conflict (saved first): it is settled. */
+export const settleFieldConflict = (id: number, field: string) =>
+  call<number>("settle_field_conflict", { id, field });
 export const newsroomHold = (id: number, takeOver: boolean) =>
   call<Newsroom.HolderDto[]>("newsroom_hold", { id, takeOver });
+/** The person opened (or left) story `id`: what other desks changed in it is seen. */
+export const newsroomSeen = (id: number) => call<null>("newsroom_seen", { id });
 export const newsroomRelease = (id: number) => call<null>("newsroom_release", { id });
 /** "Save as bundle…" (asks where); `null` when the person cancelled. */
 export const saveBundle = (id: number) => call<Newsroom.BundleDone | null>("save_bundle", { id });

@@ -40,6 +40,8 @@ export interface Editor {
   takeIn(text: string): void;
   setLanguage(language: string): void;
   setDistractionFree(on: boolean): void;
+  /** A story the person may read but not change (a newsroom rule): no edit reaches it. */
+  setReadOnly(on: boolean): void;
   focus(): void;
   destroy(): void;
 }
@@ -52,7 +54,9 @@ function byLanguage(language: string): Extension {
 export function createEditor(options: EditorOptions): Editor {
   const language = new Compartment();
   const distractionFree = new Compartment();
-  let current = { language: options.language, distractionFree: false };
+  const readOnly = new Compartment();
+  let current = { language: options.language, distractionFree: false, readOnly: false };
+  const lock = (on: boolean): Extension => [EditorState.readOnly.of(on), EditorView.editable.of(!on)];
 
   const extensions = (): Extension => [
     cspNonce(),
@@ -66,6 +70,7 @@ export function createEditor(options: EditorOptions): Editor {
     baseTheme(),
     language.of(byLanguage(current.language)),
     distractionFree.of(distractionFreeTheme(current.distractionFree)),
+    readOnly.of(lock(current.readOnly)),
     editListener(options.onEdit),
   ];
   const stateFor = (text: string) => EditorState.create({ doc: text, extensions: extensions() });
@@ -95,6 +100,11 @@ export function createEditor(options: EditorOptions): Editor {
     setDistractionFree: (on) => {
       current = { ...current, distractionFree: on };
       view.dispatch({ effects: distractionFree.reconfigure(distractionFreeTheme(on)) });
+    },
+    setReadOnly: (on) => {
+      if (current.readOnly === on) return;
+      current = { ...current, readOnly: on };
+      view.dispatch({ effects: readOnly.reconfigure(lock(on)) });
     },
     focus: () => view.focus(),
     destroy: () => view.destroy(),

@@ -5,7 +5,19 @@
 
 import * as backend from "../backend";
 import type { Status } from "../backend";
-import type { SyncState } from "./types";
+import type { StoryConflict, SyncState } from "./types";
+
+/** The statuses where a story is the editors' alone: a correspondent's changes are refused. */
+const EDITORS_ONLY: Status[] = ["copy_desk", "ready", "published", "archived"];
+
+/** Whether someone of `role` (null: a desk on its own) may change a story in `status`:
+ *  editors always; a correspondent until an editor has moved it on; the photo desk and
+ *  admins never (they read stories). The server refuses the same (newsroom format 6). */
+export function mayChangeStory(role: string | null, status: Status): boolean {
+  if (role === null || role === "editor") return true;
+  if (role === "correspondent") return !EDITORS_ONLY.includes(status);
+  return false;
+}
 
 class NewsroomStore {
   sync = $state<SyncState | null>(null);
@@ -35,6 +47,12 @@ class NewsroomStore {
     return moves.some(([f, t]) => f === from && t === to);
   }
 
+  /** Whether this person may change a story's words, fields and trash in `status` (the
+   *  server's rule, newsroom format 6). */
+  mayChange(status: Status): boolean {
+    return mayChangeStory(this.joined ? this.role : null, status);
+  }
+
   /** Someone else who has story `id` open ("Ana Pérez"), if anyone does. */
   holderOf(id: number | null): string | null {
     if (id === null || !this.sync) return null;
@@ -54,6 +72,29 @@ class NewsroomStore {
     return this.sync.desk.conflicts.some((c) => c.article_id === id && c.field === "body");
   }
 
+  /** Story `id`'s fields in conflict (headline, dateline…), each with both values. */
+  fieldConflictsOn(id: number | null): StoryConflict[] {
+    if (id === null || !this.sync) return [];
+    return this.sync.desk.conflicts.filter((c) => c.article_id === id && c.field !== "body");
+  }
+
+  /** Whether story `id` changed on another desk since the person last opened it here:
+   *  "new" (never opened here), "changed", or null. The open story is never marked. */
+  unseenOf(id: number): "new" | "changed" | null {
+    if (!this.sync || id === this.#held) return null;
+    const u = this.sync.desk.unseen.find((x) => x.article_id === id);
+    return u ? (u.new ? "new" : "changed") : null;
+  }
+
+  /** What others changed in story `id` is seen (opened, or left after reading it open). */
+  #seen(id: number): void {
+    void backend.newsroomSeen(id).catch(() => undefined);
+    if (this.sync) {
+      const unseen = this.sync.desk.unseen.filter((u) => u.article_id !== id);
+      this.sync = { ...this.sync, desk: { ...this.sync.desk, unseen } };
+    }
+  }
+
   #held: number | null = null;
   #refresh: ReturnType<typeof setInterval> | undefined;
 
@@ -64,8 +105,12 @@ class NewsroomStore {
     const before = this.#held;
     this.#held = id;
     clearInterval(this.#refresh);
-    if (before !== null) void backend.newsroomRelease(before).catch(() => undefined);
+    if (before !== null) {
+      void backend.newsroomRelease(before).catch(() => undefined);
+      this.#seen(before);
+    }
     if (id === null) return;
+    this.#seen(id);
     const hold = () => void backend.newsroomHold(id, false).catch(() => undefined);
     hold();
     this.#refresh = setInterval(hold, 120_000);

@@ -1,7 +1,7 @@
 // The top bar's words for the background sync, and the moves a role may make, as a person
 // reads them.
 import { describe, expect, it } from "vitest";
-import { newsroom, since, statusWords } from "./newsroom.svelte";
+import { mayChangeStory, newsroom, since, statusWords } from "./newsroom.svelte";
 import type { DeskNewsroom, SyncState } from "./types";
 
 const desk = (over: Partial<DeskNewsroom> = {}): DeskNewsroom => ({
@@ -14,6 +14,7 @@ const desk = (over: Partial<DeskNewsroom> = {}): DeskNewsroom => ({
   to_send: 0,
   conflicts: [],
   refused: [],
+  unseen: [],
   ...over,
 });
 
@@ -70,5 +71,25 @@ describe("roles", () => {
     newsroom.sync = state({ holders: [{ article_id: 7, login: "luis", name: "Luis Gómez" }] });
     expect(newsroom.holderOf(7)).toBe("Luis Gómez");
     expect(newsroom.holderOf(8)).toBeNull();
+  });
+});
+
+describe("who may change a story", () => {
+  it("a desk on its own and an editor change any story", () => {
+    for (const s of ["draft", "copy_desk", "published", "archived"] as const) {
+      expect(mayChangeStory(null, s)).toBe(true);
+      expect(mayChangeStory("editor", s)).toBe(true);
+    }
+  });
+  it("a correspondent changes a story until an editor has moved it on", () => {
+    expect(mayChangeStory("correspondent", "draft")).toBe(true);
+    expect(mayChangeStory("correspondent", "in_edit")).toBe(true);
+    expect(mayChangeStory("correspondent", "spiked")).toBe(true);
+    expect(mayChangeStory("correspondent", "copy_desk")).toBe(false);
+    expect(mayChangeStory("correspondent", "published")).toBe(false);
+  });
+  it("the photo desk and admins read stories", () => {
+    expect(mayChangeStory("photo", "draft")).toBe(false);
+    expect(mayChangeStory("admin", "in_edit")).toBe(false);
   });
 });

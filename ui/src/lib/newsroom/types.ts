@@ -21,6 +21,10 @@ ours: string, theirs: string, };
  */
 export type StoryRefusal = { article_id: number | null, 
 /**
+ * The story's headline on this desk (none for a photo, a list or a purged story).
+ */
+headline: string | null, 
+/**
  * `article`, `revision`, `move`, `note`, `photo`.
  */
 kind: string, reason: string, at: string, };
@@ -29,6 +33,15 @@ kind: string, reason: string, at: string, };
  * Someone else who has a story open.
  */
 export type StoryHolder = { article_id: number, login: string, name: string, };
+
+/**
+ * A story changed elsewhere since it was last opened on this desk (the library marks it).
+ */
+export type UnseenStory = { article_id: number, 
+/**
+ * Never opened on this desk: it came from the newsroom.
+ */
+new: boolean, };
 
 /**
  * The desk's side of the newsroom, read from the desk alone (no connection).
@@ -57,7 +70,11 @@ last_sync: string | null,
 /**
  * Revisions, moves and notes of this desk the newsroom does not have yet.
  */
-to_send: number, conflicts: Array<StoryConflict>, refused: Array<StoryRefusal>, };
+to_send: number, conflicts: Array<StoryConflict>, refused: Array<StoryRefusal>, 
+/**
+ * Stories changed on other desks since the person last opened them here.
+ */
+unseen: Array<UnseenStory>, };
 
 /**
  * A story's conflict on its text, both sides whole, for the side-by-side view.

@@ -28,7 +28,7 @@ export const UNTITLED = "Untitled draft";
 /** What the story needs of the body's editor. */
 export type BodyText = Pick<
   Editor,
-  "text" | "load" | "takeIn" | "focus" | "setLanguage" | "setDistractionFree"
+  "text" | "load" | "takeIn" | "focus" | "setLanguage" | "setDistractionFree" | "setReadOnly"
 >;
 
 export class Story {

@@ -127,6 +127,7 @@ function fakeEditor() {
     focus: () => {},
     setLanguage: () => {},
     setDistractionFree: () => {},
+    setReadOnly: () => {},
   };
 }
 
