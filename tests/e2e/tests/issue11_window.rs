@@ -464,6 +464,23 @@ async fn issue11_a_second_click_cannot_publish() -> Result<()> {
     click(&app, r#"[data-testid="publish-confirm"]"#).await?;
     app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Published")
         .await?;
+
+    // Taking it off Published is asked too: cancelled, it stays; confirmed, it moves.
+    click(&app, r#"[data-testid="move-in_edit"]"#).await?;
+    app.wait_for_text(r#"[data-testid="unpublish-dialog"] h2"#, |t| {
+        t.contains("off Published")
+    })
+    .await?;
+    click(&app, r#"[data-testid="unpublish-cancel"]"#).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(
+        app.text(r#"[data-testid="workflow-status"]"#).await?.as_deref(),
+        Some("Published")
+    );
+    click(&app, r#"[data-testid="move-in_edit"]"#).await?;
+    click(&app, r#"[data-testid="unpublish-yes"]"#).await?;
+    app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "In edit")
+        .await?;
     app.quit().await
 }
 

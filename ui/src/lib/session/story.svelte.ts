@@ -45,7 +45,8 @@ export class Story {
   stats = $state<BodyStats>({ words: 0, characters: 0, minutes: 0 });
   /** The form field the last failed save was about (a slug already taken). */
   invalidField = $state<"slug" | null>(null);
-  /** Counts workflow moves, so an open history panel reloads. */
+  /** Counts workflow moves and changes taken in from elsewhere, so an open history panel
+   *  reloads. */
   moves = $state(0);
   moving = $state(false);
   /** The preview's headline and dek, typeset by the core as the page will be. */
@@ -249,6 +250,7 @@ export class Story {
     if (a.id !== this.draft.id) return;
     this.#takeIn(a);
     this.saver.reset();
+    this.moves += 1;
   }
 
   #takeIn(a: Article): void {
@@ -298,6 +300,8 @@ export class Story {
   /** Shows article `a` as a restore from its history left it (no save: it is stored). */
   restored(a: Article): void {
     this.#show(a);
+    // The library's row follows (a restored headline, a settled conflict's words).
+    void this.#catalogue.refreshRow(a.id);
   }
 
   /** Takes the hero the photo desk stored into the draft, so the next autosave keeps it. */
