@@ -44,3 +44,121 @@ settings-saved = Settings saved.
 settings-autosaves = Changes are saved as you type.
 settings-saving = Saving…
 settings-save = Save settings
+
+## Back to the desk
+back-to-desk-title = Back to the stories (Esc)
+back-to-desk = ← Back to the stories
+
+## Save indicator
+save-saving = Saving…
+save-saved = Saved
+save-not-saved-because = Not saved — { $message }
+save-not-saved-yet = Not saved yet
+save-saved-at = Saved at { $time }
+
+## Notices
+toast-dismiss = Dismiss
+
+## Top bar
+topbar-desk = Desk
+topbar-focus-title = Hide the library and the preview (Ctrl+Shift+F)
+topbar-exit-focus = Exit focus
+topbar-focus = Focus
+topbar-identity-title = Your name on every revision and move — click to change it
+topbar-who = Who are you?
+
+## Bylines
+byline-name-label = Byline { $n }: name
+byline-name-placeholder = Name
+byline-role-label = Byline { $n }: role
+byline-role-placeholder = Role, e.g. Staff Writer
+byline-move-up-label = Move byline { $n } up
+byline-move-up = Move up
+byline-remove-label = Remove byline { $n }
+byline-remove = Remove
+byline-add = + Add byline
+
+## Hero in the story form
+hero-none = No hero yet.
+hero-choose = Choose one on the photo desk
+hero-crop = Crop “{ $name }” · { $aspect }
+hero-crop-gone = The crop “{ $name }” is gone
+hero-no-crop = No crop chosen
+hero-composite = Composite of { $count } photos
+hero-change = Change on the photo desk
+
+## Your name
+identity-empty = Type the name your colleagues know you by.
+identity-welcome = Welcome to Dateline
+identity-your-name = Your name
+identity-why = Your name is stamped on every version you save and every move of a story, so the desk knows who did what. It stays on this computer.
+identity-placeholder = e.g. Ana Pérez
+identity-cancel = Cancel
+identity-start = Start
+identity-save = Save
+
+## Preview
+preview-title = Preview
+preview-as-published = as published · { $language }
+preview-region = The story as published
+preview-headline = Headline
+
+## Section
+section-create = Create section “{ $name }”
+section-pending = Not chosen yet: pick a section or create it.
+
+## Statistics and shortcuts
+key-bold = Bold
+key-italic = Italic
+key-link = Link
+key-heading = Heading
+key-paragraph = Plain paragraph
+key-quote = Quote
+key-undo-redo = Undo · Redo
+key-save = Save now (saving is automatic)
+key-new = New article
+key-focus = Focus mode (Esc leaves it)
+key-search = Search the library
+stats-label = Statistics
+stats-words =
+    { $count ->
+        [one] word
+       *[other] words
+    }
+stats-characters = characters
+stats-minutes = min read
+stats-headline-over = Headline { $length }/{ $limit }
+stats-dek-over = Dek { $length }/{ $limit }
+stats-shortcuts = Shortcuts
+stats-keyboard = Keyboard
+
+## Comparing versions
+diff-headline = Headline
+diff-dek = Dek
+diff-body = Body
+diff-same = The two versions read the same.
+
+## Progress of long work
+job-cancelled = Cancelled.
+job-cancelling = Cancelling…
+job-cancel = Cancel
+
+## Trash
+stories-count =
+    { $count ->
+        [one] { $count } story
+       *[other] { $count } stories
+    }
+trash-empty = Empty trash
+trash-confirm-title = Delete { $stories } for good?
+trash-confirm-text =
+    Emptying the trash deletes { $count ->
+        [one] this story with every revision, note and move in its history
+       *[other] these { $stories } with every revision, note and move in their history
+    }. This cannot be undone.
+trash-keep =
+    { $count ->
+        [one] Keep it
+       *[other] Keep them
+    }
+trash-delete = Delete { $stories } for good
