@@ -162,3 +162,111 @@ trash-keep =
        *[other] Keep them
     }
 trash-delete = Delete { $stories } for good
+
+## Form fields, as preflight names them
+field-headline = Headline
+field-dek = Dek
+field-bylines = Byline
+field-section = Section
+field-status = Status
+field-body = Body
+field-hero = Hero
+field-photo-credit = Photo credit
+field-photo-creator = Photographer
+field-photo-alt = Photo alt text
+field-photo-caption = Photo caption
+field-photo-copyright = Photo copyright
+field-photo-crop = Photo crop
+
+## Export
+export-not-saved = This article is not saved yet: give it a headline first.
+export-photo = photo { $id }
+export-warnings =
+    { $count ->
+        [one] · { $count } warning
+       *[other] · { $count } warnings
+    }
+export-button-title = Check the article and write a publish-ready package
+export-button = Export…
+export-title = Export
+export-close = Close
+export-cancel = Cancel
+export-preflight = Preflight
+export-check-again = Check again
+export-checking = Checking the article…
+export-ready = Ready to publish: nothing to fix.
+export-blocked =
+    { $count } { $count ->
+        [one] problem stops
+       *[other] problems stop
+    } the export. Click one to go to its field.
+export-warned =
+    Nothing blocks the export; { $count } { $count ->
+        [one] point deserves
+       *[other] points deserve
+    } a look.
+export-blocks = Blocks
+export-warning = Warning
+export-package = Package
+export-destination = Destination folder
+export-choose-folder = Choose folder…
+export-zip = One .zip file instead of a folder
+export-progress = Export progress
+export-starting = Starting…
+export-cancelled = Export cancelled. Nothing was written.
+export-written-to = Written to
+export-select-path = Click to select the path
+export-size = { $files } files, { $kb } KB
+export-exporting = Exporting…
+export-reveal = Show in folder
+export-fix-first = Fix the blocking problems first
+export-again = Export again
+
+## History
+history-unsaved-may-miss = The latest changes could not be saved, so the history may miss them.
+history-save-first = Save the article first: it needs a headline.
+history-unsaved-would-lose = The latest changes could not be saved; restoring now would lose them.
+history-button-title = Earlier versions of this article
+history-title = History
+history-checkpoint-title = Keep this exact version in the history
+history-checkpoint = Checkpoint
+history-close = Close history
+history-none = This article has no history yet: it starts once it has a headline.
+history-moves-label = Workflow moves
+history-moves = Moves
+history-move-to = to
+history-someone = Someone
+history-pick-hint = Pick a version to compare it with the newest; Shift-click another to compare those two.
+history-words =
+    { $count ->
+        [one] { $count } word
+       *[other] { $count } words
+    }
+history-newest = newest
+history-changes-from = Changes from
+history-changes-to = to
+history-restore = Restore this version…
+history-restore-question = Restore this version?
+history-restore-replace = Replace the story's headline, dek, text, hero and section with version
+history-restore-undo = What is there now is kept in the history first, so this can be undone by restoring it.
+history-cancel = Cancel
+history-restore-version = Restore version #{ $id }
+history-pick = Pick a version above to see what changed.
+
+## Times
+time-just-now = just now
+time-minutes-ago = { $minutes } min ago
+time-hours-ago = { $hours } h ago
+time-yesterday = yesterday
+
+## Revisions
+when-today = Today { $time }
+when-yesterday = Yesterday { $time }
+when-date = { $date }, { $time }
+why-autosave = Autosave
+why-checkpoint = Checkpoint
+why-created = Created
+why-restored = Restored version #{ $id }
+why-duplicated = Duplicated from #{ $id }
+why-moved = Moved { $move }
+why-status = Status → { $status }

@@ -162,3 +162,111 @@ trash-keep =
        *[other] Conservarlas
     }
 trash-delete = Eliminar { $stories } para siempre
+
+## Form fields, as preflight names them
+field-headline = Título
+field-dek = Bajada
+field-bylines = Firma
+field-section = Sección
+field-status = Estado
+field-body = Texto
+field-hero = Foto principal
+field-photo-credit = Crédito de la foto
+field-photo-creator = Fotógrafo
+field-photo-alt = Texto alternativo de la foto
+field-photo-caption = Pie de foto
+field-photo-copyright = Derechos de la foto
+field-photo-crop = Recorte de la foto
+
+## Export
+export-not-saved = Esta nota todavía no está guardada: primero ponle un título.
+export-photo = foto { $id }
+export-warnings =
+    { $count ->
+        [one] · { $count } aviso
+       *[other] · { $count } avisos
+    }
+export-button-title = Revisar la nota y generar un paquete listo para publicar
+export-button = Exportar…
+export-title = Exportar
+export-close = Cerrar
+export-cancel = Cancelar
+export-preflight = Verificación previa
+export-check-again = Volver a revisar
+export-checking = Revisando la nota…
+export-ready = Lista para publicar: no hay nada que corregir.
+export-blocked =
+    { $count ->
+        [one] Un problema impide
+       *[other] { $count } problemas impiden
+    } la exportación. Haz clic en uno para ir a su campo.
+export-warned =
+    Nada impide la exportación; { $count ->
+        [one] hay un punto que conviene revisar.
+       *[other] hay { $count } puntos que conviene revisar.
+    }
+export-blocks = Bloquea
+export-warning = Aviso
+export-package = Paquete
+export-destination = Carpeta de destino
+export-choose-folder = Elegir carpeta…
+export-zip = Un archivo .zip en lugar de una carpeta
+export-progress = Progreso de la exportación
+export-starting = Empezando…
+export-cancelled = Exportación cancelada. No se escribió nada.
+export-written-to = Guardado en
+export-select-path = Haz clic para seleccionar la ruta
+export-size = { $files } archivos, { $kb } KB
+export-exporting = Exportando…
+export-reveal = Mostrar en la carpeta
+export-fix-first = Primero corrige los problemas que bloquean
+export-again = Exportar de nuevo
+
+## History
+history-unsaved-may-miss = Los últimos cambios no se pudieron guardar, así que puede que falten en el historial.
+history-save-first = Primero guarda la nota: necesita un título.
+history-unsaved-would-lose = Los últimos cambios no se pudieron guardar; si restauras ahora, se perderían.
+history-button-title = Versiones anteriores de esta nota
+history-title = Historial
+history-checkpoint-title = Guardar esta versión exacta en el historial
+history-checkpoint = Punto de control
+history-close = Cerrar el historial
+history-none = Esta nota todavía no tiene historial: empieza cuando tenga título.
+history-moves-label = Movimientos en el flujo de trabajo
+history-moves = Movimientos
+history-move-to = a
+history-someone = Alguien
+history-pick-hint = Elige una versión para compararla con la más reciente; Mayús+clic en otra para comparar esas dos.
+history-words =
+    { $count ->
+        [one] { $count } palabra
+       *[other] { $count } palabras
+    }
+history-newest = la más reciente
+history-changes-from = Cambios de
+history-changes-to = a
+history-restore = Restaurar esta versión…
+history-restore-question = ¿Restaurar esta versión?
+history-restore-replace = ¿Reemplazar el título, la bajada, el texto, la foto principal y la sección de la nota por la versión
+history-restore-undo = Lo que hay ahora se guarda antes en el historial, así que se puede deshacer restaurándolo.
+history-cancel = Cancelar
+history-restore-version = Restaurar la versión #{ $id }
+history-pick = Elige una versión arriba para ver qué cambió.
+
+## Times
+time-just-now = ahora mismo
+time-minutes-ago = hace { $minutes } min
+time-hours-ago = hace { $hours } h
+time-yesterday = ayer
+
+## Revisions
+when-today = Hoy { $time }
+when-yesterday = Ayer { $time }
+when-date = { $date }, a las { $time }
+why-autosave = Guardado automático
+why-checkpoint = Punto de control
+why-created = Creada
+why-restored = Versión #{ $id } restaurada
+why-duplicated = Duplicada de la #{ $id }
+why-moved = Movida: { $move }
+why-status = Estado → { $status }
