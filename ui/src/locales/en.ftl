@@ -270,3 +270,97 @@ why-restored = Restored version #{ $id }
 why-duplicated = Duplicated from #{ $id }
 why-moved = Moved { $move }
 why-status = Status → { $status }
+
+## People and places
+people-title = People and places
+people-intro = Bylines, sections and tags as the desk keeps them. Click a name to see its stories.
+people-authors = Authors
+people-add-author = Add author
+people-name = Name
+people-role = Role
+people-role-placeholder = Foreign Correspondent based in Latin America
+people-bio = Short bio
+people-portrait = Portrait (a photo of the desk)
+people-no-portrait = No portrait
+people-cancel = Cancel
+people-save = Save
+people-more-from = More from { $name }
+people-edit-name = Edit { $name }
+people-edit = Edit
+people-no-authors = No author profiles yet. Guest bylines need none.
+people-sections = Sections
+people-tags = Tags
+people-tag-merge = Renaming a tag to one that exists merges the two.
+people-new-name-for = New name for { $name }
+people-rename = Rename
+people-more-in = More in { $name }
+people-tagged = Stories tagged { $name }
+people-rename-name = Rename { $name }
+people-delete-name = Delete { $name }
+people-unused = No story uses it
+people-delete = Delete
+people-none-yet = None yet.
+people-new-section = New section
+people-add = Add
+people-new-tag = New tag
+
+## Editor notes (in Spanish "comentarios": "nota" is the story)
+notes-title = Editor notes
+notes-internal = Internal — never exported
+notes-someone = Someone
+notes-delete-by = Delete note by { $name }
+notes-delete = Delete
+notes-none = No notes yet. Notes are for the desk: they never leave Dateline.
+notes-placeholder = A note for the desk (Ctrl+Enter adds it)
+notes-new = New editor note
+notes-add = Add note
+
+## Articles and photos tab
+tab-title = Switch between the articles and the photo desk
+tab-articles = Articles
+tab-photos = Photos
+
+## Code replacements
+codes-remove = Remove { $code }
+codes-title = Code replacements
+codes-hint = Type a code in any field; it expands when the photo is saved.
+codes-none = No codes yet.
+codes-code = Code
+codes-expansion = Expansion
+codes-add = Add
+
+## Batch fields
+batch-creator = Creator
+batch-agency = Agency
+batch-distributor = Via (distributor)
+batch-copyright = Copyright
+batch-usage-terms = Usage terms
+batch-caption = Caption
+batch-label = Batch fields
+batch-photos = { $count } photos
+batch-hint = Fill in only what should change; empty fields are left as each photo has them. Codes such as
+batch-hint-codes = expand on save.
+batch-applying = Applying…
+batch-apply =
+    Apply { $fields } { $fields ->
+        [one] field
+       *[other] fields
+    } to { $photos } photos
+batch-fill-in = Fill in a field to apply
+batch-not-saved = Not saved: { $message }
+batch-credit-lines = Credit lines
+batch-photo = Photo { $id }
+batch-no-credit = No credit yet
+batch-applied = Applied to { $count } photos
+
+## Hero from the photo desk
+hero-panel-new-article = the new article
+hero-panel-save-first = Save the article first (it needs a headline).
+hero-panel-set = Lead image of “{ $headline }” set.
+hero-panel-edited-by = Edited by
+hero-panel-optional = optional
+hero-panel-crop = Crop ({ $aspect }, the house hero shape)
+hero-panel-needs-crop = A single-photo hero is shown in a { $aspect } crop, and this photo has none yet.
+hero-panel-making = Making the crop…
+hero-panel-make = Make a { $aspect } crop around the focus point
+hero-panel-use = Use as hero of “{ $headline }”

@@ -270,3 +270,97 @@ why-restored = Versión #{ $id } restaurada
 why-duplicated = Duplicada de la #{ $id }
 why-moved = Movida: { $move }
 why-status = Estado → { $status }
+
+## People and places
+people-title = Personas y lugares
+people-intro = Firmas, secciones y etiquetas tal como las guarda la mesa. Haz clic en un nombre para ver sus notas.
+people-authors = Autores
+people-add-author = Agregar autor
+people-name = Nombre
+people-role = Cargo
+people-role-placeholder = Corresponsal extranjera con base en América Latina
+people-bio = Biografía breve
+people-portrait = Retrato (una foto de la mesa)
+people-no-portrait = Sin retrato
+people-cancel = Cancelar
+people-save = Guardar
+people-more-from = Más de { $name }
+people-edit-name = Editar a { $name }
+people-edit = Editar
+people-no-authors = Todavía no hay perfiles de autor. Las firmas invitadas no los necesitan.
+people-sections = Secciones
+people-tags = Etiquetas
+people-tag-merge = Si renombras una etiqueta con el nombre de otra que ya existe, las dos se unen.
+people-new-name-for = Nuevo nombre para { $name }
+people-rename = Renombrar
+people-more-in = Más en { $name }
+people-tagged = Notas con la etiqueta { $name }
+people-rename-name = Renombrar { $name }
+people-delete-name = Eliminar { $name }
+people-unused = Ninguna nota la usa
+people-delete = Eliminar
+people-none-yet = Todavía no hay ninguna.
+people-new-section = Nueva sección
+people-add = Agregar
+people-new-tag = Nueva etiqueta
+
+## Editor notes (in Spanish "comentarios": "nota" is the story)
+notes-title = Comentarios de edición
+notes-internal = Internos — nunca se exportan
+notes-someone = Alguien
+notes-delete-by = Eliminar el comentario de { $name }
+notes-delete = Eliminar
+notes-none = Todavía no hay comentarios. Son para la mesa: nunca salen de Dateline.
+notes-placeholder = Un comentario para la mesa (Ctrl+Enter lo agrega)
+notes-new = Nuevo comentario de edición
+notes-add = Agregar comentario
+
+## Articles and photos tab
+tab-title = Cambiar entre las notas y la mesa de fotos
+tab-articles = Notas
+tab-photos = Fotos
+
+## Code replacements
+codes-remove = Quitar { $code }
+codes-title = Códigos de reemplazo
+codes-hint = Escribe un código en cualquier campo; se reemplaza al guardar la foto.
+codes-none = Todavía no hay códigos.
+codes-code = Código
+codes-expansion = Reemplazo
+codes-add = Agregar
+
+## Batch fields
+batch-creator = Autor
+batch-agency = Agencia
+batch-distributor = Vía (distribuidor)
+batch-copyright = Derechos de autor
+batch-usage-terms = Condiciones de uso
+batch-caption = Pie de foto
+batch-label = Campos en lote
+batch-photos = { $count } fotos
+batch-hint = Completa solo lo que debe cambiar; los campos vacíos quedan como los tiene cada foto. Los códigos como
+batch-hint-codes = se reemplazan al guardar.
+batch-applying = Aplicando…
+batch-apply =
+    Aplicar { $fields } { $fields ->
+        [one] campo
+       *[other] campos
+    } a { $photos } fotos
+batch-fill-in = Completa un campo para aplicarlo
+batch-not-saved = Sin guardar: { $message }
+batch-credit-lines = Líneas de crédito
+batch-photo = Foto { $id }
+batch-no-credit = Todavía sin crédito
+batch-applied = Aplicado a { $count } fotos
+
+## Hero from the photo desk
+hero-panel-new-article = la nota nueva
+hero-panel-save-first = Primero guarda la nota (necesita un título).
+hero-panel-set = Foto principal de “{ $headline }” lista.
+hero-panel-edited-by = Edición
+hero-panel-optional = opcional
+hero-panel-crop = Recorte ({ $aspect }, el formato de la casa para la foto principal)
+hero-panel-needs-crop = Una foto principal única se muestra en un recorte { $aspect }, y esta foto todavía no tiene ninguno.
+hero-panel-making = Haciendo el recorte…
+hero-panel-make = Hacer un recorte { $aspect } alrededor del punto de interés
+hero-panel-use = Usar como foto principal de “{ $headline }”
