@@ -364,3 +364,108 @@ hero-panel-needs-crop = A single-photo hero is shown in a { $aspect } crop, and 
 hero-panel-making = Making the crop…
 hero-panel-make = Make a { $aspect } crop around the focus point
 hero-panel-use = Use as hero of “{ $headline }”
+
+## Photo fields
+meta-creator = Creator
+meta-credit = Credit
+meta-source = Source
+meta-rights = Rights
+meta-headline = Headline
+meta-description = Description
+meta-alt-text = Alt text
+meta-extended-description = Extended description
+meta-city = City
+meta-country = Country
+meta-usage-terms = Usage terms
+meta-by-line = By-line
+meta-copyright = Copyright
+meta-caption = Caption
+meta-keywords = Keywords
+meta-charset = Character set
+meta-taken = Taken
+meta-camera = Camera
+meta-artist = Artist
+meta-orientation = Orientation
+photo-fallback-name = Photo { $id }
+photo-fields-label = Photo fields
+photo-credit-line = Credit line
+photo-no-credit = No credit yet
+photo-credit-pending = Updates when the fields are saved
+photo-caption = Caption
+photo-creator = Creator
+photo-agency = Agency
+photo-via = Via
+photo-distributor = (distributor)
+photo-copyright = Copyright
+photo-alt = Alt text
+photo-alt-placeholder = What the photo shows, for readers who cannot see it
+photo-alt-too-long = Screen readers read long alt text poorly; put detail in the caption.
+photo-usage-terms = Usage terms
+photo-save-now-title = The fields save themselves after a pause; this (or Ctrl-S) saves them now
+photo-save-now = Save now
+photo-not-saved = Not saved: { $message }
+photo-saving = Saving…
+photo-not-saved-yet = Not saved yet
+photo-saved = Saved
+photo-codes = Codes such as
+photo-codes-expand = expand on save
+photo-codes-add-below = ; add them below.
+photo-embedded = Embedded metadata
+photo-read-only = (read-only)
+photo-iim-xmp-conflict = IIM and XMP disagree on { $fields }; XMP was used.
+photo-none-in-file = None in the file.
+
+## Photo size
+photo-dimensions = { $width } × { $height } px · { $format }
+
+## Photo desk
+photos-import-button = Import photos…
+photos-import-path-placeholder = …or type a photo's path
+photos-import-path-label = Path of a photo to import
+photos-import = Import
+photos-importing =
+    Importing { $count } { $count ->
+        [one] file
+       *[other] files
+    }…
+photos-choose-with = Choose the file with
+photos-or-drop-it = or drop it on the window.
+photos-dismiss = Dismiss
+photos-drop-hint = …or drop JPEG, PNG, WebP, TIFF or HEIC files anywhere on the window.
+photos-count =
+    { $count } { $count ->
+        [one] photo
+       *[other] photos
+    }
+photos-selected = { $count } selected
+photos-clear = Clear
+photos-pick-several = Ctrl-click or Shift-click to pick several
+photos-no-credit = No credit
+photos-no-alt = No alt text
+photos-alt-flag = ALT
+photos-choose = Choose a photo to crop it and edit its caption and credit.
+photos-empty-hint = Import JPEG, PNG, WebP, TIFF or HEIC with “Import photos…”, by path, or drop files anywhere on the window.
+photos-drop = Drop photos to import them
+
+## Crop view
+crop-aspect = Aspect
+crop-free = Free
+crop-asked = The hero needs a { $aspect } crop: adjust the box, save it, then use the photo as hero.
+crop-size-title = Size of the crop in pixels of the original
+crop-size = { $width } × { $height } px
+crop-box = Crop box (arrow keys move it)
+crop-focus = Focal point: click the photo to move it
+crop-name = Crop name
+crop-saving = Saving…
+crop-save = Save crop
+crop-saved = Saved “{ $name }” · { $aspect } · { $width } × { $height } px
+crop-hint = Drag the box or its corners · click the photo to set the focal point
+renditions-title = JPEG and WebP at 2048, 1200 and 600 px of “{ $name }”, each with its credits
+renditions-save-first = Save the crop first
+renditions-make = Make renditions
+renditions-make-of = Make renditions of “{ $name }”
+renditions-progress = Renditions made
+renditions-files = { $done } of { $total } files
+renditions-starting = Starting…
+renditions-cached = cached
+crop-saved-crops = Saved crops

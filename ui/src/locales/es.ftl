@@ -364,3 +364,112 @@ hero-panel-needs-crop = Una foto principal única se muestra en un recorte { $as
 hero-panel-making = Haciendo el recorte…
 hero-panel-make = Hacer un recorte { $aspect } alrededor del punto de interés
 hero-panel-use = Usar como foto principal de “{ $headline }”
+
+## Photo fields
+meta-creator = Autor
+meta-credit = Crédito
+meta-source = Fuente
+meta-rights = Derechos
+meta-headline = Título
+meta-description = Descripción
+meta-alt-text = Texto alternativo
+meta-extended-description = Descripción ampliada
+meta-city = Ciudad
+meta-country = País
+meta-usage-terms = Condiciones de uso
+meta-by-line = Firma (By-line)
+meta-copyright = Copyright (derechos)
+meta-caption = Pie de foto
+meta-keywords = Palabras clave
+meta-charset = Juego de caracteres
+meta-taken = Tomada
+meta-camera = Cámara
+meta-artist = Artista
+meta-orientation = Orientación
+photo-fallback-name = Foto { $id }
+photo-fields-label = Datos de la foto
+photo-credit-line = Línea de crédito
+photo-no-credit = Todavía sin crédito
+photo-credit-pending = Se actualiza cuando se guardan los campos
+photo-caption = Pie de foto
+photo-creator = Autor
+photo-agency = Agencia
+photo-via = Vía
+photo-distributor = (distribuidor)
+photo-copyright = Derechos de autor
+photo-alt = Texto alternativo
+photo-alt-placeholder = Lo que muestra la foto, para quienes no pueden verla
+photo-alt-too-long = Los lectores de pantalla leen mal los textos alternativos largos; pon el detalle en el pie de foto.
+photo-usage-terms = Condiciones de uso
+photo-save-now-title = Los campos se guardan solos tras una pausa; esto (o Ctrl-S) los guarda ahora
+photo-save-now = Guardar ahora
+photo-not-saved = Sin guardar: { $message }
+photo-saving = Guardando…
+photo-not-saved-yet = Todavía sin guardar
+photo-saved = Guardado
+photo-codes = Los códigos como
+photo-codes-expand = se reemplazan al guardar
+photo-codes-add-below = ; agrégalos abajo.
+photo-embedded = Metadatos incrustados
+photo-read-only = (solo lectura)
+photo-iim-xmp-conflict = IIM y XMP no coinciden en { $fields }; se usó XMP.
+photo-none-in-file = Nada en el archivo.
+
+## Photo size
+photo-dimensions = { $width } × { $height } píxeles · { $format }
+
+## Photo desk
+photos-import-button = Importar fotos…
+photos-import-path-placeholder = …o escribe la ruta de una foto
+photos-import-path-label = Ruta de una foto para importar
+photos-import = Importar
+photos-importing =
+    Importando { $count } { $count ->
+        [one] archivo
+       *[other] archivos
+    }…
+photos-choose-with = Elige el archivo con
+photos-or-drop-it = o suéltalo en la ventana.
+photos-dismiss = Descartar
+photos-drop-hint = …o suelta archivos JPEG, PNG, WebP, TIFF o HEIC en cualquier lugar de la ventana.
+photos-count =
+    { $count } { $count ->
+        [one] foto
+       *[other] fotos
+    }
+photos-selected =
+    { $count } { $count ->
+        [one] elegida
+       *[other] elegidas
+    }
+photos-clear = Limpiar
+photos-pick-several = Ctrl+clic o Mayús+clic para elegir varias
+photos-no-credit = Sin crédito
+photos-no-alt = Sin texto alternativo
+photos-alt-flag = TXT ALT
+photos-choose = Elige una foto para recortarla y editar su pie de foto y su crédito.
+photos-empty-hint = Importa JPEG, PNG, WebP, TIFF o HEIC con “Importar fotos…”, por ruta, o suelta archivos en cualquier lugar de la ventana.
+photos-drop = Suelta las fotos para importarlas
+
+## Crop view
+crop-aspect = Formato
+crop-free = Libre
+crop-asked = La foto principal necesita un recorte { $aspect }: ajusta el recuadro, guárdalo y luego usa la foto como principal.
+crop-size-title = Tamaño del recorte en píxeles del original
+crop-size = { $width } × { $height } píxeles
+crop-box = Recuadro de recorte (las flechas lo mueven)
+crop-focus = Punto de interés: haz clic en la foto para moverlo
+crop-name = Nombre del recorte
+crop-saving = Guardando…
+crop-save = Guardar recorte
+crop-saved = Guardado “{ $name }” · { $aspect } · { $width } × { $height } píxeles
+crop-hint = Arrastra el recuadro o sus esquinas · haz clic en la foto para fijar el punto de interés
+renditions-title = JPEG y WebP de 2048, 1200 y 600 píxeles de “{ $name }”, cada uno con sus créditos
+renditions-save-first = Primero guarda el recorte
+renditions-make = Generar versiones
+renditions-make-of = Generar versiones de “{ $name }”
+renditions-progress = Versiones generadas
+renditions-files = { $done } de { $total } archivos
+renditions-starting = Empezando…
+renditions-cached = en caché
+crop-saved-crops = Recortes guardados

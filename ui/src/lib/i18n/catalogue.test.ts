@@ -35,7 +35,7 @@ const NOT_YET_TRANSLATED = new Set([
 ]);
 
 /** Text the window shows as it is in both languages (brand names, marks). */
-const SAME_IN_EVERY_LANGUAGE = new Set(["Dateline", "D", "OK", "=ap=", "Associated Press"]);
+const SAME_IN_EVERY_LANGUAGE = new Set(["Dateline", "D", "OK", "=ap=", "Associated Press", "JPEG", "WebP"]);
 
 /** Attributes a person reads or a screen reader speaks. */
 const READ_ATTRIBUTES = new Set(["placeholder", "title", "aria-label", "alt"]);
