@@ -469,3 +469,30 @@ renditions-files = { $done } of { $total } files
 renditions-starting = Starting…
 renditions-cached = cached
 crop-saved-crops = Saved crops
+
+## The body editor
+editor-placeholder = Write the story. Markdown: **bold**, _italic_, > quote, ## heading.
+editor-label = Article body
+
+## The open story's notices
+story-needs-headline = type a headline to save this new article
+story-recovered = Dateline closed before your last words were saved. They are back, and saving now.
+story-changed-elsewhere-conflict = This story was changed elsewhere in the same words you were typing: yours are kept, and the other version is in the history, marked as a conflict.
+story-changed-elsewhere = This story was changed elsewhere while you typed: both changes are kept.
+story-duplicated = Duplicated as “{ $headline }”.
+story-trashed = “{ $headline }” moved to the trash.
+story-undo = Undo
+story-restored = “{ $headline }” is back on the desk.
+
+## The desk's notices
+trash-emptied =
+    { $count ->
+        [one] { $count } story
+       *[other] { $count } stories
+    } deleted for good.
+
+## Saving
+autosave-not-saved-first = The latest changes could not be saved first.
+
+## The window and the desk
+backend-unreachable = Dateline's window could not reach the desk ({ $detail }). Your text is still in the editor.

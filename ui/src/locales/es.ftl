@@ -473,3 +473,30 @@ renditions-files = { $done } de { $total } archivos
 renditions-starting = Empezando…
 renditions-cached = en caché
 crop-saved-crops = Recortes guardados
+
+## The body editor
+editor-placeholder = Escribe la nota. Markdown: **negrita**, _cursiva_, > cita, ## subtítulo.
+editor-label = Texto de la nota
+
+## The open story's notices
+story-needs-headline = escribe un título para guardar esta nota nueva
+story-recovered = Dateline se cerró antes de guardar tus últimas palabras. Ya están de vuelta y se están guardando.
+story-changed-elsewhere-conflict = Esta nota se cambió en otro lugar en las mismas palabras que escribías: se conservan las tuyas, y la otra versión queda en el historial, marcada como conflicto.
+story-changed-elsewhere = Esta nota se cambió en otro lugar mientras escribías: se conservan ambos cambios.
+story-duplicated = Duplicada como “{ $headline }”.
+story-trashed = “{ $headline }” se movió a la papelera.
+story-undo = Deshacer
+story-restored = “{ $headline }” volvió a la mesa.
+
+## The desk's notices
+trash-emptied =
+    { $count ->
+        [one] { $count } nota eliminada
+       *[other] { $count } notas eliminadas
+    } para siempre.
+
+## Saving
+autosave-not-saved-first = Primero no se pudieron guardar los últimos cambios.
+
+## The window and the desk
+backend-unreachable = La ventana de Dateline no pudo comunicarse con la mesa ({ $detail }). Tu texto sigue en el editor.

@@ -2,7 +2,6 @@
 // in words rather than the core's reason codes.
 
 import { formatDate, t } from "../i18n";
-
 import type { Revision } from "../backend";
 
 /** "Today 14:05", "Yesterday 09:12" or "3 Mar 2026, 18:40". */
