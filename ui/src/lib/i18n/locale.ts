@@ -1,6 +1,8 @@
 // Which language the window speaks: a pure decision over the saved choice and the system's
 // language, kept apart from the store so a test can try every case without a window.
 
+import { negotiateLanguages } from "@fluent/langneg";
+
 /** The interface languages there are catalogues for. */
 export const UI_LANGUAGES = ["en", "es"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -20,12 +22,10 @@ export function isChoice(value: unknown): value is UiLanguageChoice {
  *  any language there is no catalogue for. */
 export function resolveLanguage(choice: UiLanguageChoice, systemLanguages: readonly string[]): UiLanguage {
   if (choice !== "auto") return choice;
-  for (const tag of systemLanguages) {
-    const base = tag.toLowerCase().split(/[-_]/)[0];
-    if (base === "es") return "es";
-    if (base === "en") return "en";
-  }
-  return "en";
+  // The first of the system's languages there is a catalogue for, by Fluent's own matching
+  // ("es-MX" takes "es"); English when none is.
+  const [best] = negotiateLanguages(systemLanguages, UI_LANGUAGES, { defaultLocale: "en", strategy: "lookup" });
+  return isChoice(best) && best !== "auto" ? best : "en";
 }
 
 /** The tag dates and numbers are formatted with: the system's own tag when it is in the
