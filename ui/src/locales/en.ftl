@@ -29,7 +29,6 @@ settings-url-hint-and = and
 settings-url-hint = are filled in. Empty: packages link to each other side by side.
 settings-exports = Exports
 settings-export-folder = Default export folder
-settings-export-folder-placeholder = ~/Dateline exports
 settings-choose = Choose…
 settings-export-now = The Export dialog proposes
 settings-lengths = Lengths preflight checks

@@ -29,10 +29,9 @@ settings-url-hint-and = y
 settings-url-hint = se completan solos. Vacío: los paquetes se enlazan entre sí, uno al lado del otro.
 settings-exports = Exportaciones
 settings-export-folder = Carpeta de exportación predeterminada
-settings-export-folder-placeholder = ~/Exportaciones de Dateline
 settings-choose = Elegir…
 settings-export-now = El diálogo de exportación propone
-settings-lengths = Largos que revisa la verificación previa
+settings-lengths = Longitudes máximas que revisa la verificación previa
 settings-headline = Título
 settings-dek = Bajada
 settings-alt = Texto alternativo
@@ -111,7 +110,7 @@ section-pending = Todavía sin elegir: elige una sección o créala.
 key-bold = Negrita
 key-italic = Cursiva
 key-link = Enlace
-key-heading = Subtítulo
+key-heading = Intertítulo
 key-paragraph = Párrafo normal
 key-quote = Cita
 key-undo-redo = Deshacer · Rehacer
@@ -172,7 +171,7 @@ field-status = Estado
 field-body = Texto
 field-hero = Foto principal
 field-photo-credit = Crédito de la foto
-field-photo-creator = Fotógrafo
+field-photo-creator = Autor de la foto
 field-photo-alt = Texto alternativo de la foto
 field-photo-caption = Pie de foto
 field-photo-copyright = Derechos de la foto
@@ -199,7 +198,7 @@ export-blocked =
     { $count ->
         [one] Un problema impide
        *[other] { $count } problemas impiden
-    } la exportación. Haz clic en uno para ir a su campo.
+    } la exportación. Haz clic en un problema para ir a su campo.
 export-warned =
     Nada impide la exportación; { $count ->
         [one] hay un punto que conviene revisar.
@@ -362,7 +361,7 @@ hero-panel-optional = opcional
 hero-panel-crop = Recorte ({ $aspect }, el formato de la casa para la foto principal)
 hero-panel-needs-crop = Una foto principal única se muestra en un recorte { $aspect }, y esta foto todavía no tiene ninguno.
 hero-panel-making = Haciendo el recorte…
-hero-panel-make = Hacer un recorte { $aspect } alrededor del punto de interés
+hero-panel-make = Hacer un recorte { $aspect } alrededor del punto focal
 hero-panel-use = Usar como foto principal de “{ $headline }”
 
 ## Photo fields
@@ -378,7 +377,7 @@ meta-city = Ciudad
 meta-country = País
 meta-usage-terms = Condiciones de uso
 meta-by-line = Firma (By-line)
-meta-copyright = Copyright (derechos)
+meta-copyright = Derechos de autor
 meta-caption = Pie de foto
 meta-keywords = Palabras clave
 meta-charset = Juego de caracteres
@@ -446,7 +445,7 @@ photos-clear = Limpiar
 photos-pick-several = Ctrl+clic o Mayús+clic para elegir varias
 photos-no-credit = Sin crédito
 photos-no-alt = Sin texto alternativo
-photos-alt-flag = TXT ALT
+photos-alt-flag = ALT
 photos-choose = Elige una foto para recortarla y editar su pie de foto y su crédito.
 photos-empty-hint = Importa JPEG, PNG, WebP, TIFF o HEIC con “Importar fotos…”, por ruta, o suelta archivos en cualquier lugar de la ventana.
 photos-drop = Suelta las fotos para importarlas
@@ -458,24 +457,24 @@ crop-asked = La foto principal necesita un recorte { $aspect }: ajusta el recuad
 crop-size-title = Tamaño del recorte en píxeles del original
 crop-size = { $width } × { $height } píxeles
 crop-box = Recuadro de recorte (las flechas lo mueven)
-crop-focus = Punto de interés: haz clic en la foto para moverlo
+crop-focus = Punto focal: haz clic en la foto para moverlo
 crop-name = Nombre del recorte
 crop-saving = Guardando…
 crop-save = Guardar recorte
 crop-saved = Guardado “{ $name }” · { $aspect } · { $width } × { $height } píxeles
-crop-hint = Arrastra el recuadro o sus esquinas · haz clic en la foto para fijar el punto de interés
-renditions-title = JPEG y WebP de 2048, 1200 y 600 píxeles de “{ $name }”, cada uno con sus créditos
+crop-hint = Arrastra el recuadro o sus esquinas · haz clic en la foto para fijar el punto focal
+renditions-title = JPEG y WebP de 2048, 1200 y 600 píxeles de “{ $name }”, cada variante con sus créditos
 renditions-save-first = Primero guarda el recorte
-renditions-make = Generar versiones
-renditions-make-of = Generar versiones de “{ $name }”
-renditions-progress = Versiones generadas
+renditions-make = Generar variantes
+renditions-make-of = Generar variantes de “{ $name }”
+renditions-progress = Variantes generadas
 renditions-files = { $done } de { $total } archivos
 renditions-starting = Empezando…
 renditions-cached = en caché
 crop-saved-crops = Recortes guardados
 
 ## The body editor
-editor-placeholder = Escribe la nota. Markdown: **negrita**, _cursiva_, > cita, ## subtítulo.
+editor-placeholder = Escribe la nota. Markdown: **negrita**, _cursiva_, > cita, ## intertítulo.
 editor-label = Texto de la nota
 
 ## The open story's notices
@@ -496,7 +495,7 @@ trash-emptied =
     } para siempre.
 
 ## Saving
-autosave-not-saved-first = Primero no se pudieron guardar los últimos cambios.
+autosave-not-saved-first = No se pudieron guardar antes los últimos cambios.
 
 ## The window and the desk
 backend-unreachable = La ventana de Dateline no pudo comunicarse con la mesa ({ $detail }). Tu texto sigue en el editor.

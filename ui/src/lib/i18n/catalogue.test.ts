@@ -208,7 +208,9 @@ describe("the catalogues (#15)", () => {
 
   it("are really translated: Spanish differs from English", () => {
     /** Messages that read the same in both languages on purpose. */
-    const SAME = new Set<string>(["app-name"]);
+    const SAME = new Set<string>([
+      "photos-alt-flag", // the "ALT" badge on a photo without alt text: Spanish says "texto ALT" too
+    ]);
     const enText = plainValues(CATALOGUES.en);
     const esText = plainValues(CATALOGUES.es);
     const same = [...enText].filter(([id, text]) => !SAME.has(id) && esText.get(id) === text).map(([id]) => id);
