@@ -86,12 +86,23 @@ export function t(id: string, args?: Args): string {
   return text;
 }
 
+// Formatters are built once per language and options: the word count under the editor is
+// formatted on every keystroke.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A number as the interface language writes it ("1,234" / "1234", "12.345"). */
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(ui.locale, options).format(n);
+  const key = `${ui.locale} ${JSON.stringify(options ?? {})}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(ui.locale, options)));
+  return f.format(n);
 }
 
 /** A date as the interface language writes it. */
 export function formatDate(d: Date, options?: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(ui.locale, options).format(d);
+  const key = `${ui.locale} ${JSON.stringify(options ?? {})}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(ui.locale, options)));
+  return f.format(d);
 }
