@@ -5,6 +5,7 @@
 
 import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { t } from "../i18n";
 import type {
   Article,
   ArticleDraft,
@@ -43,7 +44,7 @@ export function failure(e: unknown): Failure {
   const detail = e instanceof Error ? e.message : String(e);
   return {
     code: "ipc",
-    message: `Dateline's window could not reach the desk (${detail}). Your text is still in the editor.`,
+    message: t("backend-unreachable", { detail }),
   };
 }
 

@@ -6,6 +6,7 @@
 // answers `undefined` when everything up to that point is stored, or a sentence saying why it
 // could not store it yet (e.g. a new article without a headline).
 
+import { t } from "../i18n";
 import { failure, type ErrorDto } from "../backend";
 
 export type SaveState = "saved" | "saving" | "dirty" | "error";
@@ -69,7 +70,7 @@ export class Autosaver {
       if (!(await this.#saveOnce(true))) {
         const refusal: ErrorDto = {
           code: "invalid",
-          message: this.message || "The latest changes could not be saved first.",
+          message: this.message || t("autosave-not-saved-first"),
         };
         throw refusal;
       }

@@ -12,7 +12,7 @@ import { formatting } from "./formatting";
 import { history } from "./history";
 import { lists } from "./lists";
 import { markdownSyntax } from "./markdown";
-import { placeholder } from "./placeholder";
+import { editorWords, type EditorWords } from "./placeholder";
 import { editListener, programmatic } from "./programmatic";
 import { spellcheck } from "./spellcheck";
 import { baseTheme, distractionFreeTheme } from "./theme";
@@ -22,6 +22,8 @@ export interface EditorOptions {
   parent: HTMLElement;
   text: string;
   language: string;
+  /** The editor's own words, in the interface's language. */
+  words: EditorWords;
   /** Called after every change the writer makes (never for programmatic ones). */
   onEdit: () => void;
 }
@@ -39,6 +41,8 @@ export interface Editor {
    *  Not reported as an edit. */
   takeIn(text: string): void;
   setLanguage(language: string): void;
+  /** The interface's language changed: the placeholder and the accessible name follow. */
+  setWords(words: EditorWords): void;
   setDistractionFree(on: boolean): void;
   /** A story the person may read but not change (a newsroom rule): no edit reaches it. */
   setReadOnly(on: boolean): void;
@@ -55,7 +59,8 @@ export function createEditor(options: EditorOptions): Editor {
   const language = new Compartment();
   const distractionFree = new Compartment();
   const readOnly = new Compartment();
-  let current = { language: options.language, distractionFree: false, readOnly: false };
+  const words = new Compartment();
+  let current = { language: options.language, words: options.words, distractionFree: false, readOnly: false };
   const lock = (on: boolean): Extension => [EditorState.readOnly.of(on), EditorView.editable.of(!on)];
 
   const extensions = (): Extension => [
@@ -66,7 +71,7 @@ export function createEditor(options: EditorOptions): Editor {
     history(),
     editing(),
     wrapping(),
-    placeholder("Write the story. Markdown: **bold**, _italic_, > quote, ## heading."),
+    words.of(editorWords(current.words)),
     baseTheme(),
     language.of(byLanguage(current.language)),
     distractionFree.of(distractionFreeTheme(current.distractionFree)),
@@ -96,6 +101,10 @@ export function createEditor(options: EditorOptions): Editor {
     setLanguage: (lang) => {
       current = { ...current, language: lang };
       view.dispatch({ effects: language.reconfigure(byLanguage(lang)) });
+    },
+    setWords: (w) => {
+      current = { ...current, words: w };
+      view.dispatch({ effects: words.reconfigure(editorWords(w)) });
     },
     setDistractionFree: (on) => {
       current = { ...current, distractionFree: on };

@@ -9,7 +9,6 @@ export function spellcheck(language: string): Extension {
     spellcheck: "true",
     lang: language,
     autocorrect: "off",
-    "aria-label": "Article body",
     "aria-multiline": "true",
   });
 }

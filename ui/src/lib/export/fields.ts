@@ -1,22 +1,24 @@
 // Where a preflight finding sends the writer: the form field it names, found by the test ids
 // the article form already carries, and the words the dialog uses for it.
 
+import { t } from "../i18n";
+
 /** The field's name as the form labels it. `photo.*` fields are the photo desk's. */
 export function fieldLabel(field: string): string {
   const labels: Record<string, string> = {
-    headline: "Headline",
-    dek: "Dek",
-    bylines: "Byline",
-    section: "Section",
-    status: "Status",
-    body: "Body",
-    hero: "Hero",
-    "photo.credit": "Photo credit",
-    "photo.creator": "Photographer",
-    "photo.alt_text": "Photo alt text",
-    "photo.caption": "Photo caption",
-    "photo.copyright": "Photo copyright",
-    "photo.crop": "Photo crop",
+    headline: t("field-headline"),
+    dek: t("field-dek"),
+    bylines: t("field-bylines"),
+    section: t("field-section"),
+    status: t("field-status"),
+    body: t("field-body"),
+    hero: t("field-hero"),
+    "photo.credit": t("field-photo-credit"),
+    "photo.creator": t("field-photo-creator"),
+    "photo.alt_text": t("field-photo-alt"),
+    "photo.caption": t("field-photo-caption"),
+    "photo.copyright": t("field-photo-copyright"),
+    "photo.crop": t("field-photo-crop"),
   };
   if (labels[field]) return labels[field];
   // A field named in the core but not here: its words, never the developer's label.

@@ -5,6 +5,7 @@
 // read a window at a time (`library/pager.ts`, issue 15): a refresh reads its counts and the
 // rows on screen, and a save replaces its one row.
 
+import { t } from "../i18n";
 import * as backend from "../backend";
 import type {
   ArticleSummary,
@@ -152,7 +153,7 @@ export class Catalogue {
     await this.#session.attempt(async () => {
       const n = await backend.emptyTrash();
       this.#session.toast = {
-        text: `${n.toLocaleString("en")} ${n === 1 ? "story" : "stories"} deleted for good.`,
+        text: t("trash-emptied", { count: n }),
       };
       await this.refreshLibrary();
     });

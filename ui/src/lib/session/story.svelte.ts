@@ -6,6 +6,7 @@
 
 import { tick } from "svelte";
 
+import { t } from "../i18n";
 import * as backend from "../backend";
 import type { Article, ArticleDraft, SaveBase, Status, Template, Unsaved } from "../backend";
 import { Autosaver } from "../desk/autosave.svelte";
@@ -101,7 +102,7 @@ export class Story {
       if (draft.id === null) {
         if (!draft.headline.trim()) {
           if (draft.blank && !body.trim()) return undefined;
-          if (!force) return "type a headline to save this new article";
+          if (!force) return t("story-needs-headline");
           // Closing or leaving before a headline was typed: keep every word under a title
           // the writer will see and can change, rather than lose them.
           draft.headline = UNTITLED;
@@ -177,7 +178,7 @@ export class Story {
     this.#preview.poke();
     this.saver.touch();
     this.#session.toast = {
-      text: "Dateline closed before your last words were saved. They are back, and saving now.",
+      text: t("story-recovered"),
     };
   }
 
@@ -269,8 +270,8 @@ export class Story {
     if (JSON.stringify(now) === JSON.stringify(sent)) this.#takeIn(a);
     this.#session.toast = {
       text: conflict
-        ? "This story was changed elsewhere in the same words you were typing: yours are kept, and the other version is in the history, marked as a conflict."
-        : "This story was changed elsewhere while you typed: both changes are kept.",
+        ? t("story-changed-elsewhere-conflict")
+        : t("story-changed-elsewhere"),
     };
   }
 
@@ -387,7 +388,7 @@ export class Story {
       const copy = await backend.duplicateArticle(id);
       await this.#catalogue.refreshLibrary();
       await this.open(copy.id);
-      this.#session.toast = { text: `Duplicated as “${copy.headline}”.` };
+      this.#session.toast = { text: t("story-duplicated", { headline: copy.headline }) };
     });
   }
 
@@ -408,8 +409,8 @@ export class Story {
       if (next) await this.#openFresh(next.id);
       else await this.newArticle();
       this.#session.toast = {
-        text: `“${headline}” moved to the trash.`,
-        action: { label: "Undo", run: () => void this.restore(id) },
+        text: t("story-trashed", { headline }),
+        action: { label: t("story-undo"), run: () => void this.restore(id) },
       };
     });
   }
@@ -418,7 +419,7 @@ export class Story {
   async restore(id: number): Promise<void> {
     await this.#session.attempt(async () => {
       const a = await backend.restoreArticle(id);
-      this.#session.toast = { text: `“${a.headline}” is back on the desk.` };
+      this.#session.toast = { text: t("story-restored", { headline: a.headline }) };
       await this.#catalogue.refreshLibrary();
       await this.open(a.id);
     });

@@ -1,0 +1,501 @@
+### Dateline: las palabras de la ventana, en español de redacción latinoamericana.
+### "Nota" es la historia (story); mismos identificadores que en.ftl (una prueba lo comprueba).
+
+## Settings
+language-en = Inglés
+language-es = Español
+settings-title = Configuración
+settings-intro = Las normas de la casa de la publicación. Se guardan en esta mesa, así que todos los que la abren trabajan con ellas.
+settings-ui-language = Idioma de la interfaz
+settings-ui-language-auto = Automático (sistema)
+settings-ui-language-hint = Las palabras de la ventana, solo en esta computadora. El idioma de cada nota se elige en la nota.
+settings-loading = Leyendo la configuración de la mesa…
+settings-publication = Publicación
+settings-name = Nombre
+settings-name-hint = Cierra el pie de foto de un montaje (“Edición: …”) y firma las páginas.
+settings-words = Palabras del crédito y del pie de foto
+settings-words-hint = Las palabras alrededor del crédito de una foto, en el idioma de la nota.
+settings-words-language = Idioma
+settings-words-credit = Palabra de crédito
+settings-words-via = Palabra para “vía”
+settings-words-edited-by = Palabras para “Edición”
+settings-credit-word-in = Palabra de crédito ({ $language })
+settings-via-word-in = Palabra para vía ({ $language })
+settings-edited-by-in = Palabras para edición ({ $language })
+settings-hero-shape = Formato de la foto principal
+settings-hero-shape-hint = Una foto principal única se muestra recortada con este formato.
+settings-url = Dirección de la nota en la web
+settings-url-hint-and = y
+settings-url-hint = se completan solos. Vacío: los paquetes se enlazan entre sí, uno al lado del otro.
+settings-exports = Exportaciones
+settings-export-folder = Carpeta de exportación predeterminada
+settings-choose = Elegir…
+settings-export-now = El diálogo de exportación propone
+settings-lengths = Longitudes máximas que revisa la verificación previa
+settings-headline = Título
+settings-dek = Bajada
+settings-alt = Texto alternativo
+settings-lengths-hint = Caracteres. Un texto más largo genera un aviso, no un rechazo.
+settings-desk-folder = Carpeta de la mesa
+settings-desk-folder-hint = Donde esta mesa guarda sus notas y fotos. Abre Dateline con
+settings-desk-folder-hint-end = para abrir otra.
+settings-saved = Configuración guardada.
+settings-autosaves = Los cambios se guardan mientras escribes.
+settings-saving = Guardando…
+settings-save = Guardar configuración
+
+## Back to the desk
+back-to-desk-title = Volver a las notas (Esc)
+back-to-desk = ← Volver a las notas
+
+## Save indicator
+save-saving = Guardando…
+save-saved = Guardado
+save-not-saved-because = Sin guardar — { $message }
+save-not-saved-yet = Todavía sin guardar
+save-saved-at = Guardado a las { $time }
+
+## Notices
+toast-dismiss = Descartar
+
+## Top bar
+topbar-desk = Mesa
+topbar-focus-title = Ocultar la biblioteca y la vista previa (Ctrl+Mayús+F)
+topbar-exit-focus = Salir del modo concentración
+topbar-focus = Concentración
+topbar-identity-title = Tu nombre en cada versión y cada movimiento — haz clic para cambiarlo
+topbar-who = ¿Quién eres?
+
+## Bylines
+byline-name-label = Firma { $n }: nombre
+byline-name-placeholder = Nombre
+byline-role-label = Firma { $n }: cargo
+byline-role-placeholder = Cargo, p. ej. Redactora
+byline-move-up-label = Subir la firma { $n }
+byline-move-up = Subir
+byline-remove-label = Quitar la firma { $n }
+byline-remove = Quitar
+byline-add = + Agregar firma
+
+## Hero in the story form
+hero-none = Todavía no hay foto principal.
+hero-choose = Elige una en la mesa de fotos
+hero-crop = Recorte “{ $name }” · { $aspect }
+hero-crop-gone = El recorte “{ $name }” ya no existe
+hero-no-crop = Sin recorte elegido
+hero-composite = Montaje de { $count } fotos
+hero-change = Cambiar en la mesa de fotos
+
+## Your name
+identity-empty = Escribe el nombre con el que te conocen tus colegas.
+identity-welcome = Te damos la bienvenida a Dateline
+identity-your-name = Tu nombre
+identity-why = Tu nombre queda en cada versión que guardas y en cada movimiento de una nota, para que la mesa sepa quién hizo qué. Se queda en esta computadora.
+identity-placeholder = p. ej. Ana Pérez
+identity-cancel = Cancelar
+identity-start = Empezar
+identity-save = Guardar
+
+## Preview
+preview-title = Vista previa
+preview-as-published = como se publicará · { $language }
+preview-region = La nota como se publicará
+preview-headline = Título
+
+## Section
+section-create = Crear la sección “{ $name }”
+section-pending = Todavía sin elegir: elige una sección o créala.
+
+## Statistics and shortcuts
+key-bold = Negrita
+key-italic = Cursiva
+key-link = Enlace
+key-heading = Intertítulo
+key-paragraph = Párrafo normal
+key-quote = Cita
+key-undo-redo = Deshacer · Rehacer
+key-save = Guardar ahora (se guarda solo)
+key-new = Nueva nota
+key-focus = Modo concentración (Esc para salir)
+key-search = Buscar en la biblioteca
+stats-label = Estadísticas
+stats-words =
+    { $count ->
+        [one] palabra
+       *[other] palabras
+    }
+stats-characters = caracteres
+stats-minutes = min de lectura
+stats-headline-over = Título { $length }/{ $limit }
+stats-dek-over = Bajada { $length }/{ $limit }
+stats-shortcuts = Atajos
+stats-keyboard = Teclado
+
+## Comparing versions
+diff-headline = Título
+diff-dek = Bajada
+diff-body = Texto
+diff-same = Las dos versiones dicen lo mismo.
+
+## Progress of long work
+job-cancelled = Cancelado.
+job-cancelling = Cancelando…
+job-cancel = Cancelar
+
+## Trash
+stories-count =
+    { $count ->
+        [one] { $count } nota
+       *[other] { $count } notas
+    }
+trash-empty = Vaciar la papelera
+trash-confirm-title = ¿Eliminar { $stories } para siempre?
+trash-confirm-text =
+    Vaciar la papelera elimina { $count ->
+        [one] esta nota con cada versión, comentario y movimiento de su historial
+       *[other] estas { $stories } con cada versión, comentario y movimiento de su historial
+    }. No se puede deshacer.
+trash-keep =
+    { $count ->
+        [one] Conservarla
+       *[other] Conservarlas
+    }
+trash-delete = Eliminar { $stories } para siempre
+
+## Form fields, as preflight names them
+field-headline = Título
+field-dek = Bajada
+field-bylines = Firma
+field-section = Sección
+field-status = Estado
+field-body = Texto
+field-hero = Foto principal
+field-photo-credit = Crédito de la foto
+field-photo-creator = Autor de la foto
+field-photo-alt = Texto alternativo de la foto
+field-photo-caption = Pie de foto
+field-photo-copyright = Derechos de la foto
+field-photo-crop = Recorte de la foto
+
+## Export
+export-not-saved = Esta nota todavía no está guardada: primero ponle un título.
+export-photo = foto { $id }
+export-warnings =
+    { $count ->
+        [one] · { $count } aviso
+       *[other] · { $count } avisos
+    }
+export-button-title = Revisar la nota y generar un paquete listo para publicar
+export-button = Exportar…
+export-title = Exportar
+export-close = Cerrar
+export-cancel = Cancelar
+export-preflight = Verificación previa
+export-check-again = Volver a revisar
+export-checking = Revisando la nota…
+export-ready = Lista para publicar: no hay nada que corregir.
+export-blocked =
+    { $count ->
+        [one] Un problema impide
+       *[other] { $count } problemas impiden
+    } la exportación. Haz clic en un problema para ir a su campo.
+export-warned =
+    Nada impide la exportación; { $count ->
+        [one] hay un punto que conviene revisar.
+       *[other] hay { $count } puntos que conviene revisar.
+    }
+export-blocks = Bloquea
+export-warning = Aviso
+export-package = Paquete
+export-destination = Carpeta de destino
+export-choose-folder = Elegir carpeta…
+export-zip = Un archivo .zip en lugar de una carpeta
+export-progress = Progreso de la exportación
+export-starting = Empezando…
+export-cancelled = Exportación cancelada. No se escribió nada.
+export-written-to = Guardado en
+export-select-path = Haz clic para seleccionar la ruta
+export-size = { $files } archivos, { $kb } KB
+export-exporting = Exportando…
+export-reveal = Mostrar en la carpeta
+export-fix-first = Primero corrige los problemas que bloquean
+export-again = Exportar de nuevo
+
+## History
+history-unsaved-may-miss = Los últimos cambios no se pudieron guardar, así que puede que falten en el historial.
+history-save-first = Primero guarda la nota: necesita un título.
+history-unsaved-would-lose = Los últimos cambios no se pudieron guardar; si restauras ahora, se perderían.
+history-button-title = Versiones anteriores de esta nota
+history-title = Historial
+history-checkpoint-title = Guardar esta versión exacta en el historial
+history-checkpoint = Punto de control
+history-close = Cerrar el historial
+history-none = Esta nota todavía no tiene historial: empieza cuando tenga título.
+history-moves-label = Movimientos en el flujo de trabajo
+history-moves = Movimientos
+history-move-to = a
+history-someone = Alguien
+history-pick-hint = Elige una versión para compararla con la más reciente; Mayús+clic en otra para comparar esas dos.
+history-words =
+    { $count ->
+        [one] { $count } palabra
+       *[other] { $count } palabras
+    }
+history-newest = la más reciente
+history-changes-from = Cambios de
+history-changes-to = a
+history-restore = Restaurar esta versión…
+history-restore-question = ¿Restaurar esta versión?
+history-restore-replace = ¿Reemplazar el título, la bajada, el texto, la foto principal y la sección de la nota por la versión
+history-restore-undo = Lo que hay ahora se guarda antes en el historial, así que se puede deshacer restaurándolo.
+history-cancel = Cancelar
+history-restore-version = Restaurar la versión #{ $id }
+history-pick = Elige una versión arriba para ver qué cambió.
+
+## Times
+time-just-now = ahora mismo
+time-minutes-ago = hace { $minutes } min
+time-hours-ago = hace { $hours } h
+time-yesterday = ayer
+
+## Revisions
+when-today = Hoy { $time }
+when-yesterday = Ayer { $time }
+when-date = { $date }, a las { $time }
+why-autosave = Guardado automático
+why-checkpoint = Punto de control
+why-created = Creada
+why-restored = Versión #{ $id } restaurada
+why-duplicated = Duplicada de la #{ $id }
+why-moved = Movida: { $move }
+why-status = Estado → { $status }
+
+## People and places
+people-title = Personas y lugares
+people-intro = Firmas, secciones y etiquetas tal como las guarda la mesa. Haz clic en un nombre para ver sus notas.
+people-authors = Autores
+people-add-author = Agregar autor
+people-name = Nombre
+people-role = Cargo
+people-role-placeholder = Corresponsal extranjera con base en América Latina
+people-bio = Biografía breve
+people-portrait = Retrato (una foto de la mesa)
+people-no-portrait = Sin retrato
+people-cancel = Cancelar
+people-save = Guardar
+people-more-from = Más de { $name }
+people-edit-name = Editar a { $name }
+people-edit = Editar
+people-no-authors = Todavía no hay perfiles de autor. Las firmas invitadas no los necesitan.
+people-sections = Secciones
+people-tags = Etiquetas
+people-tag-merge = Si renombras una etiqueta con el nombre de otra que ya existe, las dos se unen.
+people-new-name-for = Nuevo nombre para { $name }
+people-rename = Renombrar
+people-more-in = Más en { $name }
+people-tagged = Notas con la etiqueta { $name }
+people-rename-name = Renombrar { $name }
+people-delete-name = Eliminar { $name }
+people-unused = Ninguna nota la usa
+people-delete = Eliminar
+people-none-yet = Todavía no hay ninguna.
+people-new-section = Nueva sección
+people-add = Agregar
+people-new-tag = Nueva etiqueta
+
+## Editor notes (in Spanish "comentarios": "nota" is the story)
+notes-title = Comentarios de edición
+notes-internal = Internos — nunca se exportan
+notes-someone = Alguien
+notes-delete-by = Eliminar el comentario de { $name }
+notes-delete = Eliminar
+notes-none = Todavía no hay comentarios. Son para la mesa: nunca salen de Dateline.
+notes-placeholder = Un comentario para la mesa (Ctrl+Enter lo agrega)
+notes-new = Nuevo comentario de edición
+notes-add = Agregar comentario
+
+## Articles and photos tab
+tab-title = Cambiar entre las notas y la mesa de fotos
+tab-articles = Notas
+tab-photos = Fotos
+
+## Code replacements
+codes-remove = Quitar { $code }
+codes-title = Códigos de reemplazo
+codes-hint = Escribe un código en cualquier campo; se reemplaza al guardar la foto.
+codes-none = Todavía no hay códigos.
+codes-code = Código
+codes-expansion = Reemplazo
+codes-add = Agregar
+
+## Batch fields
+batch-creator = Autor
+batch-agency = Agencia
+batch-distributor = Vía (distribuidor)
+batch-copyright = Derechos de autor
+batch-usage-terms = Condiciones de uso
+batch-caption = Pie de foto
+batch-label = Campos en lote
+batch-photos = { $count } fotos
+batch-hint = Completa solo lo que debe cambiar; los campos vacíos quedan como los tiene cada foto. Los códigos como
+batch-hint-codes = se reemplazan al guardar.
+batch-applying = Aplicando…
+batch-apply =
+    Aplicar { $fields } { $fields ->
+        [one] campo
+       *[other] campos
+    } a { $photos } fotos
+batch-fill-in = Completa un campo para aplicarlo
+batch-not-saved = Sin guardar: { $message }
+batch-credit-lines = Líneas de crédito
+batch-photo = Foto { $id }
+batch-no-credit = Todavía sin crédito
+batch-applied = Aplicado a { $count } fotos
+
+## Hero from the photo desk
+hero-panel-new-article = la nota nueva
+hero-panel-save-first = Primero guarda la nota (necesita un título).
+hero-panel-set = Foto principal de “{ $headline }” lista.
+hero-panel-edited-by = Edición
+hero-panel-optional = opcional
+hero-panel-crop = Recorte ({ $aspect }, el formato de la casa para la foto principal)
+hero-panel-needs-crop = Una foto principal única se muestra en un recorte { $aspect }, y esta foto todavía no tiene ninguno.
+hero-panel-making = Haciendo el recorte…
+hero-panel-make = Hacer un recorte { $aspect } alrededor del punto focal
+hero-panel-use = Usar como foto principal de “{ $headline }”
+
+## Photo fields
+meta-creator = Autor
+meta-credit = Crédito
+meta-source = Fuente
+meta-rights = Derechos
+meta-headline = Título
+meta-description = Descripción
+meta-alt-text = Texto alternativo
+meta-extended-description = Descripción ampliada
+meta-city = Ciudad
+meta-country = País
+meta-usage-terms = Condiciones de uso
+meta-by-line = Firma (By-line)
+meta-copyright = Derechos de autor
+meta-caption = Pie de foto
+meta-keywords = Palabras clave
+meta-charset = Juego de caracteres
+meta-taken = Tomada
+meta-camera = Cámara
+meta-artist = Artista
+meta-orientation = Orientación
+photo-fallback-name = Foto { $id }
+photo-fields-label = Datos de la foto
+photo-credit-line = Línea de crédito
+photo-no-credit = Todavía sin crédito
+photo-credit-pending = Se actualiza cuando se guardan los campos
+photo-caption = Pie de foto
+photo-creator = Autor
+photo-agency = Agencia
+photo-via = Vía
+photo-distributor = (distribuidor)
+photo-copyright = Derechos de autor
+photo-alt = Texto alternativo
+photo-alt-placeholder = Lo que muestra la foto, para quienes no pueden verla
+photo-alt-too-long = Los lectores de pantalla leen mal los textos alternativos largos; pon el detalle en el pie de foto.
+photo-usage-terms = Condiciones de uso
+photo-save-now-title = Los campos se guardan solos tras una pausa; esto (o Ctrl-S) los guarda ahora
+photo-save-now = Guardar ahora
+photo-not-saved = Sin guardar: { $message }
+photo-saving = Guardando…
+photo-not-saved-yet = Todavía sin guardar
+photo-saved = Guardado
+photo-codes = Los códigos como
+photo-codes-expand = se reemplazan al guardar
+photo-codes-add-below = ; agrégalos abajo.
+photo-embedded = Metadatos incrustados
+photo-read-only = (solo lectura)
+photo-iim-xmp-conflict = IIM y XMP no coinciden en { $fields }; se usó XMP.
+photo-none-in-file = Nada en el archivo.
+
+## Photo size
+photo-dimensions = { $width } × { $height } píxeles · { $format }
+
+## Photo desk
+photos-import-button = Importar fotos…
+photos-import-path-placeholder = …o escribe la ruta de una foto
+photos-import-path-label = Ruta de una foto para importar
+photos-import = Importar
+photos-importing =
+    Importando { $count } { $count ->
+        [one] archivo
+       *[other] archivos
+    }…
+photos-choose-with = Elige el archivo con
+photos-or-drop-it = o suéltalo en la ventana.
+photos-dismiss = Descartar
+photos-drop-hint = …o suelta archivos JPEG, PNG, WebP, TIFF o HEIC en cualquier lugar de la ventana.
+photos-count =
+    { $count } { $count ->
+        [one] foto
+       *[other] fotos
+    }
+photos-selected =
+    { $count } { $count ->
+        [one] elegida
+       *[other] elegidas
+    }
+photos-clear = Limpiar
+photos-pick-several = Ctrl+clic o Mayús+clic para elegir varias
+photos-no-credit = Sin crédito
+photos-no-alt = Sin texto alternativo
+photos-alt-flag = ALT
+photos-choose = Elige una foto para recortarla y editar su pie de foto y su crédito.
+photos-empty-hint = Importa JPEG, PNG, WebP, TIFF o HEIC con “Importar fotos…”, por ruta, o suelta archivos en cualquier lugar de la ventana.
+photos-drop = Suelta las fotos para importarlas
+
+## Crop view
+crop-aspect = Formato
+crop-free = Libre
+crop-asked = La foto principal necesita un recorte { $aspect }: ajusta el recuadro, guárdalo y luego usa la foto como principal.
+crop-size-title = Tamaño del recorte en píxeles del original
+crop-size = { $width } × { $height } píxeles
+crop-box = Recuadro de recorte (las flechas lo mueven)
+crop-focus = Punto focal: haz clic en la foto para moverlo
+crop-name = Nombre del recorte
+crop-saving = Guardando…
+crop-save = Guardar recorte
+crop-saved = Guardado “{ $name }” · { $aspect } · { $width } × { $height } píxeles
+crop-hint = Arrastra el recuadro o sus esquinas · haz clic en la foto para fijar el punto focal
+renditions-title = JPEG y WebP de 2048, 1200 y 600 píxeles de “{ $name }”, cada variante con sus créditos
+renditions-save-first = Primero guarda el recorte
+renditions-make = Generar variantes
+renditions-make-of = Generar variantes de “{ $name }”
+renditions-progress = Variantes generadas
+renditions-files = { $done } de { $total } archivos
+renditions-starting = Empezando…
+renditions-cached = en caché
+crop-saved-crops = Recortes guardados
+
+## The body editor
+editor-placeholder = Escribe la nota. Markdown: **negrita**, _cursiva_, > cita, ## intertítulo.
+editor-label = Texto de la nota
+
+## The open story's notices
+story-needs-headline = escribe un título para guardar esta nota nueva
+story-recovered = Dateline se cerró antes de guardar tus últimas palabras. Ya están de vuelta y se están guardando.
+story-changed-elsewhere-conflict = Esta nota se cambió en otro lugar en las mismas palabras que escribías: se conservan las tuyas, y la otra versión queda en el historial, marcada como conflicto.
+story-changed-elsewhere = Esta nota se cambió en otro lugar mientras escribías: se conservan ambos cambios.
+story-duplicated = Duplicada como “{ $headline }”.
+story-trashed = “{ $headline }” se movió a la papelera.
+story-undo = Deshacer
+story-restored = “{ $headline }” volvió a la mesa.
+
+## The desk's notices
+trash-emptied =
+    { $count ->
+        [one] { $count } nota eliminada
+       *[other] { $count } notas eliminadas
+    } para siempre.
+
+## Saving
+autosave-not-saved-first = No se pudieron guardar antes los últimos cambios.
+
+## The window and the desk
+backend-unreachable = La ventana de Dateline no pudo comunicarse con la mesa ({ $detail }). Tu texto sigue en el editor.
