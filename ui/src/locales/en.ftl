@@ -495,3 +495,36 @@ autosave-not-saved-first = The latest changes could not be saved first.
 
 ## The window and the desk
 backend-unreachable = Dateline's window could not reach the desk ({ $detail }). Your text is still in the editor.
+
+## Newsroom password at start
+password-title = Newsroom password
+password-of = The password of
+password-at = at { $newsroom }. This computer has no keyring to keep it, so Dateline asks at each start; until then the desk works offline.
+password-label = Password of { $login }
+password-offline = Work offline
+password-connect = Connect
+
+## Joining a newsroom
+join-title = Join a newsroom
+join-intro = Every story on this desk is shared with the newsroom and kept in sync, the ones already here too (a demo desk's examples as well: join from a new desk to start clean). You keep working when there is no network.
+join-server = Server
+join-newsroom = Newsroom
+join-user = User name
+join-password = Password
+join-cancel = Cancel
+join-connecting = Connecting…
+join-join = Join
+
+## A conflict side by side
+conflict-title = Two versions of this story
+conflict-reading = Reading both versions…
+conflict-mine = Mine
+conflict-this-desk = (this desk)
+conflict-theirs = Theirs
+conflict-the-newsroom = the newsroom
+conflict-merged = Merged text
+conflict-later = Later
+conflict-save-merged = Save merged text
+conflict-edit = Edit a merged text…
+conflict-keep-theirs = Keep theirs
+conflict-keep-mine = Keep mine

@@ -499,3 +499,36 @@ autosave-not-saved-first = No se pudieron guardar antes los últimos cambios.
 
 ## The window and the desk
 backend-unreachable = La ventana de Dateline no pudo comunicarse con la mesa ({ $detail }). Tu texto sigue en el editor.
+
+## Newsroom password at start
+password-title = Contraseña de la redacción
+password-of = La contraseña de
+password-at = en { $newsroom }. Esta computadora no tiene un llavero del sistema donde guardarla, así que Dateline la pide en cada inicio; mientras tanto, la mesa trabaja sin conexión.
+password-label = Contraseña de { $login }
+password-offline = Trabajar sin conexión
+password-connect = Conectar
+
+## Joining a newsroom
+join-title = Unirse a una redacción
+join-intro = Todas las notas de esta mesa se comparten con la redacción y se mantienen sincronizadas, también las que ya están aquí (incluidos los ejemplos de una mesa de demostración: únete desde una mesa nueva para empezar de cero). Puedes seguir trabajando cuando no hay red.
+join-server = Servidor
+join-newsroom = Redacción
+join-user = Nombre de usuario
+join-password = Contraseña
+join-cancel = Cancelar
+join-connecting = Conectando…
+join-join = Unirse
+
+## A conflict side by side
+conflict-title = Dos versiones de esta nota
+conflict-reading = Leyendo las dos versiones…
+conflict-mine = Mi versión
+conflict-this-desk = (esta mesa)
+conflict-theirs = La otra versión
+conflict-the-newsroom = la redacción
+conflict-merged = Texto combinado
+conflict-later = Más tarde
+conflict-save-merged = Guardar el texto combinado
+conflict-edit = Editar un texto combinado…
+conflict-keep-theirs = Conservar la otra
+conflict-keep-mine = Conservar la mía
