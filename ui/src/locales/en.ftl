@@ -528,3 +528,38 @@ conflict-save-merged = Save merged text
 conflict-edit = Edit a merged text…
 conflict-keep-theirs = Keep theirs
 conflict-keep-mine = Keep mine
+
+## The workflow bar (status names come from the core)
+workflow-label = Workflow
+workflow-status = Status
+workflow-starts = The workflow starts once the story has a headline.
+workflow-back-to = Back to { $status }
+workflow-move-to = Move to { $status }
+workflow-file-title = Moves it to { $status } and sends it to the newsroom
+workflow-file = File story
+workflow-publish-again = Publish again…
+workflow-duplicate = Duplicate
+workflow-trash = Move to trash
+workflow-this-story = this story
+workflow-cancel = Cancel
+workflow-close = Close
+unpublish-title = Take “{ $title }” off Published?
+unpublish-text = It moves to { $status }. A package already exported stays where it was sent: withdraw it there if readers should no longer see it.
+publish-unsaved = The latest changes could not be saved; publish once they are.
+publish-title = Publish “{ $title }”?
+publish-checking = Checking the story first…
+publish-failed = “{ $title }” was not published
+publish-blocked = “{ $title }” cannot be published yet
+publish-refused =
+    { $count ->
+        [one] This problem stops
+       *[other] These { $count } problems stop
+    } it. Click one to go where it is fixed.
+publish-question = Publish “{ $title }” now?
+publish-warnings =
+    Preflight found nothing that blocks it, but { $count ->
+        [one] one thing is worth a look
+       *[other] { $count } things are worth a look
+    } first. Click one to go there.
+publish-clear = Preflight found nothing that blocks it. Readers will see it once it is exported.
+publish-confirm = Publish

@@ -532,3 +532,38 @@ conflict-save-merged = Guardar el texto combinado
 conflict-edit = Editar un texto combinado…
 conflict-keep-theirs = Conservar la otra
 conflict-keep-mine = Conservar la mía
+
+## The workflow bar (status names come from the core)
+workflow-label = Flujo de trabajo
+workflow-status = Estado
+workflow-starts = El flujo de trabajo empieza cuando la nota tiene título.
+workflow-back-to = Volver a { $status }
+workflow-move-to = Pasar a { $status }
+workflow-file-title = La pasa a { $status } y la envía a la redacción
+workflow-file = Enviar la nota
+workflow-publish-again = Volver a publicar…
+workflow-duplicate = Duplicar
+workflow-trash = Mover a la papelera
+workflow-this-story = esta nota
+workflow-cancel = Cancelar
+workflow-close = Cerrar
+unpublish-title = ¿Retirar “{ $title }” de lo publicado?
+unpublish-text = Pasa a { $status }. Un paquete ya exportado se queda donde se envió: retíralo allí si los lectores ya no deben verlo.
+publish-unsaved = Los últimos cambios no se pudieron guardar; publica cuando estén guardados.
+publish-title = ¿Publicar “{ $title }”?
+publish-checking = Revisando la nota antes de publicar…
+publish-failed = “{ $title }” no se publicó
+publish-blocked = “{ $title }” todavía no se puede publicar
+publish-refused =
+    { $count ->
+        [one] Este problema impide
+       *[other] Estos { $count } problemas impiden
+    } publicarla. Haz clic en uno para ir adonde se corrige.
+publish-question = ¿Publicar “{ $title }” ahora?
+publish-warnings =
+    La verificación previa no encontró nada que impida publicarla, pero antes { $count ->
+        [one] conviene revisar un punto
+       *[other] conviene revisar { $count } puntos
+    }. Haz clic en uno para ir allí.
+publish-clear = La verificación previa no encontró nada que impida publicarla. Los lectores la verán cuando se exporte.
+publish-confirm = Publicar

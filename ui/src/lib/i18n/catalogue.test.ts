@@ -27,7 +27,6 @@ const NOT_YET_TRANSLATED = new Set([
   "App.svelte",
   "lib/components/ArticleForm.svelte",
   "lib/library/Library.svelte",
-  "lib/workflow/WorkflowBar.svelte",
   // The newsroom's bar and the open story's newsroom panel (the lead is changing them):
   "lib/newsroom/NewsroomBar.svelte",
   "lib/newsroom/StoryNewsroom.svelte",
