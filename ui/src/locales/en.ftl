@@ -563,3 +563,23 @@ publish-warnings =
     } first. Click one to go there.
 publish-clear = Preflight found nothing that blocks it. Readers will see it once it is exported.
 publish-confirm = Publish
+
+## The story form
+form-label = Article
+form-headline = Headline
+form-headline-length = { $length } / { $limit } characters
+form-headline-over = { $length } / { $limit } characters — longer than the house limit for headlines
+form-dek-placeholder = Dek: the one or two sentences under the headline
+form-dek = Dek
+form-dek-length = { $length } / { $limit } characters
+form-dek-over = { $length } / { $limit } characters — longer than the house limit for deks
+form-byline = Byline
+form-hero = Hero
+form-section = Section
+form-dateline = Dateline
+form-dateline-placeholder = MEXICO CITY
+form-tags = Tags
+form-tags-placeholder = Comma, separated
+form-language = Language
+form-slug = Slug
+form-slug-placeholder = made from the headline

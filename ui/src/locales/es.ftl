@@ -567,3 +567,23 @@ publish-warnings =
     }. Haz clic en uno para ir allí.
 publish-clear = La verificación previa no encontró nada que impida publicarla. Los lectores la verán cuando se exporte.
 publish-confirm = Publicar
+
+## The story form
+form-label = Nota
+form-headline = Título
+form-headline-length = { $length } / { $limit } caracteres
+form-headline-over = { $length } / { $limit } caracteres — supera el límite de la casa para los títulos
+form-dek-placeholder = Bajada: una o dos oraciones bajo el título
+form-dek = Bajada
+form-dek-length = { $length } / { $limit } caracteres
+form-dek-over = { $length } / { $limit } caracteres — supera el límite de la casa para las bajadas
+form-byline = Firma
+form-hero = Foto principal
+form-section = Sección
+form-dateline = Lugar (data)
+form-dateline-placeholder = CIUDAD DE MÉXICO
+form-tags = Etiquetas
+form-tags-placeholder = Separadas, por comas
+form-language = Idioma
+form-slug = Dirección (slug)
+form-slug-placeholder = se genera a partir del título

@@ -25,7 +25,6 @@ const SOURCES: Record<string, string> = Object.fromEntries(
  *  catalogues. Shrink this list as each one is translated; never grow it. */
 const NOT_YET_TRANSLATED = new Set([
   "App.svelte",
-  "lib/components/ArticleForm.svelte",
   "lib/library/Library.svelte",
   // The newsroom's bar and the open story's newsroom panel (the lead is changing them):
   "lib/newsroom/NewsroomBar.svelte",
