@@ -583,3 +583,57 @@ form-tags-placeholder = Comma, separated
 form-language = Language
 form-slug = Slug
 form-slug-placeholder = made from the headline
+
+## The library column
+library-label = Library
+library-search-placeholder = Search headlines, text, captions
+library-search-label = Search articles
+library-new = New article
+library-from-template = From template ▾
+library-templates = Templates
+library-filters = Filters
+library-sort-by = Sort by
+library-sort-updated = Last change
+library-sort-created = Created
+library-sort-headline = Headline
+library-sort-status = Status
+library-trash-title = Stories moved to the trash
+library-trash = Trash
+library-status = Status
+library-section = Section
+library-author = Author
+library-tag = Tag
+library-any = Any
+library-anyone = Anyone
+library-changed-from = Changed from
+library-changed-to = to
+library-more-in = More in { $section }
+library-more-from = More from { $author }
+library-tag-is = Tag: { $tag }
+library-from-date = From { $date }
+library-to-date = To { $date }
+library-active-filters = Active filters
+library-remove-filter = Remove filter { $filter }
+library-clear-all = Clear all
+library-results =
+    { $count } { $count ->
+        [one] result
+       *[other] results
+    }
+library-trash-count = Trash · { $stories }
+library-search-results = Search results
+library-found-in-photo = Found in a photo caption or credit
+library-no-match = Nothing matches “{ $query }”.
+library-trash-empty = The trash is empty.
+library-no-filter-match = No story matches these filters.
+library-no-articles = No articles yet. Start one with “New article”.
+library-stories-in-trash = Stories in the trash
+library-stories = Stories
+library-deleted = deleted { $when }
+library-restore = Restore
+library-new-title = From the newsroom; not opened on this desk yet
+library-changed-title = Changed on another desk since you last opened it
+library-unseen-new = New
+library-unseen-changed = Changed
+library-holder = { $name } is editing
+library-no-byline = No byline

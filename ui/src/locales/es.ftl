@@ -587,3 +587,57 @@ form-tags-placeholder = Separadas, por comas
 form-language = Idioma
 form-slug = Dirección (slug)
 form-slug-placeholder = se genera a partir del título
+
+## The library column
+library-label = Biblioteca
+library-search-placeholder = Buscar en títulos, textos y pies de foto
+library-search-label = Buscar notas
+library-new = Nueva nota
+library-from-template = Desde una plantilla ▾
+library-templates = Plantillas
+library-filters = Filtros
+library-sort-by = Ordenar por
+library-sort-updated = Último cambio
+library-sort-created = Creación
+library-sort-headline = Título
+library-sort-status = Estado
+library-trash-title = Notas movidas a la papelera
+library-trash = Papelera
+library-status = Estado
+library-section = Sección
+library-author = Autor
+library-tag = Etiqueta
+library-any = Cualquiera
+library-anyone = Cualquiera
+library-changed-from = Cambiadas desde
+library-changed-to = hasta
+library-more-in = Más en { $section }
+library-more-from = Más de { $author }
+library-tag-is = Etiqueta: { $tag }
+library-from-date = Desde { $date }
+library-to-date = Hasta { $date }
+library-active-filters = Filtros activos
+library-remove-filter = Quitar el filtro { $filter }
+library-clear-all = Quitar todos
+library-results =
+    { $count } { $count ->
+        [one] resultado
+       *[other] resultados
+    }
+library-trash-count = Papelera · { $stories }
+library-search-results = Resultados de la búsqueda
+library-found-in-photo = Encontrada en el pie de foto o el crédito de una foto
+library-no-match = Ninguna nota coincide con “{ $query }”.
+library-trash-empty = La papelera está vacía.
+library-no-filter-match = Ninguna nota coincide con estos filtros.
+library-no-articles = Todavía no hay notas. Empieza una con “Nueva nota”.
+library-stories-in-trash = Notas en la papelera
+library-stories = Notas
+library-deleted = eliminada { $when }
+library-restore = Restaurar
+library-new-title = De la redacción; todavía no se abrió en esta mesa
+library-changed-title = Cambiada en otra mesa desde la última vez que la abriste
+library-unseen-new = Nueva
+library-unseen-changed = Cambiada
+library-holder = { $name } la está editando
+library-no-byline = Sin firma
