@@ -637,3 +637,19 @@ library-unseen-new = New
 library-unseen-changed = Changed
 library-holder = { $name } is editing
 library-no-byline = No byline
+
+## The desk window
+app-saver-photo-fields = photo fields
+app-saver-settings = settings
+app-newsroom-identity = On a newsroom desk you are who you signed in as; the newsroom's admin changes names.
+app-people-title = Authors, sections and tags
+app-people = People
+app-settings-title = The publication's house rules
+app-settings = Settings
+app-cannot-open = This desk cannot be opened
+app-newer-schema = Install the newest Dateline, then open the desk again.
+app-start-with = Start Dateline with
+app-another-folder = and another folder.
+app-not-saved = Not saved: { $message } Your text stays here, and Dateline tries again every few seconds.
+app-dismiss = Dismiss
+app-no-keyring = This computer has no keyring: Dateline will ask for the newsroom password at each start.

@@ -641,3 +641,19 @@ library-unseen-new = Nueva
 library-unseen-changed = Cambiada
 library-holder = { $name } la está editando
 library-no-byline = Sin firma
+
+## The desk window
+app-saver-photo-fields = datos de la foto
+app-saver-settings = configuración
+app-newsroom-identity = En una mesa de redacción eres quien inició sesión; los nombres los cambia quien administra la redacción.
+app-people-title = Autores, secciones y etiquetas
+app-people = Personas
+app-settings-title = Las normas de la casa de la publicación
+app-settings = Configuración
+app-cannot-open = No se puede abrir esta mesa
+app-newer-schema = Instala la versión más reciente de Dateline y vuelve a abrir la mesa.
+app-start-with = Abre Dateline con
+app-another-folder = y otra carpeta.
+app-not-saved = Sin guardar: { $message } Tu texto se queda aquí, y Dateline vuelve a intentarlo cada pocos segundos.
+app-dismiss = Descartar
+app-no-keyring = Esta computadora no tiene un llavero del sistema: Dateline pedirá la contraseña de la redacción en cada inicio.
