@@ -522,7 +522,7 @@ join-join = Unirse
 ## A conflict side by side
 conflict-title = Dos versiones de esta nota
 conflict-reading = Leyendo las dos versiones…
-conflict-mine = Mi versión
+conflict-mine = Tu versión
 conflict-this-desk = (esta mesa)
 conflict-theirs = La otra versión
 conflict-the-newsroom = la redacción
@@ -531,7 +531,7 @@ conflict-later = Más tarde
 conflict-save-merged = Guardar el texto combinado
 conflict-edit = Editar un texto combinado…
 conflict-keep-theirs = Conservar la otra
-conflict-keep-mine = Conservar la mía
+conflict-keep-mine = Conservar la tuya
 
 ## The workflow bar (status names come from the core)
 workflow-label = Flujo de trabajo
@@ -540,7 +540,7 @@ workflow-starts = El flujo de trabajo empieza cuando la nota tiene título.
 workflow-back-to = Volver a { $status }
 workflow-move-to = Pasar a { $status }
 workflow-file-title = La pasa a { $status } y la envía a la redacción
-workflow-file = Enviar la nota
+workflow-file = Enviar nota
 workflow-publish-again = Volver a publicar…
 workflow-duplicate = Duplicar
 workflow-trash = Mover a la papelera
