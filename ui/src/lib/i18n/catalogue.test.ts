@@ -31,9 +31,7 @@ const NOT_YET_TRANSLATED = new Set([
   // Everything in lib/newsroom/:
   "lib/newsroom/ConflictView.svelte",
   "lib/newsroom/JoinDialog.svelte",
-  "lib/newsroom/NewsroomBar.svelte",
   "lib/newsroom/PasswordDialog.svelte",
-  "lib/newsroom/StoryNewsroom.svelte",
 ]);
 
 /** Text the window shows as it is in both languages. */
