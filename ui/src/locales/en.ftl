@@ -596,3 +596,12 @@ bundle-opened-conflicts =
     } to settle.
 bundle-opened-merged = Its changes were put together with this desk's.
 bundle-saved = “{ $headline }” saved as { $path }: send this file to the newsroom by any means; opening it there brings the story in.
+
+## Workflow statuses (the core's own labels, word for word)
+status-draft = Draft
+status-in-edit = In edit
+status-copy-desk = Copy desk
+status-ready = Ready
+status-published = Published
+status-spiked = Spiked
+status-archived = Archived

@@ -600,3 +600,12 @@ bundle-opened-conflicts =
     } por resolver.
 bundle-opened-merged = Sus cambios se unieron con los de esta mesa.
 bundle-saved = “{ $headline }” se guardó como { $path }: manda este archivo a la redacción por cualquier medio; al abrirlo allí, la nota entra.
+
+## Estados del flujo de trabajo
+status-draft = Borrador
+status-in-edit = En edición
+status-copy-desk = Corrección
+status-ready = Lista
+status-published = Publicada
+status-spiked = Descartada
+status-archived = Archivada
