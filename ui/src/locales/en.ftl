@@ -496,6 +496,116 @@ autosave-not-saved-first = The latest changes could not be saved first.
 ## The window and the desk
 backend-unreachable = Dateline's window could not reach the desk ({ $detail }). Your text is still in the editor.
 
+## The newsroom: the top bar's status and panel
+nr-status-syncing = Syncing…
+nr-status-password = Newsroom password needed
+nr-status-offline = Offline
+nr-status-offline-waiting =
+    Offline — { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    } waiting
+nr-status-up-to-date = Up to date
+nr-status-up-to-date-waiting =
+    Up to date, { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    } waiting
+nr-status-last-sync = Last sync { $when }
+nr-status-never = Not synced yet
+nr-since-now = just now
+nr-since-minutes = { $minutes } min ago
+nr-since-at = at { $time }
+nrbar-newsroom = Newsroom { $address }
+nrbar-last-synced = last synced { $when }
+nrbar-role-correspondent = correspondent
+nrbar-role-editor = editor
+nrbar-role-photo = photo desk
+nrbar-role-admin = administrator
+nrbar-conflicts =
+    { $count ->
+        [one] { $count } conflict
+       *[other] { $count } conflicts
+    }
+nrbar-conflicts-open = Open “{ $headline }” to settle it
+nrbar-conflicts-open-first = Open the first one to settle it
+nrbar-refused = { $count } refused
+nrbar-refused-title = The newsroom refused something done on this desk: see what and why
+nrbar-panel = Newsroom
+nrbar-sync-now = Sync now
+nrbar-open-bundle = Open bundle…
+nrbar-open-bundle-title = Bring in a story sent as a .dateline file (you can also drop the file on the window)
+nrbar-to-settle = To settle
+nrbar-a-photo = A photo
+nrbar-a-story = A story
+nrbar-the-text = the text
+nrbar-refused-heading = Refused by the newsroom
+nrbar-refused-kept = Nothing refused is lost: the words stay in the story's history.
+nrbar-join = Newsroom…
+nrbar-join-title = Share this desk's library with a newsroom
+
+## The newsroom: on the open story
+nr-story-holder = is editing this story on another desk.
+nr-take-over-ask = Take over…
+nr-take-over-question = Take this story over from
+nr-take-over-explain = Their desk is told it is yours now; what they saved stays in the history, and what they type next is kept beside yours.
+nr-take-over = Take over
+nr-cancel = Cancel
+nr-refused-title = The newsroom refused a change made offline:
+nr-refused-kept = Your words are kept in this story's history.
+nr-field-conflict-label = { $field } changed on two desks
+nr-field-conflict = was changed on two desks at the same time. Choose which stays:
+nr-field-theirs = The newsroom's
+nr-field-mine = Yours
+nr-field-in-form = (in the form)
+nr-field-both = The newsroom's: { $theirs }. Yours: { $mine }. The story keeps what the form shows; the other is in the History.
+nr-field-keep = Keep as it is
+nr-field-settled = { $field }: settled.
+nr-field-empty = (empty)
+nr-conflict-title = This story was changed on another desk at the same time.
+nr-conflict-kept = Both versions are kept.
+nr-conflict-open = Compare and choose…
+nr-role-locked = This story is with the editors now ({ $status }): only an editor can change it from here. You can read it and add notes.
+nr-role-readers = Stories are the writers' and editors'; on this desk you can read them and add notes.
+nr-role-correspondent = As a correspondent you file stories; an editor moves them on and publishes them.
+nr-role-file = “File story” moves it to In edit and sends it to the newsroom's editors.
+nr-bundle-offline-title = No network.
+nr-bundle-offline = The story waits to be sent; or save it as a bundle and send the file another way (a USB stick, a mail).
+nr-bundle-hint = No network where you are going? A bundle carries this story as one file.
+nr-saving = Saving…
+nr-bundle-save = Save as bundle…
+
+## The newsroom: bundles
+bundle-opened =
+    “{ $headline }” brought in from the bundle ({ $versions ->
+        [one] { $versions } new version
+       *[other] { $versions } new versions
+    }).
+bundle-opened-with-photos =
+    “{ $headline }” brought in from the bundle ({ $versions ->
+        [one] { $versions } new version
+       *[other] { $versions } new versions
+    }, { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }).
+bundle-opened-conflicts =
+    Both versions of what was changed on both sides are kept: { $count ->
+        [one] { $count } conflict
+       *[other] { $count } conflicts
+    } to settle.
+bundle-opened-merged = Its changes were put together with this desk's.
+bundle-saved = “{ $headline }” saved as { $path }: send this file to the newsroom by any means; opening it there brings the story in.
+
+## Workflow statuses (the core's own labels, word for word)
+status-draft = Draft
+status-in-edit = In edit
+status-copy-desk = Copy desk
+status-ready = Ready
+status-published = Published
+status-spiked = Spiked
+status-archived = Archived
+
 ## Newsroom password at start
 password-title = Newsroom password
 password-of = The password of
@@ -529,7 +639,7 @@ conflict-edit = Edit a merged text…
 conflict-keep-theirs = Keep theirs
 conflict-keep-mine = Keep mine
 
-## The workflow bar (status names come from the core)
+## The workflow bar ($status is one of the workflow statuses above)
 workflow-label = Workflow
 workflow-status = Status
 workflow-starts = The workflow starts once the story has a headline.

@@ -500,6 +500,116 @@ autosave-not-saved-first = No se pudieron guardar antes los últimos cambios.
 ## The window and the desk
 backend-unreachable = La ventana de Dateline no pudo comunicarse con la mesa ({ $detail }). Tu texto sigue en el editor.
 
+## La redacción: el estado en la barra superior y su panel
+nr-status-syncing = Sincronizando…
+nr-status-password = Falta la contraseña de la redacción
+nr-status-offline = Sin conexión
+nr-status-offline-waiting =
+    Sin conexión — { $count ->
+        [one] { $count } cambio en espera
+       *[other] { $count } cambios en espera
+    }
+nr-status-up-to-date = Al día
+nr-status-up-to-date-waiting =
+    Al día, { $count ->
+        [one] { $count } cambio en espera
+       *[other] { $count } cambios en espera
+    }
+nr-status-last-sync = Última sincronización { $when }
+nr-status-never = Todavía sin sincronizar
+nr-since-now = recién
+nr-since-minutes = hace { $minutes } min
+nr-since-at = a las { $time }
+nrbar-newsroom = Redacción { $address }
+nrbar-last-synced = última sincronización { $when }
+nrbar-role-correspondent = corresponsal
+nrbar-role-editor = edición
+nrbar-role-photo = mesa de fotografía
+nrbar-role-admin = administrador
+nrbar-conflicts =
+    { $count ->
+        [one] { $count } conflicto
+       *[other] { $count } conflictos
+    }
+nrbar-conflicts-open = Abrir “{ $headline }” para resolverlo
+nrbar-conflicts-open-first = Abrir el primero para resolverlo
+nrbar-refused = { $count } rechazados
+nrbar-refused-title = La redacción rechazó algo hecho en esta mesa: mira qué y por qué
+nrbar-panel = Redacción
+nrbar-sync-now = Sincronizar ahora
+nrbar-open-bundle = Abrir envío…
+nrbar-open-bundle-title = Traer una nota enviada como archivo .dateline (también puedes soltar el archivo en la ventana)
+nrbar-to-settle = Por resolver
+nrbar-a-photo = Una foto
+nrbar-a-story = Una nota
+nrbar-the-text = el texto
+nrbar-refused-heading = Rechazado por la redacción
+nrbar-refused-kept = Nada rechazado se pierde: el texto queda en el historial de la nota.
+nrbar-join = Redacción…
+nrbar-join-title = Compartir la biblioteca de esta mesa con una redacción
+
+## La redacción: en la nota abierta
+nr-story-holder = está editando esta nota en otra mesa.
+nr-take-over-ask = Tomar la nota…
+nr-take-over-question = ¿Tomar esta nota de
+nr-take-over-explain = Su mesa sabrá que ahora es tuya; lo que guardó queda en el historial, y lo que escriba después se guarda junto a lo tuyo.
+nr-take-over = Tomar la nota
+nr-cancel = Cancelar
+nr-refused-title = La redacción rechazó un cambio hecho sin conexión:
+nr-refused-kept = Tu texto queda en el historial de esta nota.
+nr-field-conflict-label = { $field } cambiado en dos mesas
+nr-field-conflict = se cambió en dos mesas a la vez. Elige cuál queda:
+nr-field-theirs = El de la redacción
+nr-field-mine = El tuyo
+nr-field-in-form = (en el formulario)
+nr-field-both = El de la redacción: { $theirs }. El tuyo: { $mine }. La nota conserva lo que muestra el formulario; el otro está en el historial.
+nr-field-keep = Dejarlo así
+nr-field-settled = { $field }: resuelto.
+nr-field-empty = (vacío)
+nr-conflict-title = Esta nota se cambió en otra mesa al mismo tiempo.
+nr-conflict-kept = Se conservan las dos versiones.
+nr-conflict-open = Comparar y elegir…
+nr-role-locked = Esta nota ya está con los editores ({ $status }): desde aquí solo un editor puede cambiarla. Puedes leerla y dejar comentarios.
+nr-role-readers = Las notas son de quienes escriben y editan; en esta mesa puedes leerlas y dejar comentarios.
+nr-role-correspondent = Como corresponsal envías tus notas; un editor las hace avanzar y las publica.
+nr-role-file = “Enviar nota” la pasa a En edición y la manda a los editores de la redacción.
+nr-bundle-offline-title = Sin conexión.
+nr-bundle-offline = La nota espera para enviarse; o guárdala como envío y manda el archivo de otra forma (una memoria USB, un correo).
+nr-bundle-hint = ¿Vas a un lugar sin conexión? Un envío lleva esta nota en un solo archivo.
+nr-saving = Guardando…
+nr-bundle-save = Guardar como envío…
+
+## La redacción: envíos (archivos .dateline)
+bundle-opened =
+    “{ $headline }” se trajo del envío ({ $versions ->
+        [one] { $versions } versión nueva
+       *[other] { $versions } versiones nuevas
+    }).
+bundle-opened-with-photos =
+    “{ $headline }” se trajo del envío ({ $versions ->
+        [one] { $versions } versión nueva
+       *[other] { $versions } versiones nuevas
+    }, { $photos ->
+        [one] { $photos } foto
+       *[other] { $photos } fotos
+    }).
+bundle-opened-conflicts =
+    Se conservan las dos versiones de lo que se cambió en ambos lados: { $count ->
+        [one] { $count } conflicto
+       *[other] { $count } conflictos
+    } por resolver.
+bundle-opened-merged = Sus cambios se unieron con los de esta mesa.
+bundle-saved = “{ $headline }” se guardó como { $path }: manda este archivo a la redacción por cualquier medio; al abrirlo allí, la nota entra.
+
+## Estados del flujo de trabajo
+status-draft = Borrador
+status-in-edit = En edición
+status-copy-desk = Corrección
+status-ready = Lista
+status-published = Publicada
+status-spiked = Descartada
+status-archived = Archivada
+
 ## Newsroom password at start
 password-title = Contraseña de la redacción
 password-of = La contraseña de
@@ -533,7 +643,7 @@ conflict-edit = Editar un texto combinado…
 conflict-keep-theirs = Conservar la otra
 conflict-keep-mine = Conservar la tuya
 
-## The workflow bar (status names come from the core)
+## The workflow bar ($status is one of the workflow statuses above)
 workflow-label = Flujo de trabajo
 workflow-status = Estado
 workflow-starts = El flujo de trabajo empieza cuando la nota tiene título.

@@ -5,6 +5,7 @@
 // their other value is shown, to be restored from the history if wanted.
 
 import type { Draft } from "../desk/draft.svelte";
+import { t } from "../i18n";
 
 export type TextField = "headline" | "dek" | "dateline" | "section" | "language" | "tags";
 const TEXT_FIELDS: readonly string[] = ["headline", "dek", "dateline", "section", "language", "tags"];
@@ -33,5 +34,5 @@ export function setFieldText(draft: Pick<Draft, TextField>, field: TextField, va
 
 /** What the person reads for a field's value ("(empty)" rather than nothing). */
 export function shown(value: string): string {
-  return value.trim() === "" ? "(empty)" : value;
+  return value.trim() === "" ? t("nr-field-empty") : value;
 }

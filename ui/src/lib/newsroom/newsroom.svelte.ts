@@ -4,6 +4,7 @@
 // conflict). A desk that never joined hears nothing and shows nothing of it.
 
 import * as backend from "../backend";
+import { formatDate, t } from "../i18n";
 import type { Status } from "../backend";
 import type { StoryConflict, SyncState } from "./types";
 
@@ -127,26 +128,27 @@ export const newsroom = new NewsroomStore();
 /** The top bar's words for a sync state, with the time of the last sync. */
 export function statusWords(s: SyncState, now: Date): string {
   const waiting = s.desk.to_send;
-  const changes = `${waiting} change${waiting === 1 ? "" : "s"} waiting`;
   switch (s.state) {
     case "syncing":
-      return "Syncing…";
+      return t("nr-status-syncing");
     case "password":
-      return "Newsroom password needed";
+      return t("nr-status-password");
     case "offline":
-      return waiting ? `Offline — ${changes}` : "Offline";
+      return waiting ? t("nr-status-offline-waiting", { count: waiting }) : t("nr-status-offline");
     case "up_to_date":
-      return waiting ? `Up to date, ${changes}` : "Up to date";
+      return waiting ? t("nr-status-up-to-date-waiting", { count: waiting }) : t("nr-status-up-to-date");
     default:
-      return s.desk.last_sync ? `Last sync ${since(s.desk.last_sync, now)}` : "Not synced yet";
+      return s.desk.last_sync
+        ? t("nr-status-last-sync", { when: since(s.desk.last_sync, now) })
+        : t("nr-status-never");
   }
 }
 
 /** "just now", "4 min ago", "at 14:05". */
 export function since(iso: string, now: Date): string {
-  const t = new Date(iso);
-  const s = Math.round((now.getTime() - t.getTime()) / 1000);
-  if (s < 60) return "just now";
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  return `at ${t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
+  const then = new Date(iso);
+  const s = Math.round((now.getTime() - then.getTime()) / 1000);
+  if (s < 60) return t("nr-since-now");
+  if (s < 3600) return t("nr-since-minutes", { minutes: Math.floor(s / 60) });
+  return t("nr-since-at", { time: formatDate(then, { hour: "2-digit", minute: "2-digit" }) });
 }

@@ -4,7 +4,30 @@
 
 import * as backend from "../backend";
 import type { Status, WorkflowStep } from "../backend";
+import { t } from "../i18n";
 import { newsroom } from "../newsroom/newsroom.svelte";
+
+/** A status in the interface's language (the English words are the core's labels). */
+function statusWords(s: Status): string | null {
+  switch (s) {
+    case "draft":
+      return t("status-draft");
+    case "in_edit":
+      return t("status-in-edit");
+    case "copy_desk":
+      return t("status-copy-desk");
+    case "ready":
+      return t("status-ready");
+    case "published":
+      return t("status-published");
+    case "spiked":
+      return t("status-spiked");
+    case "archived":
+      return t("status-archived");
+    default:
+      return null;
+  }
+}
 
 class Workflow {
   steps = $state<WorkflowStep[]>([]);
@@ -13,8 +36,11 @@ class Workflow {
     this.steps = await backend.workflowSteps();
   }
 
-  /** The core's label for `s` ("In edit"); the machine name, spaced, until the steps load. */
+  /** The label for `s` in the interface's language ("In edit", "En edición"); the core's
+   *  own label for a status the catalogue does not know. */
   label(s: Status): string {
+    const words = statusWords(s);
+    if (words) return words;
     return this.steps.find((x) => x.status === s)?.label ?? s.replace(/_/g, " ");
   }
 
