@@ -605,3 +605,161 @@ status-ready = Ready
 status-published = Published
 status-spiked = Spiked
 status-archived = Archived
+
+## Newsroom password at start
+password-title = Newsroom password
+password-of = The password of
+password-at = at { $newsroom }. This computer has no keyring to keep it, so Dateline asks at each start; until then the desk works offline.
+password-label = Password of { $login }
+password-offline = Work offline
+password-connect = Connect
+
+## Joining a newsroom
+join-title = Join a newsroom
+join-intro = Every story on this desk is shared with the newsroom and kept in sync, the ones already here too (a demo desk's examples as well: join from a new desk to start clean). You keep working when there is no network.
+join-server = Server
+join-newsroom = Newsroom
+join-user = User name
+join-password = Password
+join-cancel = Cancel
+join-connecting = Connecting…
+join-join = Join
+
+## A conflict side by side
+conflict-title = Two versions of this story
+conflict-reading = Reading both versions…
+conflict-mine = Mine
+conflict-this-desk = (this desk)
+conflict-theirs = Theirs
+conflict-the-newsroom = the newsroom
+conflict-merged = Merged text
+conflict-later = Later
+conflict-save-merged = Save merged text
+conflict-edit = Edit a merged text…
+conflict-keep-theirs = Keep theirs
+conflict-keep-mine = Keep mine
+
+## The workflow bar ($status is one of the workflow statuses above)
+workflow-label = Workflow
+workflow-status = Status
+workflow-starts = The workflow starts once the story has a headline.
+workflow-back-to = Back to { $status }
+workflow-move-to = Move to { $status }
+workflow-file-title = Moves it to { $status } and sends it to the newsroom
+workflow-file = File story
+workflow-publish-again = Publish again…
+workflow-duplicate = Duplicate
+workflow-trash = Move to trash
+workflow-this-story = this story
+workflow-cancel = Cancel
+workflow-close = Close
+unpublish-title = Take “{ $title }” off Published?
+unpublish-text = It moves to { $status }. A package already exported stays where it was sent: withdraw it there if readers should no longer see it.
+publish-unsaved = The latest changes could not be saved; publish once they are.
+publish-title = Publish “{ $title }”?
+publish-checking = Checking the story first…
+publish-failed = “{ $title }” was not published
+publish-blocked = “{ $title }” cannot be published yet
+publish-refused =
+    { $count ->
+        [one] This problem stops
+       *[other] These { $count } problems stop
+    } it. Click one to go where it is fixed.
+publish-question = Publish “{ $title }” now?
+publish-warnings =
+    Preflight found nothing that blocks it, but { $count ->
+        [one] one thing is worth a look
+       *[other] { $count } things are worth a look
+    } first. Click one to go there.
+publish-clear = Preflight found nothing that blocks it. Readers will see it once it is exported.
+publish-confirm = Publish
+
+## The story form
+form-label = Article
+form-headline = Headline
+form-headline-length = { $length } / { $limit } characters
+form-headline-over = { $length } / { $limit } characters — longer than the house limit for headlines
+form-dek-placeholder = Dek: the one or two sentences under the headline
+form-dek = Dek
+form-dek-length = { $length } / { $limit } characters
+form-dek-over = { $length } / { $limit } characters — longer than the house limit for deks
+form-byline = Byline
+form-hero = Hero
+form-section = Section
+form-dateline = Dateline
+form-dateline-placeholder = MEXICO CITY
+form-tags = Tags
+form-tags-placeholder = Comma, separated
+form-language = Language
+form-slug = Slug
+form-slug-placeholder = made from the headline
+
+## The library column
+library-label = Library
+library-search-placeholder = Search headlines, text, captions
+library-search-label = Search articles
+library-new = New article
+library-from-template = From template ▾
+library-templates = Templates
+library-filters = Filters
+library-sort-by = Sort by
+library-sort-updated = Last change
+library-sort-created = Created
+library-sort-headline = Headline
+library-sort-status = Status
+library-trash-title = Stories moved to the trash
+library-trash = Trash
+library-status = Status
+library-section = Section
+library-author = Author
+library-tag = Tag
+library-any = Any
+library-anyone = Anyone
+library-changed-from = Changed from
+library-changed-to = to
+library-more-in = More in { $section }
+library-more-from = More from { $author }
+library-tag-is = Tag: { $tag }
+library-from-date = From { $date }
+library-to-date = To { $date }
+library-active-filters = Active filters
+library-remove-filter = Remove filter { $filter }
+library-clear-all = Clear all
+library-results =
+    { $count } { $count ->
+        [one] result
+       *[other] results
+    }
+library-trash-count = Trash · { $stories }
+library-search-results = Search results
+library-found-in-photo = Found in a photo caption or credit
+library-no-match = Nothing matches “{ $query }”.
+library-trash-empty = The trash is empty.
+library-no-filter-match = No story matches these filters.
+library-no-articles = No articles yet. Start one with “New article”.
+library-stories-in-trash = Stories in the trash
+library-stories = Stories
+library-deleted = deleted { $when }
+library-restore = Restore
+library-new-title = From the newsroom; not opened on this desk yet
+library-changed-title = Changed on another desk since you last opened it
+library-unseen-new = New
+library-unseen-changed = Changed
+library-holder = { $name } is editing
+library-no-byline = No byline
+
+## The desk window
+app-saver-photo-fields = photo fields
+app-saver-settings = settings
+app-newsroom-identity = On a newsroom desk you are who you signed in as; the newsroom's admin changes names.
+app-people-title = Authors, sections and tags
+app-people = People
+app-settings-title = The publication's house rules
+app-settings = Settings
+app-cannot-open = This desk cannot be opened
+app-newer-schema = Install the newest Dateline, then open the desk again.
+app-start-with = Start Dateline with
+app-another-folder = and another folder.
+app-not-saved = Not saved: { $message } Your text stays here, and Dateline tries again every few seconds.
+app-dismiss = Dismiss
+app-no-keyring = This computer has no keyring: Dateline will ask for the newsroom password at each start.

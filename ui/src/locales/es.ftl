@@ -609,3 +609,161 @@ status-ready = Lista
 status-published = Publicada
 status-spiked = Descartada
 status-archived = Archivada
+
+## Newsroom password at start
+password-title = Contraseña de la redacción
+password-of = La contraseña de
+password-at = en { $newsroom }. Esta computadora no tiene un llavero del sistema donde guardarla, así que Dateline la pide en cada inicio; mientras tanto, la mesa trabaja sin conexión.
+password-label = Contraseña de { $login }
+password-offline = Trabajar sin conexión
+password-connect = Conectar
+
+## Joining a newsroom
+join-title = Unirse a una redacción
+join-intro = Todas las notas de esta mesa se comparten con la redacción y se mantienen sincronizadas, también las que ya están aquí (incluidos los ejemplos de una mesa de demostración: únete desde una mesa nueva para empezar de cero). Puedes seguir trabajando cuando no hay red.
+join-server = Servidor
+join-newsroom = Redacción
+join-user = Nombre de usuario
+join-password = Contraseña
+join-cancel = Cancelar
+join-connecting = Conectando…
+join-join = Unirse
+
+## A conflict side by side
+conflict-title = Dos versiones de esta nota
+conflict-reading = Leyendo las dos versiones…
+conflict-mine = Tu versión
+conflict-this-desk = (esta mesa)
+conflict-theirs = La otra versión
+conflict-the-newsroom = la redacción
+conflict-merged = Texto combinado
+conflict-later = Más tarde
+conflict-save-merged = Guardar el texto combinado
+conflict-edit = Editar un texto combinado…
+conflict-keep-theirs = Conservar la otra
+conflict-keep-mine = Conservar la tuya
+
+## The workflow bar ($status is one of the workflow statuses above)
+workflow-label = Flujo de trabajo
+workflow-status = Estado
+workflow-starts = El flujo de trabajo empieza cuando la nota tiene título.
+workflow-back-to = Volver a { $status }
+workflow-move-to = Pasar a { $status }
+workflow-file-title = La pasa a { $status } y la envía a la redacción
+workflow-file = Enviar nota
+workflow-publish-again = Volver a publicar…
+workflow-duplicate = Duplicar
+workflow-trash = Mover a la papelera
+workflow-this-story = esta nota
+workflow-cancel = Cancelar
+workflow-close = Cerrar
+unpublish-title = ¿Retirar “{ $title }” de lo publicado?
+unpublish-text = Pasa a { $status }. Un paquete ya exportado se queda donde se envió: retíralo allí si los lectores ya no deben verlo.
+publish-unsaved = Los últimos cambios no se pudieron guardar; publica cuando estén guardados.
+publish-title = ¿Publicar “{ $title }”?
+publish-checking = Revisando la nota antes de publicar…
+publish-failed = “{ $title }” no se publicó
+publish-blocked = “{ $title }” todavía no se puede publicar
+publish-refused =
+    { $count ->
+        [one] Este problema impide
+       *[other] Estos { $count } problemas impiden
+    } publicarla. Haz clic en uno para ir adonde se corrige.
+publish-question = ¿Publicar “{ $title }” ahora?
+publish-warnings =
+    La verificación previa no encontró nada que impida publicarla, pero antes { $count ->
+        [one] conviene revisar un punto
+       *[other] conviene revisar { $count } puntos
+    }. Haz clic en uno para ir allí.
+publish-clear = La verificación previa no encontró nada que impida publicarla. Los lectores la verán cuando se exporte.
+publish-confirm = Publicar
+
+## The story form
+form-label = Nota
+form-headline = Título
+form-headline-length = { $length } / { $limit } caracteres
+form-headline-over = { $length } / { $limit } caracteres — supera el límite de la casa para los títulos
+form-dek-placeholder = Bajada: una o dos oraciones bajo el título
+form-dek = Bajada
+form-dek-length = { $length } / { $limit } caracteres
+form-dek-over = { $length } / { $limit } caracteres — supera el límite de la casa para las bajadas
+form-byline = Firma
+form-hero = Foto principal
+form-section = Sección
+form-dateline = Lugar (data)
+form-dateline-placeholder = CIUDAD DE MÉXICO
+form-tags = Etiquetas
+form-tags-placeholder = Separadas, por comas
+form-language = Idioma
+form-slug = Dirección (slug)
+form-slug-placeholder = se genera a partir del título
+
+## The library column
+library-label = Biblioteca
+library-search-placeholder = Buscar en títulos, textos y pies de foto
+library-search-label = Buscar notas
+library-new = Nueva nota
+library-from-template = Desde una plantilla ▾
+library-templates = Plantillas
+library-filters = Filtros
+library-sort-by = Ordenar por
+library-sort-updated = Último cambio
+library-sort-created = Creación
+library-sort-headline = Título
+library-sort-status = Estado
+library-trash-title = Notas movidas a la papelera
+library-trash = Papelera
+library-status = Estado
+library-section = Sección
+library-author = Autor
+library-tag = Etiqueta
+library-any = Cualquiera
+library-anyone = Cualquiera
+library-changed-from = Cambiadas desde
+library-changed-to = hasta
+library-more-in = Más en { $section }
+library-more-from = Más de { $author }
+library-tag-is = Etiqueta: { $tag }
+library-from-date = Desde { $date }
+library-to-date = Hasta { $date }
+library-active-filters = Filtros activos
+library-remove-filter = Quitar el filtro { $filter }
+library-clear-all = Quitar todos
+library-results =
+    { $count } { $count ->
+        [one] resultado
+       *[other] resultados
+    }
+library-trash-count = Papelera · { $stories }
+library-search-results = Resultados de la búsqueda
+library-found-in-photo = Encontrada en el pie de foto o el crédito de una foto
+library-no-match = Ninguna nota coincide con “{ $query }”.
+library-trash-empty = La papelera está vacía.
+library-no-filter-match = Ninguna nota coincide con estos filtros.
+library-no-articles = Todavía no hay notas. Empieza una con “Nueva nota”.
+library-stories-in-trash = Notas en la papelera
+library-stories = Notas
+library-deleted = eliminada { $when }
+library-restore = Restaurar
+library-new-title = De la redacción; todavía no se abrió en esta mesa
+library-changed-title = Cambiada en otra mesa desde la última vez que la abriste
+library-unseen-new = Nueva
+library-unseen-changed = Cambiada
+library-holder = { $name } la está editando
+library-no-byline = Sin firma
+
+## The desk window
+app-saver-photo-fields = datos de la foto
+app-saver-settings = configuración
+app-newsroom-identity = En una mesa de redacción eres quien inició sesión; los nombres los cambia quien administra la redacción.
+app-people-title = Autores, secciones y etiquetas
+app-people = Personas
+app-settings-title = Las normas de la casa de la publicación
+app-settings = Configuración
+app-cannot-open = No se puede abrir esta mesa
+app-newer-schema = Instala la versión más reciente de Dateline y vuelve a abrir la mesa.
+app-start-with = Abre Dateline con
+app-another-folder = y otra carpeta.
+app-not-saved = Sin guardar: { $message } Tu texto se queda aquí, y Dateline vuelve a intentarlo cada pocos segundos.
+app-dismiss = Descartar
+app-no-keyring = Esta computadora no tiene un llavero del sistema: Dateline pedirá la contraseña de la redacción en cada inicio.
