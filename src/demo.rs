@@ -160,5 +160,7 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
     if asked {
         ws.forget_identity()?;
     }
+    // Examples, not the newsroom's stories: they never travel to a newsroom this desk joins.
+    ws.keep_local_only()?;
     Ok(model)
 }

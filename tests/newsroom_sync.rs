@@ -1366,3 +1366,30 @@ fn a_headline_and_a_paragraph_changed_apart_are_settled_and_travel_issue_14() {
         "El pleno vota otra vez"
     );
 }
+
+/// The demo desk's examples never travel (issue 14's tryout: a desk seeded with the demo,
+/// then joined, sent its three example stories — two of them Published — into the real
+/// newsroom, and every desk got refusals and duplicates). What the person writes does.
+#[test]
+fn the_demo_desks_examples_stay_on_the_desk_issue_14() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("demo_local");
+    let demo = dateline::demo::seed(&mut ana).expect("demo");
+    let s = write(&mut ana, "Crónica propia", "Esto sí viaja.\n");
+    let report = sync(&mut ana);
+    assert!(report.refused.is_empty(), "{:?}", report.refused);
+    assert_eq!(
+        ana.desk_newsroom().expect("desk").to_send,
+        0,
+        "nothing waits: the examples are not waiting to be sent"
+    );
+    sync(&mut eva);
+    assert!(eva.article(&s.slug).is_ok(), "her own story travels");
+    assert!(
+        eva.article(&demo.slug).is_err(),
+        "the demo's model article stays on Ana's desk"
+    );
+    assert!(
+        eva.photos().expect("photos").is_empty(),
+        "and so do its photos"
+    );
+}

@@ -22,7 +22,34 @@ mod spellcheck;
 
 use tauri::Manager;
 
+/// What `dateline-app --help` says (the app takes one option; the rest is the window's).
+const HELP: &str = "Dateline: the desk window.
+
+Usage: dateline-app [--workspace DIR]
+
+  --workspace DIR  open the desk in DIR (made if missing; an empty desk gets the demo's
+                   example stories, which never travel to a newsroom)
+  -h, --help       print this help
+  -V, --version    print the version
+
+Without --workspace the desk is the system's data folder (~/.local/share/dateline).
+The command line is `dateline` (dateline --help).";
+
 fn main() {
+    // Asking for help or the version never opens a window, nor a desk.
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "-h" | "--help" => {
+                println!("{HELP}");
+                return;
+            }
+            "-V" | "--version" => {
+                println!("dateline-app {}", env!("CARGO_PKG_VERSION"));
+                return;
+            }
+            _ => {}
+        }
+    }
     let dir = desk::choose_dir(std::env::args().skip(1));
     let desk = desk::Desk::open(&dir);
     let newsroom = std::sync::Arc::new(newsroom::Newsroom::new(&dir));

@@ -17,7 +17,7 @@ mod connect;
 mod holders;
 pub mod merge;
 mod schema;
-mod sync;
+pub(crate) mod sync;
 
 pub use bundle::BundleReport;
 pub use connect::{pgpass_lookup, Target};

@@ -41,6 +41,18 @@ const KEY_CURSOR: &str = "newsroom.cursor";
 const KEY_LAST_SYNC: &str = "newsroom.last_sync";
 pub(crate) const KEY_NAME: &str = "newsroom.name";
 const KEY_CHECKED: &str = "newsroom.checked_at";
+/// Global ids of what stays on this desk and never travels: the demo desk's example stories
+/// and photos (a newsroom joined from a demo desk must not receive them), one per line.
+pub(crate) const KEY_LOCAL_ONLY: &str = "newsroom.local_only";
+
+/// What never travels from this desk ([`KEY_LOCAL_ONLY`]).
+pub(crate) fn local_only(t: &Tx<'_>) -> Result<HashSet<String>> {
+    Ok(t.setting(KEY_LOCAL_ONLY)?
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect())
+}
 
 /// Originals travel in chunks of this many bytes (the server refuses bigger ones).
 pub const CHUNK: usize = 1024 * 1024;
@@ -648,7 +660,11 @@ impl Desk<'_> {
         report: &mut SyncReport,
     ) -> Result<()> {
         let photos = self.db.read(|t| t.photo_uuids())?;
+        let local = self.db.read(local_only)?;
         for (id, uuid, sha) in photos {
+            if local.contains(&uuid) {
+                continue;
+            }
             let p = self.db.read(|t| t.photo(id))?;
             let crops = self.db.read(|t| t.crops(id))?;
             let digest = photo_digest(&p.fields, p.focus, &crops);
@@ -1407,7 +1423,11 @@ impl Desk<'_> {
         target: &Target,
         report: &mut SyncReport,
     ) -> Result<()> {
+        let local = self.db.read(local_only)?;
         for (id, uuid, trashed) in self.db.read(|t| t.trash_to_send())? {
+            if local.contains(&uuid) {
+                continue;
+            }
             let res = client.execute(
                 "UPDATE newsroom.stories
                  SET trashed_at = CASE WHEN $2 THEN coalesce(trashed_at, now()) END
@@ -1438,7 +1458,11 @@ impl Desk<'_> {
         target: &Target,
         report: &mut SyncReport,
     ) -> Result<()> {
+        let local = self.db.read(local_only)?;
         for uuid in self.db.read(|t| t.purges_to_send())? {
+            if local.contains(&uuid) {
+                continue;
+            }
             let mut tx = client.transaction().map_err(|e| target.error(e))?;
             let res = tx
                 .execute(
@@ -1470,7 +1494,11 @@ impl Desk<'_> {
         target: &Target,
         report: &mut SyncReport,
     ) -> Result<()> {
+        let local = self.db.read(local_only)?;
         for (id, uuid, slug, agreed) in self.db.read(|t| t.slugs_to_send())? {
+            if local.contains(&uuid) {
+                continue;
+            }
             let res = match agreed {
                 // A story sent before slugs travelled: what the newsroom has is agreed now.
                 None => client
@@ -1539,7 +1567,11 @@ impl Desk<'_> {
         report: &mut SyncReport,
     ) -> Result<()> {
         let articles = self.db.read(|t| t.articles_to_send())?;
+        let local = self.db.read(local_only)?;
         for (id, uuid) in articles {
+            if local.contains(&uuid) {
+                continue;
+            }
             self.push_story(client, target, id, &uuid, report)?;
         }
         Ok(())
@@ -1981,7 +2013,11 @@ pub(super) fn count_unsent(t: &Tx<'_>) -> Result<usize> {
             }
         }
     }
-    for (id, _) in t.article_uuids()? {
+    let local = local_only(t)?;
+    for (id, uuid) in t.article_uuids()? {
+        if local.contains(&uuid) {
+            continue;
+        }
         for r in t.desk_revisions(id)? {
             if t.sent(SentKind::Revision, &r.uuid)?.is_none()
                 && !t.is_refused(SentKind::Revision, &r.uuid)?

@@ -149,6 +149,16 @@ impl Workspace {
         self.store.read(|t| t.article_uuid(id))
     }
 
+    /// Everything on the desk now stays on it: never sent to a newsroom (the demo desk's
+    /// examples, right after seeding them).
+    pub fn keep_local_only(&mut self) -> Result<()> {
+        self.store.write(|t| {
+            let mut ids: Vec<String> = t.article_uuids()?.into_iter().map(|(_, u)| u).collect();
+            ids.extend(t.photo_uuids()?.into_iter().map(|(_, u, _)| u));
+            t.set_setting(crate::newsroom::sync::KEY_LOCAL_ONLY, &ids.join("\n"))
+        })
+    }
+
     /// The person opened (or left) story `id`: what arrived from other desks is seen.
     pub fn mark_opened(&mut self, id: ArticleId) -> Result<()> {
         self.store.write(|t| {

@@ -474,7 +474,9 @@ async fn issue11_a_second_click_cannot_publish() -> Result<()> {
     click(&app, r#"[data-testid="unpublish-cancel"]"#).await?;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(
-        app.text(r#"[data-testid="workflow-status"]"#).await?.as_deref(),
+        app.text(r#"[data-testid="workflow-status"]"#)
+            .await?
+            .as_deref(),
         Some("Published")
     );
     click(&app, r#"[data-testid="move-in_edit"]"#).await?;

@@ -386,10 +386,18 @@ async fn a_conflict_with_another_desk_is_settled_side_by_side_issue_14() -> Resu
         .await?;
     app.click_containing(r#"[data-testid="library-item"]"#, "Council postpones")
         .await?;
-    let marks = app
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while app
         .js(r#"return document.querySelectorAll('[data-testid="library-unseen"]').length;"#)
-        .await?;
-    assert_eq!(marks, serde_json::json!(0), "opened: no longer marked");
+        .await?
+        != serde_json::json!(0)
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "opened, and still marked New"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     app.wait_for_text(EDITOR, |t| t.contains("council met"))
         .await?;
 

@@ -551,8 +551,9 @@ nr-take-over-question = Take this story over from
 nr-take-over-explain = Their desk is told it is yours now; what they saved stays in the history, and what they type next is kept beside yours.
 nr-take-over = Take over
 nr-cancel = Cancel
-nr-refused-title = The newsroom refused a change made offline:
-nr-refused-kept = Your words are kept in this story's history.
+nr-refused-title = The newsroom refused a change made on this desk; your words stay in its history.
+nr-refused-dismiss = Understood
+nr-role-locked-published = This story is { $status }: only an editor can change it now. You can read it and add notes.
 nr-field-conflict-label = { $field } changed on two desks
 nr-field-conflict = was changed on two desks at the same time. Choose which stays:
 nr-field-theirs = The newsroom's
@@ -616,7 +617,7 @@ password-connect = Connect
 
 ## Joining a newsroom
 join-title = Join a newsroom
-join-intro = Every story on this desk is shared with the newsroom and kept in sync, the ones already here too (a demo desk's examples as well: join from a new desk to start clean). You keep working when there is no network.
+join-intro = Every story on this desk is shared with the newsroom and kept in sync, the ones already here too (the demo desk's example stories and photos stay on this desk only). You keep working when there is no network.
 join-server = Server
 join-newsroom = Newsroom
 join-user = User name
@@ -763,3 +764,4 @@ app-another-folder = and another folder.
 app-not-saved = Not saved: { $message } Your text stays here, and Dateline tries again every few seconds.
 app-dismiss = Dismiss
 app-no-keyring = This computer has no keyring: Dateline will ask for the newsroom password at each start.
+hero-panel-locked = “{ $headline }” is not yours to change in the newsroom: an editor sets its lead image (the photo, its crop and fields are yours).

@@ -555,8 +555,9 @@ nr-take-over-question = ¿Tomar esta nota de
 nr-take-over-explain = Su mesa sabrá que ahora es tuya; lo que guardó queda en el historial, y lo que escriba después se guarda junto a lo tuyo.
 nr-take-over = Tomar la nota
 nr-cancel = Cancelar
-nr-refused-title = La redacción rechazó un cambio hecho sin conexión:
-nr-refused-kept = Tu texto queda en el historial de esta nota.
+nr-refused-title = La redacción rechazó un cambio hecho en esta mesa; tu texto queda en su historial.
+nr-refused-dismiss = Entendido
+nr-role-locked-published = Esta nota está { $status }: ahora solo un editor puede cambiarla. Puedes leerla y dejar comentarios.
 nr-field-conflict-label = { $field } cambiado en dos mesas
 nr-field-conflict = se cambió en dos mesas a la vez. Elige cuál queda:
 nr-field-theirs = El de la redacción
@@ -620,7 +621,7 @@ password-connect = Conectar
 
 ## Joining a newsroom
 join-title = Unirse a una redacción
-join-intro = Todas las notas de esta mesa se comparten con la redacción y se mantienen sincronizadas, también las que ya están aquí (incluidos los ejemplos de una mesa de demostración: únete desde una mesa nueva para empezar de cero). Puedes seguir trabajando cuando no hay red.
+join-intro = Todas las notas de esta mesa se comparten con la redacción y se mantienen sincronizadas, también las que ya están aquí (las notas y fotos de ejemplo de la mesa de demostración se quedan solo en esta mesa). Puedes seguir trabajando cuando no hay red.
 join-server = Servidor
 join-newsroom = Redacción
 join-user = Nombre de usuario
@@ -767,3 +768,4 @@ app-another-folder = y otra carpeta.
 app-not-saved = Sin guardar: { $message } Tu texto se queda aquí, y Dateline vuelve a intentarlo cada pocos segundos.
 app-dismiss = Descartar
 app-no-keyring = Esta computadora no tiene un llavero del sistema: Dateline pedirá la contraseña de la redacción en cada inicio.
+hero-panel-locked = “{ $headline }” no es tuya para cambiar en la redacción: su foto principal la pone un editor (la foto, su recorte y sus datos sí son tuyos).

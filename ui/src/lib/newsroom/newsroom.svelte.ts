@@ -89,11 +89,19 @@ class NewsroomStore {
 
   /** What others changed in story `id` is seen (opened, or left after reading it open). */
   #seen(id: number): void {
-    void backend.newsroomSeen(id).catch(() => undefined);
-    if (this.sync) {
-      const unseen = this.sync.desk.unseen.filter((u) => u.article_id !== id);
-      this.sync = { ...this.sync, desk: { ...this.sync.desk, unseen } };
-    }
+    const drop = () => {
+      if (this.sync?.desk.unseen.some((u) => u.article_id === id)) {
+        const unseen = this.sync.desk.unseen.filter((u) => u.article_id !== id);
+        this.sync = { ...this.sync, desk: { ...this.sync.desk, unseen } };
+      }
+    };
+    drop();
+    // Once stored, again: a status the sync worked out before it was stored may have come
+    // in meanwhile.
+    void backend
+      .newsroomSeen(id)
+      .then(drop)
+      .catch(() => undefined);
   }
 
   #held: number | null = null;
@@ -101,7 +109,12 @@ class NewsroomStore {
 
   /** Story `id` is open on this desk: hold it (others see "… is editing"), refreshed while it
    *  stays open, and let go of the one before. Holds need the network; offline they wait. */
-  opened(id: number | null): void {
+  opened(id: number | null, readOnly = false): void {
+    // Reading a story the person may not change is not editing it: no hold, only seen.
+    if (readOnly && id !== null) {
+      if (this.joined) this.#seen(id);
+      id = null;
+    }
     if (!this.joined || id === this.#held) return;
     const before = this.#held;
     this.#held = id;
@@ -124,6 +137,28 @@ class NewsroomStore {
 }
 
 export const newsroom = new NewsroomStore();
+
+/** A refusal's reason as the window shows it, under its own title: the core's CLI prefix
+ *  ("The newsroom refused the change: ") said once is enough. */
+export function refusalReason(reason: string): string {
+  return reason.replaceAll("The newsroom refused the change: ", "");
+}
+
+/** Refusals as a person lists them: the same reason for the same story once (a story's
+ *  refused words and their revision are refused together), newest first. */
+export function distinctRefusals<T extends { article_id: number | null; reason: string }>(
+  all: T[],
+): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const r of [...all].reverse()) {
+    const key = `${r.article_id}\u0000${refusalReason(r.reason)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
 
 /** The top bar's words for a sync state, with the time of the last sync. */
 export function statusWords(s: SyncState, now: Date): string {

@@ -1,7 +1,14 @@
 // The top bar's words for the background sync, and the moves a role may make, as a person
 // reads them.
 import { describe, expect, it } from "vitest";
-import { mayChangeStory, newsroom, since, statusWords } from "./newsroom.svelte";
+import {
+  distinctRefusals,
+  mayChangeStory,
+  newsroom,
+  refusalReason,
+  since,
+  statusWords,
+} from "./newsroom.svelte";
 import type { DeskNewsroom, SyncState } from "./types";
 
 const desk = (over: Partial<DeskNewsroom> = {}): DeskNewsroom => ({
@@ -91,5 +98,20 @@ describe("who may change a story", () => {
   it("the photo desk and admins read stories", () => {
     expect(mayChangeStory("photo", "draft")).toBe(false);
     expect(mayChangeStory("admin", "in_edit")).toBe(false);
+  });
+});
+
+describe("what the newsroom refused", () => {
+  const r = (article_id: number, reason: string, at: string) => ({ article_id, reason, at });
+  it("says the reason once, and a story's refusal once", () => {
+    expect(refusalReason("The newsroom refused the change: Only an editor can.")).toBe(
+      "Only an editor can.",
+    );
+    const list = distinctRefusals([
+      r(1, "The newsroom refused the change: No.", "1"),
+      r(1, "No.", "2"),
+      r(2, "No.", "3"),
+    ]);
+    expect(list.map((x) => x.at)).toEqual(["3", "2"]);
   });
 });
