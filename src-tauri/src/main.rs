@@ -20,6 +20,8 @@ mod pick_commands;
 mod scope;
 mod spellcheck;
 
+use std::io::Write;
+
 use tauri::Manager;
 
 /// What `dateline-app --help` says (the app takes one option; the rest is the window's).
@@ -39,12 +41,17 @@ fn main() {
     // Asking for help or the version never opens a window, nor a desk.
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
+            // (A closed pipe, `| head`, is no reason to panic.)
             "-h" | "--help" => {
-                println!("{HELP}");
+                let _ = writeln!(std::io::stdout(), "{HELP}");
                 return;
             }
             "-V" | "--version" => {
-                println!("dateline-app {}", env!("CARGO_PKG_VERSION"));
+                let _ = writeln!(
+                    std::io::stdout(),
+                    "dateline-app {}",
+                    env!("CARGO_PKG_VERSION")
+                );
                 return;
             }
             _ => {}
