@@ -1069,7 +1069,7 @@ impl Desk<'_> {
                         )?;
                         n_stories += 1;
                         new_here.push(id);
-                        t.mark_arrived(id, now)?;
+                        t.mark_changed_elsewhere(id, now, true)?;
                         id
                     }
                 };
@@ -1090,7 +1090,7 @@ impl Desk<'_> {
                         snapshot: serde_json::to_string(&draft).map_err(storage)?,
                     };
                     if rev.author != me {
-                        t.mark_changed_elsewhere(local, now)?;
+                        t.mark_changed_elsewhere(local, now, false)?;
                     }
                     t.insert_graph_revision(local, &rev)?;
                     t.mark_sent(SentKind::Revision, &rev_uuid, "")?;
@@ -1139,7 +1139,7 @@ impl Desk<'_> {
                 if t.revision_by_uuid(&rev_uuid)?.is_none() {
                     let draft = from_wire(t, r.get::<_, Value>(6))?;
                     if r.get::<_, String>(3) != me {
-                        t.mark_changed_elsewhere(local, now)?;
+                        t.mark_changed_elsewhere(local, now, false)?;
                     }
                     t.insert_graph_revision(
                         local,
@@ -1170,7 +1170,7 @@ impl Desk<'_> {
                 };
                 let who: String = m.get(4);
                 if who != me && t.sent(SentKind::Move, &mv.uuid)?.is_none() {
-                    t.mark_changed_elsewhere(local, now)?;
+                    t.mark_changed_elsewhere(local, now, false)?;
                 }
                 t.insert_move_from_newsroom(local, &mv, &who)?;
                 t.mark_sent(SentKind::Move, &mv.uuid, "")?;
@@ -1187,7 +1187,7 @@ impl Desk<'_> {
                     created_at: n.get(4),
                 };
                 if note.who != me && t.sent(SentKind::Note, &note.uuid)?.is_none() {
-                    t.mark_changed_elsewhere(local, now)?;
+                    t.mark_changed_elsewhere(local, now, false)?;
                 }
                 t.insert_note_from_newsroom(local, &note)?;
                 t.mark_sent(SentKind::Note, &note.uuid, "")?;

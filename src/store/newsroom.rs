@@ -589,22 +589,19 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Story `article_id` changed on another desk: the change arrived `now`.
-    pub fn mark_changed_elsewhere(&self, article_id: ArticleId, now: DateTime<Utc>) -> Result<()> {
+    /// Story `article_id` changed on another desk: the change arrived `now`; `arrived` when
+    /// the story itself came to this desk from the newsroom (new here).
+    pub fn mark_changed_elsewhere(
+        &self,
+        article_id: ArticleId,
+        now: DateTime<Utc>,
+        arrived: bool,
+    ) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO newsroom_seen (article_id, changed_at) VALUES (?1, ?2)
-             ON CONFLICT (article_id) DO UPDATE SET changed_at = excluded.changed_at",
-            params![article_id, ts(&now)],
-        )?;
-        Ok(())
-    }
-
-    /// Story `article_id` came to this desk from the newsroom `now` (new here).
-    pub fn mark_arrived(&self, article_id: ArticleId, now: DateTime<Utc>) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO newsroom_seen (article_id, changed_at, arrived) VALUES (?1, ?2, 1)
-             ON CONFLICT (article_id) DO UPDATE SET changed_at = excluded.changed_at, arrived = 1",
-            params![article_id, ts(&now)],
+            "INSERT INTO newsroom_seen (article_id, changed_at, arrived) VALUES (?1, ?2, ?3)
+             ON CONFLICT (article_id) DO UPDATE
+             SET changed_at = excluded.changed_at, arrived = max(arrived, excluded.arrived)",
+            params![article_id, ts(&now), arrived],
         )?;
         Ok(())
     }
