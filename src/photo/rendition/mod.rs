@@ -3,7 +3,7 @@
 //!
 //! The order of work is the point of this module. The crop (in oriented pixels) is first
 //! mapped back onto the file's raw pixels, so the full-size photo is never rotated; the photo
-//! is decoded once; the widest rendition is resized from it, each smaller one from the one
+//! is decoded once (once per export, whatever the shapes asked of it: `cache.rs`); the widest rendition is resized from it, each smaller one from the one
 //! before; only the small results are rotated; and the encodes run on two threads. Pure planning ([`Plan`], `plan.rs`) comes
 //! first and is tested alone; the pixel primitives are in `pixels.rs`.
 //! Everything that leaves is sRGB 8-bit RGB, tagged with the sRGB profile: a photo in
@@ -11,6 +11,7 @@
 //! transparency is flattened onto white (JPEG has none, and a photo desk's WebP goes where
 //! JPEG went).
 
+mod cache;
 mod pixels;
 mod plan;
 
@@ -25,7 +26,9 @@ use super::crop::PixelRect;
 use super::embed::Credits;
 use crate::error::{Error, Result};
 
-pub(crate) use pixels::{decode_full, decode_region, encode, orient, resize, Raster};
+pub(crate) use cache::{decode_regions, Want};
+pub use cache::{DecodeCache, DecodeScope};
+pub(crate) use pixels::{decode_full, encode, orient, resize, Raster};
 pub use plan::{cache_name, height_for, plan_widths, raw_rect, swaps_sides, Job, Plan};
 
 /// The widths made when nothing else is asked.
@@ -194,7 +197,14 @@ fn make(
         .copied()
         .filter(|w| missing.iter().any(|m| m.width == *w))
         .collect();
-    let (decoded, region) = decode_region(src.bytes, src.path, raw)?;
+    // Within an export, the original is decoded once for all its shapes (see `cache`).
+    let (decoded, region) = decode_regions(&[Want {
+        bytes: src.bytes,
+        path: src.path,
+        raw,
+    }])?
+    .pop()
+    .ok_or_else(|| Error::invalid("rendition", "nothing decoded"))?;
     check(cancel)?;
     // Resize widest first, each next from the previous: in raw orientation.
     let mut rasters: Vec<(u32, Raster)> = Vec::new();

@@ -10,7 +10,6 @@ use image::ImageDecoder;
 use super::{Format, RenditionOptions};
 use crate::error::{Error, Result};
 use crate::photo::colour::{Plan, ToSrgb};
-use crate::photo::crop::PixelRect;
 use crate::photo::embed::{self, Credits};
 
 /// 8-bit RGB pixels.
@@ -36,30 +35,6 @@ impl Decoded {
     }
 }
 
-/// Decodes the raw pixels of `bytes` and returns them with `region` as the fractional
-/// rectangle the resizer cuts from.
-///
-/// DCT-domain downscaling was measured and dropped: jpeg-decoder at 1/2 scale took 149 ms on
-/// the 22-megapixel Canon fixture, the `image` crate's full decode (zune-jpeg, SIMD) 97 ms.
-///
-/// The conversion into sRGB is not made here but on the widest resized copy
-/// ([`Decoded::finish`]): a 2048-pixel rendition has a seventh of a 22-megapixel photo's
-/// pixels, and every smaller rendition is resized from the converted one.
-pub(crate) fn decode_region(
-    bytes: &[u8],
-    path: &Path,
-    region: PixelRect,
-) -> Result<(Decoded, (f64, f64, f64, f64))> {
-    let decoded = decode_colour(bytes, path)?;
-    let r = (
-        f64::from(region.x),
-        f64::from(region.y),
-        f64::from(region.width),
-        f64::from(region.height),
-    );
-    Ok((decoded, r))
-}
-
 fn damaged(path: &Path) -> Error {
     crate::photo::bad(
         path,
@@ -69,7 +44,15 @@ fn damaged(path: &Path) -> Error {
 
 /// Decodes every pixel and finds the photo's colour profile: HEIC through libheif, every
 /// other format through the `image` crate, a CMYK JPEG with a profile through zune-jpeg's
-/// CMYK output and its profile.
+/// CMYK output and its profile. Callers go through `cache::decode_regions`, which decodes an
+/// original once per export.
+///
+/// The conversion into sRGB is not made here but on the widest resized copy
+/// ([`Decoded::finish`]): a 2048-pixel rendition has a seventh of a 22-megapixel photo's
+/// pixels, and every smaller rendition is resized from the converted one.
+///
+/// DCT-domain downscaling was measured and dropped: jpeg-decoder at 1/2 scale took 149 ms on
+/// the 22-megapixel Canon fixture, the `image` crate's full decode (zune-jpeg, SIMD) 97 ms.
 pub(crate) fn decode_colour(bytes: &[u8], path: &Path) -> Result<Decoded> {
     if crate::photo::heif::is_heif(bytes) {
         let raster = crate::photo::heif::decode(bytes, path)?;
