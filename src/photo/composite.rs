@@ -142,10 +142,16 @@ pub(crate) fn render(sources: &[CellSource<'_>], width: u32, aspect: Aspect) -> 
     let wants: Vec<rendition::Want<'_>> = sources
         .iter()
         .zip(&cuts)
-        .map(|(src, raw)| rendition::Want {
+        .zip(&cells)
+        .map(|((src, raw), cell)| rendition::Want {
             bytes: src.bytes,
             path: src.path,
             raw: *raw,
+            out: if rendition::swaps_sides(src.orientation) {
+                (cell.height, cell.width)
+            } else {
+                (cell.width, cell.height)
+            },
         })
         .collect();
     let decoded = rendition::decode_regions(&wants)?;

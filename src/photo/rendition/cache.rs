@@ -20,7 +20,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::pixels::{decode_colour, Decoded};
+use super::pixels::{decode_reduced, Decoded};
 use crate::error::Result;
 use crate::photo::crop::PixelRect;
 
@@ -91,10 +91,13 @@ impl DecodeCache {
         *c
     }
 
-    fn find(&self, key: &Key) -> Option<Rc<Decoded>> {
+    /// The original `key` decoded at 1/`reduce` of its size or larger.
+    fn find(&self, key: &Key, reduce: u32) -> Option<Rc<Decoded>> {
         let now = self.tick();
         let mut entries = self.entries.borrow_mut();
-        let e = entries.iter_mut().find(|e| e.key == *key)?;
+        let e = entries
+            .iter_mut()
+            .find(|e| e.key == *key && e.decoded.reduce <= reduce)?;
         e.used = now;
         Some(Rc::clone(&e.decoded))
     }
@@ -189,12 +192,31 @@ fn active() -> Option<Rc<DecodeCache>> {
     ACTIVE.with(|a| a.borrow().clone())
 }
 
-/// One original to cut from: its bytes, its path (for messages and as its key), and the
-/// rectangle of its raw pixels wanted.
+/// One original to cut from: its bytes, its path (for messages and as its key), the
+/// rectangle of its raw pixels wanted, and the largest size (in raw orientation) it will be
+/// resized to from these pixels.
 pub(crate) struct Want<'a> {
     pub bytes: &'a [u8],
     pub path: &'a Path,
     pub raw: PixelRect,
+    pub out: (u32, u32),
+}
+
+/// Shrink-on-load: the largest fraction (1/8, 1/4, 1/2, else 1) at which `raw` still has at
+/// least 1.25 times `out` pixels each way, so the resize never enlarges and still has pixels
+/// to filter (a scaled inverse DCT averages blocks: resized 1:1 from it, sharp edges of a
+/// drawing came out softer than Lanczos from the whole photo; see the test
+/// `a_scaled_decode_makes_the_same_rendition_as_a_full_one`). The 2048-wide 16:9 composite
+/// cell (1020 × 1152) of a 6000 × 4000 photo is cut from 3544 × 4000 raw pixels: 1/2; so is
+/// a 2048-wide rendition of the whole photo (3000 ≥ 1.25 × 2048).
+pub(crate) fn reduction(raw: PixelRect, out: (u32, u32)) -> u32 {
+    [8, 4, 2]
+        .into_iter()
+        .find(|&d| {
+            u64::from(raw.width / d) * 4 >= u64::from(out.0) * 5
+                && u64::from(raw.height / d) * 4 >= u64::from(out.1) * 5
+        })
+        .unwrap_or(1)
 }
 
 /// The decoded pixels of each of `wants`, with the rectangle (fractional, in those pixels) to
@@ -206,11 +228,23 @@ pub(crate) fn decode_regions(
 ) -> Result<Vec<(Rc<Decoded>, (f64, f64, f64, f64))>> {
     let cache = active();
     let keys: Vec<Key> = wants.iter().map(|w| Key::of(w.bytes, w.path)).collect();
+    // The same original asked twice in one call is decoded once, for the larger need.
+    let reduce: Vec<u32> = keys
+        .iter()
+        .map(|k| {
+            keys.iter()
+                .zip(wants)
+                .filter(|(o, _)| *o == k)
+                .map(|(_, w)| reduction(w.raw, w.out))
+                .min()
+                .unwrap_or(1)
+        })
+        .collect();
     let mut found: Vec<Option<Rc<Decoded>>> = keys
         .iter()
-        .map(|k| cache.as_ref().and_then(|c| c.find(k)))
+        .zip(&reduce)
+        .map(|(k, &r)| cache.as_ref().and_then(|c| c.find(k, r)))
         .collect();
-    // The same original asked twice in one call is decoded once.
     let mut todo: Vec<usize> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
         if found[i].is_none() && !todo.iter().any(|&j| keys[j] == *k) {
@@ -222,8 +256,8 @@ pub(crate) fn decode_regions(
             let handles: Vec<_> = todo
                 .iter()
                 .map(|&i| {
-                    let w = &wants[i];
-                    s.spawn(move || decode_colour(w.bytes, w.path))
+                    let (w, r) = (&wants[i], reduce[i]);
+                    s.spawn(move || decode_reduced(w.bytes, w.path, r))
                 })
                 .collect();
             handles
@@ -240,7 +274,7 @@ pub(crate) fn decode_regions(
         })
     } else {
         todo.iter()
-            .map(|&i| decode_colour(wants[i].bytes, wants[i].path))
+            .map(|&i| decode_reduced(wants[i].bytes, wants[i].path, reduce[i]))
             .collect()
     };
     for (&i, d) in todo.iter().zip(fresh) {
@@ -262,11 +296,13 @@ pub(crate) fn decode_regions(
                     .ok_or_else(|| crate::error::Error::invalid("rendition", "missing decode"))?
             }
         };
+        // In the decoded pixels: one of them covers `reduce` × `reduce` of the file's.
+        let f = f64::from(d.reduce);
         let r = (
-            f64::from(w.raw.x),
-            f64::from(w.raw.y),
-            f64::from(w.raw.width),
-            f64::from(w.raw.height),
+            f64::from(w.raw.x) / f,
+            f64::from(w.raw.y) / f,
+            f64::from(w.raw.width) / f,
+            f64::from(w.raw.height) / f,
         );
         out.push((d, r));
     }
@@ -286,6 +322,7 @@ mod tests {
                 rgb: vec![0; n],
             },
             to_srgb: None,
+            reduce: 1,
         })
     }
 
@@ -298,11 +335,11 @@ mod tests {
         let c = DecodeCache::new(100);
         c.insert(key("a"), decoded(40));
         c.insert(key("b"), decoded(40));
-        assert!(c.find(&key("a")).is_some());
+        assert!(c.find(&key("a"), 1).is_some());
         c.insert(key("c"), decoded(40));
-        assert!(c.find(&key("b")).is_none(), "b was used least recently");
-        assert!(c.find(&key("a")).is_some());
-        assert!(c.find(&key("c")).is_some());
+        assert!(c.find(&key("b"), 1).is_none(), "b was used least recently");
+        assert!(c.find(&key("a"), 1).is_some());
+        assert!(c.find(&key("c"), 1).is_some());
         assert_eq!(c.bytes(), 80);
         // One larger than the whole budget is still kept (alone) while it is the newest.
         c.insert(key("d"), decoded(150));
