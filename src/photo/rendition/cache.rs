@@ -219,13 +219,16 @@ pub(crate) fn reduction(raw: PixelRect, out: (u32, u32)) -> u32 {
         .unwrap_or(1)
 }
 
+/// A rectangle of decoded pixels (x, y, width, height), fractional, as the resizer takes it.
+pub(crate) type Region = (f64, f64, f64, f64);
+
 /// The decoded pixels of each of `wants`, with the rectangle (fractional, in those pixels) to
 /// resize from: found in this thread's decode cache when a scope is open, otherwise decoded —
 /// the ones to decode side by side, one thread each (a composite's two or three originals
 /// take the time of the slowest, not of all of them).
 pub(crate) fn decode_regions(
     wants: &[Want<'_>],
-) -> Result<Vec<(Rc<Decoded>, (f64, f64, f64, f64))>> {
+) -> Result<Vec<(Rc<Decoded>, Region)>> {
     let cache = active();
     let keys: Vec<Key> = wants.iter().map(|w| Key::of(w.bytes, w.path)).collect();
     // The same original asked twice in one call is decoded once, for the larger need.
