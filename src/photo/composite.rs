@@ -2,9 +2,9 @@
 //! focal point, separated by a white gutter, as the model article's lead image.
 //!
 //! The layout is pure ([`cells`]); pixels are cut with the same raw-region decoding as
-//! renditions, so a rotated phone photo takes its place upright. The originals are decoded
-//! side by side, and once per export (the export's decode cache: `rendition::DecodeScope`),
-//! however many widths and shapes of the composite it asks for. The composite keeps each
+//! renditions, so a rotated phone photo takes its place upright. Each original is decoded
+//! once per export (the export's decode cache: `rendition::DecodeScope`), however many widths
+//! and shapes of the composite it asks for, and only as large as the widest cell needs. The composite keeps each
 //! photo's fields: its caption line and embedded credits name every photographer.
 
 use super::crop::{Aspect, CropPlan, PixelRect, Size};
@@ -138,7 +138,7 @@ pub(crate) fn render(sources: &[CellSource<'_>], width: u32, aspect: Aspect) -> 
             rendition::raw_rect(cut, raw_size, src.orientation)
         })
         .collect();
-    // Every original at once (side by side when they are not in the export's cache yet).
+    // Every original, from the export's cache when it is open.
     let wants: Vec<rendition::Want<'_>> = sources
         .iter()
         .zip(&cuts)
