@@ -255,8 +255,9 @@ pub(crate) fn decode_regions(wants: &[Want<'_>]) -> Result<Vec<(Rc<Decoded>, Reg
         }
     }
     // One after the other: jpeg-decoder already runs a decode's inverse DCT and colour
-    // conversion on both cores (rayon), and a thread per original measured no faster (0.78 s against
-    // 0.68 s, medians of 10, for the composite of two 24 MP photos) for 15 MB more.
+    // conversion on both cores (rayon), and a thread per original measured no faster
+    // (0.78 s against 0.68 s, medians of 10, for the composite of two 24 MP photos) for
+    // 15 MB more.
     let fresh: Vec<Result<Decoded>> = todo
         .iter()
         .map(|&i| decode_reduced(wants[i].bytes, wants[i].path, reduce[i]))
