@@ -320,6 +320,71 @@ mod tests {
         }
     }
 
+    /// A whole export of a composite hero (16:9 at three widths, then 4:3 and 1:1) decodes
+    /// each of its two originals once; the test's own scope shares the export's cache, so its
+    /// counter sees every decode of the export.
+    #[test]
+    fn one_export_decodes_each_original_once() {
+        use crate::model::{ArticleDraft, Byline, Hero, PhotoFields};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut ws = crate::Workspace::open(dir.path()).expect("opens");
+        ws.set_identity("Lucía Méndez").expect("identity");
+        let fixtures =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/photos");
+        let mut photos = Vec::new();
+        for name in ["orient6-landscape.jpg", "meta-iptc-ref-std2024.1.jpg"] {
+            let p = ws.import_photo(&fixtures.join(name)).expect("imports");
+            let fields = PhotoFields {
+                caption: "A test photo.".into(),
+                creator: "Ana Ruiz".into(),
+                agency: "Dateline".into(),
+                alt_text: "A test photo".into(),
+                ..p.fields.clone()
+            };
+            ws.update_photo(p.id, fields, p.focus).expect("saves");
+            photos.push(HeroPhoto {
+                photo_id: p.id,
+                crop: None,
+            });
+        }
+        let a = ws
+            .create_article(ArticleDraft {
+                headline: "Two photos side by side".into(),
+                body: "The text.\n".into(),
+                dateline: "OAXACA".into(),
+                bylines: vec![Byline {
+                    name: "Lucía Méndez".into(),
+                    role: None,
+                    author_id: None,
+                }],
+                hero: Some(Hero {
+                    photos,
+                    edited_by: None,
+                }),
+                ..Default::default()
+            })
+            .expect("creates");
+        let out = tempfile::tempdir().expect("temp dir");
+        let scope = rendition::DecodeScope::open();
+        let report = ws
+            .export(
+                &a.slug,
+                out.path(),
+                &crate::export::ExportOptions::default(),
+                &|_| {},
+                &AtomicBool::new(false),
+            )
+            .expect("exports");
+        assert_eq!(scope.cache().decodes(), 2, "each original once");
+        let hero: Vec<&String> = report
+            .files
+            .iter()
+            .filter(|f| f.starts_with("images/hero-"))
+            .collect();
+        assert_eq!(hero.len(), 8, "{hero:?}");
+        drop(scope);
+    }
+
     #[test]
     fn the_focal_point_lands_inside_the_rendition() {
         let size = Size::new(2400, 1600);

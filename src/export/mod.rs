@@ -205,6 +205,9 @@ impl Package {
             others,
             profiles,
         } = desk;
+        // Each original is decoded once for the whole package (every shape and width of the
+        // hero, a body photo that is also the hero), its pixels freed when this returns.
+        let _decodes = crate::photo::rendition::DecodeScope::open();
         let words = settings.words_for(&article.language);
         let hero_aspect = Aspect::parse(&settings.hero_aspect)?;
         let slug = Slug::parse(&article.slug)?;

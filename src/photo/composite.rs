@@ -2,7 +2,9 @@
 //! focal point, separated by a white gutter, as the model article's lead image.
 //!
 //! The layout is pure ([`cells`]); pixels are cut with the same raw-region decoding as
-//! renditions, so a rotated phone photo takes its place upright. The composite keeps each
+//! renditions, so a rotated phone photo takes its place upright. Each original is decoded
+//! once per export (the export's decode cache: `rendition::DecodeScope`), however many widths
+//! and shapes of the composite it asks for, and only as large as the widest cell needs. The composite keeps each
 //! photo's fields: its caption line and embedded credits name every photographer.
 
 use super::crop::{Aspect, CropPlan, PixelRect, Size};
@@ -101,37 +103,60 @@ pub(crate) fn render(sources: &[CellSource<'_>], width: u32, aspect: Aspect) -> 
     let height = canvas_height(width, aspect);
     let gutter = gutter_for(width);
     let mut canvas = vec![255u8; width as usize * height as usize * 3];
-    for (cell, src) in cells(n, width, height, gutter).into_iter().zip(sources) {
-        // The largest region of the cell's shape inside the photo's crop, around its focus.
-        let region = src.region;
-        let local = Focus {
-            x: ((src.focus.x * f64::from(src.size.width) - f64::from(region.x))
-                / f64::from(region.width))
-            .clamp(0.0, 1.0),
-            y: ((src.focus.y * f64::from(src.size.height) - f64::from(region.y))
-                / f64::from(region.height))
-            .clamp(0.0, 1.0),
-        };
-        let plan = CropPlan::new(
-            Size::new(region.width, region.height),
-            Aspect::Ratio(cell.width.max(1), cell.height.max(1)),
-            local,
-        )
-        .pixels;
-        let cut = PixelRect {
-            x: region.x + plan.x,
-            y: region.y + plan.y,
-            ..plan
-        };
-        let swap = rendition::swaps_sides(src.orientation);
-        let raw_size = if swap {
-            Size::new(src.size.height, src.size.width)
-        } else {
-            src.size
-        };
-        let raw = rendition::raw_rect(cut, raw_size, src.orientation);
-        let (decoded, scaled) = rendition::decode_region(src.bytes, src.path, raw)?;
-        let (rw, rh) = if swap {
+    let cells = cells(n, width, height, gutter);
+    // Where each cell is cut from, in the raw pixels of its photo.
+    let cuts: Vec<PixelRect> = cells
+        .iter()
+        .zip(sources)
+        .map(|(cell, src)| {
+            // The largest region of the cell's shape inside the photo's crop, around its focus.
+            let region = src.region;
+            let local = Focus {
+                x: ((src.focus.x * f64::from(src.size.width) - f64::from(region.x))
+                    / f64::from(region.width))
+                .clamp(0.0, 1.0),
+                y: ((src.focus.y * f64::from(src.size.height) - f64::from(region.y))
+                    / f64::from(region.height))
+                .clamp(0.0, 1.0),
+            };
+            let plan = CropPlan::new(
+                Size::new(region.width, region.height),
+                Aspect::Ratio(cell.width.max(1), cell.height.max(1)),
+                local,
+            )
+            .pixels;
+            let cut = PixelRect {
+                x: region.x + plan.x,
+                y: region.y + plan.y,
+                ..plan
+            };
+            let raw_size = if rendition::swaps_sides(src.orientation) {
+                Size::new(src.size.height, src.size.width)
+            } else {
+                src.size
+            };
+            rendition::raw_rect(cut, raw_size, src.orientation)
+        })
+        .collect();
+    // Every original, from the export's cache when it is open.
+    let wants: Vec<rendition::Want<'_>> = sources
+        .iter()
+        .zip(&cuts)
+        .zip(&cells)
+        .map(|((src, raw), cell)| rendition::Want {
+            bytes: src.bytes,
+            path: src.path,
+            raw: *raw,
+            out: if rendition::swaps_sides(src.orientation) {
+                (cell.height, cell.width)
+            } else {
+                (cell.width, cell.height)
+            },
+        })
+        .collect();
+    let decoded = rendition::decode_regions(&wants)?;
+    for ((cell, src), (decoded, scaled)) in cells.into_iter().zip(sources).zip(decoded) {
+        let (rw, rh) = if rendition::swaps_sides(src.orientation) {
             (cell.height, cell.width)
         } else {
             (cell.width, cell.height)
@@ -172,6 +197,65 @@ mod tests {
         check(2, 1200, 5, &[(0, 598), (603, 597)]);
         check(1, 600, 8, &[(0, 600)]);
         check(0, 600, 8, &[]);
+    }
+
+    fn fixture(name: &str) -> (std::path::PathBuf, Vec<u8>) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/fixtures/photos")
+            .join(name);
+        let bytes = std::fs::read(&path).expect("fixture");
+        (path, bytes)
+    }
+
+    /// The export's shapes and widths of one composite, rendered inside one decode scope
+    /// (each original decoded once) and each alone (decoded afresh): the same pixels, an
+    /// oriented photo (EXIF 6: its cell cut from the raw pixels, then turned) included.
+    #[test]
+    fn a_cached_decode_makes_the_same_composite_and_decodes_each_original_once() {
+        let files = [
+            fixture("orient6-landscape.jpg"),
+            fixture("meta-iptc-ref-std2024.1.jpg"),
+        ];
+        let sources: Vec<CellSource<'_>> = files
+            .iter()
+            .map(|(path, bytes)| {
+                let info = crate::photo::inspect(bytes, path).expect("inspects");
+                let size = Size::new(info.width, info.height);
+                CellSource {
+                    bytes,
+                    path,
+                    orientation: info.orientation,
+                    size,
+                    region: PixelRect {
+                        x: 0,
+                        y: 0,
+                        width: size.width,
+                        height: size.height,
+                    },
+                    focus: Focus { x: 0.3, y: 0.6 },
+                }
+            })
+            .collect();
+        assert_eq!(sources[0].orientation, 6);
+        let asks = [
+            (2048, Aspect::Ratio(16, 9)),
+            (1200, Aspect::Ratio(16, 9)),
+            (600, Aspect::Ratio(16, 9)),
+            (1200, Aspect::Ratio(4, 3)),
+            (1200, Aspect::Ratio(1, 1)),
+        ];
+        let scope = rendition::DecodeScope::open();
+        let cached: Vec<Raster> = asks
+            .iter()
+            .map(|&(w, a)| render(&sources, w, a).expect("renders"))
+            .collect();
+        assert_eq!(scope.cache().decodes(), 2, "each original once");
+        drop(scope);
+        for (&(w, a), c) in asks.iter().zip(&cached) {
+            let fresh = render(&sources, w, a).expect("renders");
+            assert_eq!((fresh.width, fresh.height), (c.width, c.height));
+            assert!(fresh.rgb == c.rgb, "{w} {a:?}: the cached decode differs");
+        }
     }
 
     #[test]

@@ -10,7 +10,6 @@ use image::ImageDecoder;
 use super::{Format, RenditionOptions};
 use crate::error::{Error, Result};
 use crate::photo::colour::{Plan, ToSrgb};
-use crate::photo::crop::PixelRect;
 use crate::photo::embed::{self, Credits};
 
 /// 8-bit RGB pixels.
@@ -25,6 +24,10 @@ pub(crate) struct Raster {
 pub(crate) struct Decoded {
     pub raster: Raster,
     pub to_srgb: Option<ToSrgb>,
+    /// 1 when every pixel of the file was decoded; 2, 4 or 8 when a JPEG was decoded at that
+    /// fraction of its size (DCT scaling, [`decode_reduced`]): one decoded pixel then covers
+    /// `reduce` × `reduce` of the file's.
+    pub reduce: u32,
 }
 
 impl Decoded {
@@ -36,30 +39,6 @@ impl Decoded {
     }
 }
 
-/// Decodes the raw pixels of `bytes` and returns them with `region` as the fractional
-/// rectangle the resizer cuts from.
-///
-/// DCT-domain downscaling was measured and dropped: jpeg-decoder at 1/2 scale took 149 ms on
-/// the 22-megapixel Canon fixture, the `image` crate's full decode (zune-jpeg, SIMD) 97 ms.
-///
-/// The conversion into sRGB is not made here but on the widest resized copy
-/// ([`Decoded::finish`]): a 2048-pixel rendition has a seventh of a 22-megapixel photo's
-/// pixels, and every smaller rendition is resized from the converted one.
-pub(crate) fn decode_region(
-    bytes: &[u8],
-    path: &Path,
-    region: PixelRect,
-) -> Result<(Decoded, (f64, f64, f64, f64))> {
-    let decoded = decode_colour(bytes, path)?;
-    let r = (
-        f64::from(region.x),
-        f64::from(region.y),
-        f64::from(region.width),
-        f64::from(region.height),
-    );
-    Ok((decoded, r))
-}
-
 fn damaged(path: &Path) -> Error {
     crate::photo::bad(
         path,
@@ -69,7 +48,15 @@ fn damaged(path: &Path) -> Error {
 
 /// Decodes every pixel and finds the photo's colour profile: HEIC through libheif, every
 /// other format through the `image` crate, a CMYK JPEG with a profile through zune-jpeg's
-/// CMYK output and its profile.
+/// CMYK output and its profile. Callers go through `cache::decode_regions`, which decodes an
+/// original once per export.
+///
+/// The conversion into sRGB is not made here but on the widest resized copy
+/// ([`Decoded::finish`]): a 2048-pixel rendition has a seventh of a 22-megapixel photo's
+/// pixels, and every smaller rendition is resized from the converted one.
+///
+/// zune-jpeg (which the `image` crate decodes JPEG with) has no DCT scaling; a photo that
+/// is wider than every rendition asked of it is decoded smaller by [`decode_reduced`].
 pub(crate) fn decode_colour(bytes: &[u8], path: &Path) -> Result<Decoded> {
     if crate::photo::heif::is_heif(bytes) {
         let raster = crate::photo::heif::decode(bytes, path)?;
@@ -81,6 +68,7 @@ pub(crate) fn decode_colour(bytes: &[u8], path: &Path) -> Result<Decoded> {
         return Ok(Decoded {
             raster,
             to_srgb: plan.into_option(),
+            reduce: 1,
         });
     }
     let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
@@ -99,6 +87,7 @@ pub(crate) fn decode_colour(bytes: &[u8], path: &Path) -> Result<Decoded> {
                 return Ok(Decoded {
                     raster,
                     to_srgb: None,
+                    reduce: 1,
                 });
             }
         }
@@ -107,6 +96,63 @@ pub(crate) fn decode_colour(bytes: &[u8], path: &Path) -> Result<Decoded> {
     Ok(Decoded {
         raster: flatten(img),
         to_srgb: ToSrgb::from_icc(icc.as_deref(), false).into_option(),
+        reduce: 1,
+    })
+}
+
+/// Shrink-on-load: a JPEG decoded at 1/`reduce` of its size (2, 4 or 8) by `jpeg-decoder`'s
+/// DCT scaling, which skips most of the inverse DCT and never builds the full frame (a
+/// 24-megapixel photo at 1/2 is 18 MB of pixels instead of 72). Every other photo, a CMYK or
+/// 16-bit JPEG, or one `jpeg-decoder` cannot read, is decoded whole by [`decode_colour`];
+/// so is any photo when `reduce` is 1. The colour profile is read and owed as in a full
+/// decode.
+pub(crate) fn decode_reduced(bytes: &[u8], path: &Path, reduce: u32) -> Result<Decoded> {
+    if reduce > 1 && bytes.starts_with(&[0xFF, 0xD8]) {
+        if let Some(d) = decode_jpeg_scaled(bytes, reduce) {
+            return Ok(d);
+        }
+    }
+    decode_colour(bytes, path)
+}
+
+fn decode_jpeg_scaled(bytes: &[u8], reduce: u32) -> Option<Decoded> {
+    use jpeg_decoder::PixelFormat;
+    let mut d = jpeg_decoder::Decoder::new(bytes);
+    d.read_info().ok()?;
+    let info = d.info()?;
+    if !matches!(info.pixel_format, PixelFormat::RGB24 | PixelFormat::L8) {
+        return None;
+    }
+    let icc = d.icc_profile();
+    if icc
+        .as_deref()
+        .is_some_and(|i| i.get(16..20) == Some(b"CMYK"))
+    {
+        return None;
+    }
+    let part = |n: u16| u16::try_from(u32::from(n).div_ceil(reduce)).ok();
+    let (w, h) = (part(info.width)?, part(info.height)?);
+    // jpeg-decoder picks the smallest of 1/8, 1/4, 1/2, 1 that gives at least this size.
+    if d.scale(w, h).ok()? != (w, h) {
+        return None;
+    }
+    let px = d.decode().ok()?;
+    let (w, h) = (u32::from(w), u32::from(h));
+    let rgb = match info.pixel_format {
+        PixelFormat::L8 => px.iter().flat_map(|&v| [v, v, v]).collect(),
+        _ => px,
+    };
+    if rgb.len() != w as usize * h as usize * 3 {
+        return None;
+    }
+    Some(Decoded {
+        raster: Raster {
+            width: w,
+            height: h,
+            rgb,
+        },
+        to_srgb: ToSrgb::from_icc(icc.as_deref(), false).into_option(),
+        reduce,
     })
 }
 
