@@ -96,6 +96,7 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
         .map_err(|e| Error::Storage(format!("the demo desk is damaged: {e}")))?;
     // The demo's own history is stamped "Demo Desk"; the person opening it is then asked for
     // their name, as on any first start.
+    let before = ws.global_ids()?;
     let asked = ws.identity()?.is_empty();
     if asked {
         ws.set_identity(&desk.identity)?;
@@ -161,6 +162,6 @@ pub fn seed(ws: &mut Workspace) -> Result<Article> {
         ws.forget_identity()?;
     }
     // Examples, not the newsroom's stories: they never travel to a newsroom this desk joins.
-    ws.keep_local_only()?;
+    ws.keep_local_only(&before)?;
     Ok(model)
 }

@@ -1373,6 +1373,8 @@ fn a_headline_and_a_paragraph_changed_apart_are_settled_and_travel_issue_14() {
 #[test]
 fn the_demo_desks_examples_stay_on_the_desk_issue_14() {
     let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("demo_local");
+    // A story written before the demo was seeded (a desk emptied, then seeded again) is hers.
+    let before = write(&mut ana, "Antes del demo", "Esto también viaja.\n");
     let demo = dateline::demo::seed(&mut ana).expect("demo");
     let s = write(&mut ana, "Crónica propia", "Esto sí viaja.\n");
     let report = sync(&mut ana);
@@ -1384,6 +1386,10 @@ fn the_demo_desks_examples_stay_on_the_desk_issue_14() {
     );
     sync(&mut eva);
     assert!(eva.article(&s.slug).is_ok(), "her own story travels");
+    assert!(
+        eva.article(&before.slug).is_ok(),
+        "and so does the one written before the demo was seeded"
+    );
     assert!(
         eva.article(&demo.slug).is_err(),
         "the demo's model article stays on Ana's desk"

@@ -149,12 +149,27 @@ impl Workspace {
         self.store.read(|t| t.article_uuid(id))
     }
 
-    /// Everything on the desk now stays on it: never sent to a newsroom (the demo desk's
-    /// examples, right after seeding them).
-    pub fn keep_local_only(&mut self) -> Result<()> {
-        self.store.write(|t| {
-            let mut ids: Vec<String> = t.article_uuids()?.into_iter().map(|(_, u)| u).collect();
+    /// The global ids of the desk's stories and photos now (to tell, after seeding the
+    /// demo, what the demo made).
+    pub fn global_ids(&self) -> Result<std::collections::HashSet<String>> {
+        self.store.read(|t| {
+            let mut ids: std::collections::HashSet<String> =
+                t.article_uuids()?.into_iter().map(|(_, u)| u).collect();
             ids.extend(t.photo_uuids()?.into_iter().map(|(_, u, _)| u));
+            Ok(ids)
+        })
+    }
+
+    /// What the desk holds now and did not hold `before` stays on it: never sent to a
+    /// newsroom (the demo desk's examples, right after seeding them). What was there before
+    /// (the person's own stories and photos) still travels.
+    pub fn keep_local_only(&mut self, before: &std::collections::HashSet<String>) -> Result<()> {
+        let now = self.global_ids()?;
+        self.store.write(|t| {
+            let mut kept = crate::newsroom::sync::local_only(t)?;
+            kept.extend(now.difference(before).cloned());
+            let mut ids: Vec<String> = kept.into_iter().collect();
+            ids.sort();
             t.set_setting(crate::newsroom::sync::KEY_LOCAL_ONLY, &ids.join("\n"))
         })
     }
