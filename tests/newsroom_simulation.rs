@@ -9,8 +9,8 @@
 //! versions, every photo original matches its SHA-256, every desk file is sound, and that raw
 //! SQL permission attempts were all refused.
 //!
-//! The seed is printed; `DATELINE_SEED=N` replays a run. Size: `DATELINE_DESKS` (default 10)
-//! and `DATELINE_ROUNDS` (default 6); the long mode is e.g. `DATELINE_DESKS=50
+//! The seed is printed; `DATELINE_SEED=N` replays a run. Size: `DATELINE_DESKS` (default 50)
+//! and `DATELINE_ROUNDS` (default 6, about 1.5 minutes); the long mode is e.g. `DATELINE_DESKS=50
 //! DATELINE_ROUNDS=30`. This file is its own test binary, so its server restarts disturb no
 //! other test.
 
@@ -111,7 +111,7 @@ fn desks_converge_under_partitions_kills_and_server_restarts_issue_13() {
             .map(|d| d.as_nanos() as u64)
             .unwrap_or(13),
     );
-    let n_desks = env_number("DATELINE_DESKS", 10) as usize;
+    let n_desks = env_number("DATELINE_DESKS", 50) as usize;
     let rounds = env_number("DATELINE_ROUNDS", 6) as usize;
     println!(
         "newsroom simulation: seed {seed}, {n_desks} desks, {rounds} rounds \

@@ -825,6 +825,51 @@ fn the_trash_travels_as_a_state_issue_13() {
 }
 
 #[test]
+fn a_note_in_the_newsroom_stays_on_every_desk_and_one_not_sent_can_go_issue_13() {
+    let (_room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_notes");
+    let s = write(&mut ana, "Notas", "Texto.\n");
+    let sent = ana
+        .add_note(&s.slug, "Fotos llegan a las 18 h")
+        .expect("note");
+    sync(&mut ana);
+    sync(&mut eva);
+    let at_eva = eva.notes(&s.slug).expect("notes");
+    assert_eq!(at_eva.len(), 1, "the note reached the editor");
+    assert!(at_eva[0].in_newsroom, "and it says it is in the newsroom");
+
+    // Neither the writer nor the editor can make one desk differ from the others.
+    let mine = ana.notes(&s.slug).expect("notes");
+    assert!(mine[0].in_newsroom);
+    let refused = ana
+        .delete_note(sent.id)
+        .expect_err("a sent note is history");
+    assert!(
+        refused.to_string().contains("already in the newsroom"),
+        "says why: {refused}"
+    );
+    let refused = eva
+        .delete_note(at_eva[0].id)
+        .expect_err("so is one that came from there");
+    assert!(refused.to_string().contains("Add a new note"), "{refused}");
+    assert_eq!(ana.notes(&s.slug).expect("notes").len(), 1, "kept");
+    assert_eq!(eva.notes(&s.slug).expect("notes").len(), 1, "kept");
+
+    // A note written and deleted before it travelled never reaches anyone.
+    let typo = eva.add_note(&s.slug, "Nota con errata").expect("note");
+    assert!(!eva.notes(&s.slug).expect("notes")[1].in_newsroom);
+    eva.delete_note(typo.id).expect("not sent yet: it can go");
+    sync(&mut eva);
+    sync(&mut ana);
+    let bodies: Vec<String> = ana
+        .notes(&s.slug)
+        .expect("notes")
+        .into_iter()
+        .map(|n| n.body)
+        .collect();
+    assert_eq!(bodies, vec!["Fotos llegan a las 18 h".to_string()]);
+}
+
+#[test]
 fn emptying_the_trash_travels_and_a_deleted_story_never_changes_again_issue_13() {
     let (room, (_a, mut ana), (_e, mut eva)) = Newsroom::ana_and_eva("sync_purge");
     let s = write(&mut ana, "Borrador viejo", "Texto.\n");

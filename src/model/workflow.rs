@@ -28,6 +28,10 @@ pub struct Note {
     pub body: String,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
+    /// The note is in the newsroom (this desk sent it, or it came from there): it is part of
+    /// the story's shared history there and can no longer be deleted from one desk.
+    #[serde(default)]
+    pub in_newsroom: bool,
 }
 
 /// A shape a new story can start from ("News", "Analysis", "Photo story").

@@ -1,7 +1,7 @@
 //! Workflow transitions, editor notes and the trash.
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::{parse_ts, ts, Tx};
 use crate::error::{Error, Result};
@@ -76,14 +76,16 @@ impl Tx<'_> {
             who: who.to_string(),
             body: body.to_string(),
             created_at: now,
+            in_newsroom: false,
         })
     }
 
     /// The article's notes, oldest first (a conversation reads top to bottom).
     pub fn notes(&self, id: ArticleId) -> Result<Vec<Note>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT id, article_id, who, body, created_at FROM notes
-             WHERE article_id = ?1 ORDER BY id",
+            "SELECT id, article_id, who, body, created_at,
+                    EXISTS (SELECT 1 FROM newsroom_sent s WHERE s.kind = 'note' AND s.uuid = notes.uuid)
+             FROM notes WHERE article_id = ?1 ORDER BY id",
         )?;
         let rows = st.query_map([id], |r| {
             Ok(Note {
@@ -92,12 +94,32 @@ impl Tx<'_> {
                 who: r.get(2)?,
                 body: r.get(3)?,
                 created_at: parse_ts(&r.get::<_, String>(4)?)?,
+                in_newsroom: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Deletes a note this desk alone holds. A note already in the newsroom is part of the
+    /// story's shared history there (append-only, as on every other desk), so deleting it
+    /// here alone would make this desk differ from all the others: it is refused.
     pub fn delete_note(&self, note_id: i64) -> Result<()> {
+        let shared: Option<bool> = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM newsroom_sent s WHERE s.kind = 'note' AND s.uuid = notes.uuid)
+                 FROM notes WHERE id = ?1",
+                [note_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if shared == Some(true) {
+            return Err(Error::InUse(
+                "This note is already in the newsroom, where notes stay as the story's history \
+                 on every desk: it cannot be deleted. Add a new note to correct it."
+                    .into(),
+            ));
+        }
         let n = self
             .conn
             .execute("DELETE FROM notes WHERE id = ?1", [note_id])?;

@@ -427,7 +427,12 @@ who: string, at: string, };
 /**
  * An editor's internal note on a story. Never exported.
  */
-export type Note = { id: number, article_id: number, who: string, body: string, created_at: string, };
+export type Note = { id: number, article_id: number, who: string, body: string, created_at: string, 
+/**
+ * The note is in the newsroom (this desk sent it, or it came from there): it is part of
+ * the story's shared history there and can no longer be deleted from one desk.
+ */
+in_newsroom: boolean, };
 
 /**
  * A shape a new story can start from ("News", "Analysis", "Photo story").
