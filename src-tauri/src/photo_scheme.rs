@@ -1,9 +1,11 @@
 //! The `photo:` URI scheme: how the webview shows a photo of the desk.
 //!
 //! `photo://localhost/<id>` (`http://photo.localhost/<id>` on Windows) answers with the
-//! untouched original of photo `<id>` of the open workspace (or, for a photo a web view
-//! cannot show right, its 2048-pixel sRGB copy: see `Workspace::view_job`), `photo://localhost/<id>/thumb`
-//! with its cached 480-pixel thumbnail (made on first request). The path is only ever a photo id
+//! untouched original of photo `<id>` of the open workspace, or its 2048-pixel sRGB copy for
+//! a bigger photo or one a web view cannot show right (see `Workspace::view_job`): what the
+//! crop view shows. `photo://localhost/<id>/preview` is the same at 1280 pixels, for the
+//! preview; `photo://localhost/<id>/thumb` its cached 480-pixel thumbnail (made on first
+//! request). The path is only ever a photo id
 //! looked up through the core, never a file path, so the webview cannot read anything else
 //! from the disk. Reading runs on a blocking thread so a large original never stalls the
 //! window.
@@ -33,28 +35,39 @@ pub fn serve(
 /// cached JPEG of the whole photo, made outside the desk's lock).
 fn answer(desk: &Desk, path: &str) -> Response<Cow<'static, [u8]>> {
     let path = path.trim_start_matches('/');
-    let (id, thumb) = match path.strip_suffix("/thumb") {
-        Some(id) => (id, true),
-        None => (path, false),
+    let (id, size) = match path.split_once('/') {
+        Some((id, size)) => (id, size),
+        None => (path, ""),
     };
     let Ok(id) = id.parse::<i64>() else {
         return status(StatusCode::BAD_REQUEST);
     };
-    let found = if thumb {
-        desk.with(|ws| ws.thumbnail_job(id))
+    let found = match size {
+        "thumb" => desk
+            .with(|ws| ws.thumbnail_job(id))
             .and_then(|job| job.make().map_err(Into::into))
-            .map(|file| ("image/jpeg".to_string(), file))
-    } else {
-        // A TIFF, a HEIC or a photo in another colour space than sRGB is shown as its sRGB
-        // copy, made outside the desk's lock like a thumbnail.
-        desk.with(|ws| Ok((ws.view_job(id)?, ws.photo(id)?.mime, ws.photo_original(id)?)))
+            .map(|file| ("image/jpeg".to_string(), file)),
+        // The crop view (`/<id>`) and the preview (`/<id>/preview`) show the original when a
+        // web view shows it right and it is no bigger than they need; else (a bigger photo, a
+        // TIFF or HEIC, another colour space than sRGB) an sRGB copy of their size, made
+        // outside the desk's lock like a thumbnail.
+        "" | "preview" => desk
+            .with(|ws| {
+                let job = if size.is_empty() {
+                    ws.view_job(id)?
+                } else {
+                    ws.preview_job(id)?
+                };
+                Ok((job, ws.photo(id)?.mime, ws.photo_original(id)?))
+            })
             .and_then(|(job, mime, original)| match job {
                 Some(job) => job
                     .make()
                     .map(|file| ("image/jpeg".to_string(), file))
                     .map_err(Into::into),
                 None => Ok((mime, original)),
-            })
+            }),
+        _ => return status(StatusCode::BAD_REQUEST),
     };
     let Ok((mime, file)) = found else {
         return status(StatusCode::NOT_FOUND);
@@ -84,14 +97,35 @@ mod tests {
         (tmp, desk)
     }
 
+    /// The JPEG's width, from its frame header (SOF0 or SOF2).
+    fn width_of(jpeg: &[u8]) -> u32 {
+        let mut i = 2;
+        while i + 9 < jpeg.len() {
+            let (marker, len) = (jpeg[i + 1], u16::from_be_bytes([jpeg[i + 2], jpeg[i + 3]]));
+            if marker == 0xC0 || marker == 0xC2 {
+                return u32::from(u16::from_be_bytes([jpeg[i + 7], jpeg[i + 8]]));
+            }
+            i += 2 + usize::from(len);
+        }
+        panic!("no frame header")
+    }
+
     #[test]
-    fn serves_the_original_of_a_desk_photo() {
-        let (_tmp, desk) = desk();
+    fn serves_a_photo_no_bigger_than_its_screen_needs() {
+        let (tmp, desk) = desk();
         let photo = desk.with(|ws| ws.photos()).expect("photos")[0].clone();
-        let r = answer(&desk, &format!("/{}", photo.id));
-        assert_eq!(r.status(), StatusCode::OK);
-        assert_eq!(r.headers()[header::CONTENT_TYPE], "image/jpeg");
-        assert_eq!(&r.body()[..3], &[0xFF, 0xD8, 0xFF], "a JPEG's first bytes");
+        assert!(photo.width > 2048, "the demo's photos are 2,400 px wide");
+        for (path, width, cache) in [
+            (format!("/{}", photo.id), 2048, "views"),
+            (format!("/{}/preview", photo.id), 1280, "previews"),
+        ] {
+            let r = answer(&desk, &path);
+            assert_eq!(r.status(), StatusCode::OK, "{path}");
+            assert_eq!(r.headers()[header::CONTENT_TYPE], "image/jpeg");
+            assert_eq!(width_of(r.body()), width, "{path}");
+            let cached = tmp.path().join("renditions").join(cache);
+            assert_eq!(std::fs::read_dir(&cached).unwrap().count(), 1, "{path}");
+        }
     }
 
     #[test]

@@ -7,10 +7,12 @@
 //! access to the desk at all.
 //!
 //! The crop view shows the original itself when a web view shows it right (a JPEG, PNG or
-//! WebP in sRGB or untagged: no work at all); any other photo (a TIFF or HEIC, which a web
-//! view cannot open, or a photo in Adobe RGB or Display P3, which it would show with the
+//! WebP in sRGB or untagged) and it is no wider than [`VIEW_WIDTH`]; any other photo (a
+//! bigger one, which would cost the window its full size decoded; a TIFF or HEIC, which a web
+//! view cannot open; or a photo in Adobe RGB or Display P3, which it would show with the
 //! wrong colours) is shown as a [`VIEW_WIDTH`]-pixel sRGB JPEG made the same way
-//! (`Workspace::view_job`).
+//! (`Workspace::view_job`). The preview does the same at [`PREVIEW_WIDTH`]
+//! (`Workspace::preview_job`).
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -26,6 +28,10 @@ pub const THUMB_WIDTH: u32 = 480;
 /// The width of the crop view's copy of a photo a web view cannot show as it is: the crop
 /// view on a high-density screen, and the widest rendition.
 pub const VIEW_WIDTH: u32 = 2048;
+
+/// The width of the preview's copy of a photo: its column (about 600 px) on a high-density
+/// screen.
+pub const PREVIEW_WIDTH: u32 = 1280;
 
 /// Everything needed to make a photo's thumbnail, without the desk.
 #[derive(Debug, Clone)]

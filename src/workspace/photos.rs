@@ -14,7 +14,7 @@ use crate::photo::composite::{self, CellSource};
 use crate::photo::crop::{self, Aspect, CropPlan, CropRect, PixelRect, Size};
 use crate::photo::embed::Credits;
 use crate::photo::rendition::{self, Format, Progress, RenditionOptions, RenditionSet};
-use crate::photo::thumbnail::{ThumbnailJob, THUMB_WIDTH, VIEW_WIDTH};
+use crate::photo::thumbnail::{ThumbnailJob, PREVIEW_WIDTH, THUMB_WIDTH, VIEW_WIDTH};
 use crate::photo::{CompositeOutput, CropOutcome, CropRequest, EmbeddedMetadata, FieldsPatch};
 use crate::store::NewPhoto;
 use crate::{credit, durable, photo};
@@ -429,17 +429,29 @@ impl Workspace {
     }
 
     /// What the crop view shows as photo `id`: `None` when the original itself shows right
-    /// in a web view, else the job of its [`VIEW_WIDTH`]-pixel sRGB copy.
+    /// in a web view and is no wider than [`VIEW_WIDTH`], else the job of its
+    /// [`VIEW_WIDTH`]-pixel sRGB copy (a 24-megapixel original would cost the window 96 MB
+    /// decoded, the copy 11 MB).
     pub fn view_job(&self, id: PhotoId) -> Result<Option<ThumbnailJob>> {
+        self.sized_job(id, VIEW_WIDTH, "views")
+    }
+
+    /// What the preview shows as photo `id`: the same as [`Self::view_job`] at
+    /// [`PREVIEW_WIDTH`] pixels, the preview's column on a high-density screen.
+    pub fn preview_job(&self, id: PhotoId) -> Result<Option<ThumbnailJob>> {
+        self.sized_job(id, PREVIEW_WIDTH, "previews")
+    }
+
+    fn sized_job(&self, id: PhotoId, width: u32, dir: &str) -> Result<Option<ThumbnailJob>> {
         let photo = self.photo(id)?;
         let original = self.photo_original(id)?;
         let bytes = std::fs::read(&original).map_err(|e| Error::io(&original, e))?;
-        if photo::shows_as_is(&photo.mime, &bytes) {
+        if photo.width <= width && photo::shows_as_is(&photo.mime, &bytes) {
             return Ok(None);
         }
         let mut job = self.thumbnail_job(id)?;
-        job.cache_dir = self.dir.join(RENDITIONS_DIR).join("views");
-        job.out_width = VIEW_WIDTH;
+        job.cache_dir = self.dir.join(RENDITIONS_DIR).join(dir);
+        job.out_width = width;
         Ok(Some(job))
     }
 }
