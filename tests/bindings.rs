@@ -8,6 +8,7 @@ use std::path::Path;
 
 use dateline::credit::HouseWords;
 use dateline::error::{ErrorCode, ErrorDto};
+use dateline::markdown::{PreviewBlock, PreviewRender};
 use dateline::model::{
     Article, ArticleDraft, ArticleSummary, Author, Byline, CodeReplacement, Crop, DiffOp, DiffSpan,
     ExportProgress, ExportReport, Finding, FindingCode, Focus, FoundIn, Hero, HeroPhoto,
@@ -77,6 +78,8 @@ fn generate() -> String {
         decl::<Revision>(&cfg),
         decl::<FoundIn>(&cfg),
         decl::<SearchHit>(&cfg),
+        decl::<PreviewBlock>(&cfg),
+        decl::<PreviewRender>(&cfg),
         decl::<TagInfo>(&cfg),
         decl::<LibrarySort>(&cfg),
         decl::<LibraryQuery>(&cfg),

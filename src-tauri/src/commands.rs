@@ -8,6 +8,9 @@ use dateline::model::{Article, ArticleDraft, ArticleId, ArticleSummary, Author, 
 use dateline::model::{LibraryCounts, LibraryPage, LibraryPageRequest, LibraryQuery};
 use dateline::model::{SearchHit, Section};
 use dateline::workspace::{DeskInfo, SaveBase, SavedOver, Unsaved};
+use std::sync::Mutex;
+
+use dateline::markdown::{BlockCache, PreviewRender};
 use dateline::{markdown, ErrorDto};
 use tauri::State;
 
@@ -109,6 +112,23 @@ pub async fn forget_unsaved(desk: State<'_, Desk>, id: Option<ArticleId>) -> Ans
 #[tauri::command]
 pub async fn render_markdown(markdown: String, language: String) -> Answer<String> {
     Ok(markdown::render(&markdown, &language))
+}
+
+/// The preview's body in top-level blocks (issue 15): the same HTML as `render_markdown`,
+/// cut into blocks, with the HTML only of blocks the page does not hold since its render
+/// `since`. One cache for the window's one preview; a page that names another render gets
+/// every block again.
+#[tauri::command]
+pub async fn render_preview(
+    markdown: String,
+    language: String,
+    since: Option<u32>,
+) -> Answer<PreviewRender> {
+    static CACHE: Mutex<Option<BlockCache>> = Mutex::new(None);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    Ok(cache
+        .get_or_insert_with(BlockCache::new)
+        .render(&markdown, &language, since))
 }
 
 /// A headline or dek with the story language's typography, as the page will show it.

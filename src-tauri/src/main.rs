@@ -111,6 +111,7 @@ fn main() {
             commands::unsaved_draft,
             commands::forget_unsaved,
             commands::render_markdown,
+            commands::render_preview,
             commands::list_photos,
             commands::hero_caption,
             commands::search,

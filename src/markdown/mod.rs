@@ -10,6 +10,7 @@
 //! [`typography`], which applies the rules of the article's language. Code spans, code blocks,
 //! raw HTML and autolinked URLs are never handed over, so code is never touched.
 
+mod blocks;
 mod nesting;
 pub mod photos;
 mod typography;
@@ -20,6 +21,7 @@ use std::sync::OnceLock;
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{format_html, parse_document, Arena, Options};
 
+pub use blocks::{render_blocks, BlockCache, PreviewBlock, PreviewRender};
 pub use nesting::{nesting, MAX_NESTING};
 pub use typography::Lang;
 use typography::Piece;
@@ -49,9 +51,14 @@ pub fn typeset_text(text: &str, language: &str) -> String {
 fn unsanitized_html(markdown: &str, lang: Option<Lang>) -> String {
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, options());
-    let Some(lang) = lang else {
-        return format(root);
-    };
+    if let Some(lang) = lang {
+        typeset_all(root, lang);
+    }
+    format(root)
+}
+
+/// The language's typography over every paragraph, heading and table cell of `root`.
+fn typeset_all<'a>(root: &'a AstNode<'a>, lang: Lang) {
     for node in root.descendants() {
         let is_inline_block = matches!(
             node.data.borrow().value,
@@ -61,7 +68,6 @@ fn unsanitized_html(markdown: &str, lang: Option<Lang>) -> String {
             typeset_block(node, lang);
         }
     }
-    format(root)
 }
 
 fn format<'a>(root: &'a AstNode<'a>) -> String {

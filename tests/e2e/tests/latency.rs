@@ -296,13 +296,27 @@ async fn keystroke_to_preview_on_10k_words() -> Result<()> {
         let start = Instant::now();
         editor.send_keys(&word).await?;
         let needle = format!("zq{i}x");
+        // Looks only at the last few blocks (the words go in before the footnotes), with
+        // `textContent`: reading the whole preview's rendered text every few milliseconds
+        // would lay out 10,000 words on the page's main thread and slow what is measured.
+        let seen = format!(
+            r#"let n = document.querySelector('[data-testid="preview-body"]')?.lastElementChild;
+               for (let i = 0; n && i < 4; i += 1, n = n.previousElementSibling)
+                 if (n.textContent.includes({})) return true;
+               return false;"#,
+            serde_json::to_string(&needle)?
+        );
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            if app
-                .text(r#"[data-testid="preview-body"]"#)
-                .await?
-                .is_some_and(|t| t.contains(&needle))
-            {
+            // DATELINE_POLL=text: the earlier poll (the whole preview's text), for comparison.
+            let shown = if std::env::var_os("DATELINE_POLL").is_some_and(|v| v == "text") {
+                app.text(r#"[data-testid="preview-body"]"#)
+                    .await?
+                    .is_some_and(|t| t.contains(&needle))
+            } else {
+                app.js(&seen).await?.as_bool() == Some(true)
+            };
+            if shown {
                 break;
             }
             assert!(Instant::now() < deadline, "preview never showed {needle}");
@@ -330,6 +344,45 @@ async fn keystroke_to_preview_on_10k_words() -> Result<()> {
             percentile(&inside, 0.95),
             inside[inside.len() - 1]
         );
+    }
+    // Where the time goes, render by render (ui/src/lib/desk/latency.ts): from the oldest key
+    // to the request's start, the request (IPC and the core's render), the DOM patch, the
+    // frame.
+    let phases: Vec<serde_json::Value> = serde_json::from_value(
+        app.js("return Array.from(window.__datelinePhases || []);")
+            .await?,
+    )?;
+    let mut parts: [(&str, Vec<Duration>); 4] = [
+        ("key-to-request", vec![]),
+        ("request", vec![]),
+        ("patch", vec![]),
+        ("to-paint", vec![]),
+    ];
+    for p in &phases {
+        let t = |k: &str| p[k].as_f64().unwrap_or(f64::NAN);
+        let spans = [
+            t("start") - t("key"),
+            t("answered") - t("start"),
+            t("shown") - t("answered"),
+            t("painted") - t("shown"),
+        ];
+        for (i, ms) in spans.into_iter().enumerate() {
+            if ms.is_finite() && ms >= 0.0 {
+                parts[i].1.push(Duration::from_secs_f64(ms / 1000.0));
+            }
+        }
+    }
+    for (name, v) in &mut parts {
+        v.sort();
+        if !v.is_empty() {
+            println!(
+                "PHASE {name} renders={} p50_ms={:.1} p95_ms={:.1} max_ms={:.1}",
+                v.len(),
+                percentile(v, 0.5).as_secs_f64() * 1000.0,
+                percentile(v, 0.95).as_secs_f64() * 1000.0,
+                v[v.len() - 1].as_secs_f64() * 1000.0
+            );
+        }
     }
     if !inside.is_empty() {
         println!(

@@ -15,6 +15,7 @@ import type {
   ErrorCode,
   ErrorDto,
   Photo,
+  PreviewRender,
   SearchHit,
   Section,
   Unsaved,
@@ -70,6 +71,9 @@ export const unsavedDraft = (id: number | null) => call<Unsaved | null>("unsaved
 export const forgetUnsaved = (id: number | null) => call<null>("forget_unsaved", { id });
 export const renderMarkdown = (markdown: string, language: string) =>
   call<string>("render_markdown", { markdown, language });
+/** The preview's body in blocks; `since` names the render the page holds (see patch.ts). */
+export const renderPreview = (markdown: string, language: string, since: number | null) =>
+  call<PreviewRender>("render_preview", { markdown, language, since });
 export const listPhotos = () => call<Photo[]>("list_photos");
 export const heroCaption = (id: number) => call<string>("hero_caption", { id });
 export const search = (query: string) => call<SearchHit[]>("search", { query });

@@ -338,6 +338,29 @@ export type SearchHit = { id: number, slug: string, headline: string, snippet: s
 found_in: FoundIn, };
 
 /**
+ * One top-level block of the preview (or a group of blocks that raw HTML ties together).
+ */
+export type PreviewBlock = { 
+/**
+ * A hash of the block's HTML before sanitizing: equal keys, equal HTML.
+ */
+key: string, 
+/**
+ * The block's sanitized HTML; `None` when the page already holds this key's HTML from
+ * the render it named (`since`).
+ */
+html: string | null, };
+
+/**
+ * The preview's body as blocks, in order: their HTML joined is `markdown::render`'s.
+ */
+export type PreviewRender = { 
+/**
+ * This render's number, to name as `since` in the next request.
+ */
+id: number, blocks: Array<PreviewBlock>, };
+
+/**
  * A tag of the managed list, with how many stories (not in the trash) carry it.
  */
 export type TagInfo = { name: string, articles: number, };

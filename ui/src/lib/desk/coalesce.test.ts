@@ -1,8 +1,9 @@
-// The preview keeps up with typing without queueing: one render in flight, and a burst of
-// keystrokes during it costs one more render, of the latest text.
+// The preview keeps up with typing without queueing: one render in flight, a burst of
+// keystrokes during it costs one more render, of the latest text, and between two renders the
+// main thread is given back (a macrotask, or a frame after a slow round), never a fixed gap.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { coalesce } from "./coalesce";
+import { coalesce, pauseAfter, SLOW_ROUND_MS } from "./coalesce";
 
 /** A render the test finishes by hand. */
 interface Pending {
@@ -16,13 +17,15 @@ function harness() {
   const started: Pending[] = [];
   const shown: string[] = [];
   const errors: unknown[] = [];
+  /** The pauses the loop asked for, each ended by the test. */
+  const pauses: { roundMs: number; end: () => void }[] = [];
   const preview = coalesce(
     () => text,
     (input: string) =>
       new Promise<string>((resolve, reject) => started.push({ input, resolve, reject })),
     (html) => shown.push(html),
     (e) => errors.push(e),
-    60,
+    (roundMs) => new Promise<void>((end) => pauses.push({ roundMs, end })),
   );
   return {
     type(t: string) {
@@ -32,12 +35,13 @@ function harness() {
     started,
     shown,
     errors,
+    pauses,
   };
 }
 
-/** Lets the awaited render settle and the 60 ms gap pass. */
+/** Lets awaited promises settle. */
 async function settle() {
-  await vi.advanceTimersByTimeAsync(60);
+  await vi.advanceTimersByTimeAsync(0);
 }
 
 beforeEach(() => {
@@ -48,7 +52,7 @@ afterEach(() => {
 });
 
 describe("the preview of the body", () => {
-  test("renders what was typed", async () => {
+  test("renders what was typed, and does not pause when nothing is left to render", async () => {
     const h = harness();
     h.type("Hola");
     expect(h.started.map((p) => p.input)).toEqual(["Hola"]);
@@ -56,6 +60,7 @@ describe("the preview of the body", () => {
     await settle();
     expect(h.shown).toEqual(["<p>Hola</p>"]);
     expect(h.started).toHaveLength(1);
+    expect(h.pauses).toHaveLength(0);
   });
 
   test("a burst of keystrokes during a render costs one more render, of the latest text", async () => {
@@ -66,22 +71,42 @@ describe("the preview of the body", () => {
     expect(h.started).toHaveLength(1);
     h.started[0]!.resolve("<p>H</p>");
     await settle();
+    // The main thread is given back once before the next request.
+    expect(h.pauses).toHaveLength(1);
+    expect(h.started).toHaveLength(1);
+    h.pauses[0]!.end();
+    await settle();
     expect(h.started.map((p) => p.input)).toEqual(["H", "Hola, mundo"]);
     h.started[1]!.resolve("<p>Hola, mundo</p>");
     await settle();
     expect(h.shown).toEqual(["<p>H</p>", "<p>Hola, mundo</p>"]);
     expect(h.started).toHaveLength(2);
+    expect(h.pauses).toHaveLength(1);
   });
 
-  test("leaves a gap between two renders, so a long article does not starve the keyboard", async () => {
+  test("the pause follows the round: a macrotask after a quick one, a frame after a slow one", async () => {
+    // A quick round: one macrotask, no timer to wait for.
+    let quick = false;
+    void pauseAfter(2).then(() => (quick = true));
+    await vi.waitFor(() => expect(quick).toBe(true));
+    // A slow round: a frame (a timer of a frame's length where there are no frames).
+    let slow = false;
+    void pauseAfter(SLOW_ROUND_MS + 30).then(() => (slow = true));
+    await vi.advanceTimersByTimeAsync(SLOW_ROUND_MS - 1);
+    expect(slow).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(slow).toBe(true);
+  });
+
+  test("the loop tells the pause how long the round took", async () => {
     const h = harness();
     h.type("a");
     h.type("ab");
+    await vi.advanceTimersByTimeAsync(40);
     h.started[0]!.resolve("<p>a</p>");
-    await vi.advanceTimersByTimeAsync(59);
-    expect(h.started).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(h.started).toHaveLength(2);
+    await settle();
+    expect(h.pauses).toHaveLength(1);
+    expect(h.pauses[0]!.roundMs).toBeGreaterThanOrEqual(40);
   });
 
   test("a failed render is reported, and the next keystroke renders again", async () => {
@@ -104,13 +129,13 @@ describe("the preview of the body", () => {
       () => ++reads,
       async (n: number) => n,
       () => {},
+      () => Promise.resolve(),
     );
     preview.poke();
     preview.poke();
     preview.poke();
     expect(reads).toBe(1);
-    await vi.advanceTimersByTimeAsync(60);
-    await vi.advanceTimersByTimeAsync(60);
+    await settle();
     expect(reads).toBe(2);
   });
 });

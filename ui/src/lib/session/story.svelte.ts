@@ -4,12 +4,11 @@
 // and bring it back. Each action stores what was typed first (`Autosaver.flush`) and stays
 // put when that fails; failures are reported through the session, never thrown at the view.
 
-import { tick } from "svelte";
-
 import { t } from "../i18n";
 import * as backend from "../backend";
 import type { Article, ArticleDraft, SaveBase, Status, Template, Unsaved } from "../backend";
 import { Autosaver } from "../desk/autosave.svelte";
+import { LostTrack, PreviewBody } from "../components/patch";
 import { coalesce, type Coalescer } from "../desk/coalesce";
 import * as latency from "../desk/latency";
 import { Draft } from "../desk/draft.svelte";
@@ -39,8 +38,8 @@ export class Story {
   editor: BodyText | null = null;
   /** The headline field, to put the caret in it for a new story. */
   headlineInput = $state<HTMLTextAreaElement>();
-  /** The preview of the body, as the core renders it. */
-  html = $state("");
+  /** The preview of the body, as the core renders it, in blocks (patch.ts). */
+  readonly preview = new PreviewBody();
   /** The hero's caption line, as the core composes it. */
   caption = $state("");
   stats = $state<BodyStats>({ words: 0, characters: 0, minutes: 0 });
@@ -73,16 +72,37 @@ export class Story {
     this.#catalogue = catalogue;
     this.saver = new Autosaver((force) => this.#save(force));
     this.#preview = coalesce(
-      () => ({ text: this.body(), language: this.draft.language, keys: latency.renderStarts() }),
-      async ({ text, language, keys }) => ({ html: await backend.renderMarkdown(text, language), keys }),
-      ({ html, keys }) => {
-        this.html = html;
-        // Svelte patches the preview's DOM before the next frame; the frame after is the one
-        // the writer sees.
-        void tick().then(() => latency.rendered(keys));
+      () => ({
+        text: this.body(),
+        language: this.draft.language,
+        since: this.preview.id,
+        keys: latency.renderStarts(),
+      }),
+      async ({ text, language, since, keys }) => {
+        const start = performance.now();
+        const render = await backend.renderPreview(text, language, since);
+        return { render, keys, start, answered: performance.now() };
+      },
+      ({ render, keys, start, answered }) => {
+        try {
+          // The changed blocks are in the DOM now; the next frame is the one the writer sees.
+          this.preview.take(render);
+          latency.rendered(keys, start, answered);
+        } catch (e) {
+          if (!(e instanceof LostTrack)) throw e;
+          // The core answered another render than the one shown: ask for every block.
+          this.preview.forget();
+          latency.carry(keys);
+          this.#preview.poke();
+        }
       },
       (e) => session.report(e),
     );
+  }
+
+  /** The preview's body HTML as shown (the export's render of the body). */
+  get html(): string {
+    return this.preview.html();
   }
 
   body(): string {

@@ -88,6 +88,10 @@ vi.mock(import("../backend"), async (original) => {
     search: async () => [],
     heroCaption: async () => "",
     renderMarkdown: async (md: string) => `<p>${md}</p>`,
+    renderPreview: async (md: string) => ({
+      id: 1,
+      blocks: [{ key: md, html: `<p>${md}</p>` }],
+    }),
     typesetText: async (t: string) => t,
     setStatus: async (id: number, status: Status) => {
       log(`move ${id} ${status}`);
