@@ -42,6 +42,42 @@ pub fn dateline(ws: &Path, args: &[&str]) -> Result<String> {
     Ok(String::from_utf8(out.stdout)?)
 }
 
+/// A desk with nothing on it, as a new user meets it minus the demo. The app seeds the demo
+/// into a desk without any story, so the desk is made with the command line and its one
+/// placeholder story put in the trash: no story on the desk, no photo, no author, no name.
+pub fn empty_desk(ws: &Path) -> Result<()> {
+    dateline(ws, &["init"])?;
+    dateline(ws, &["article", "new", "--headline", "Placeholder"])?;
+    dateline(ws, &["article", "trash", "placeholder"])?;
+    Ok(())
+}
+
+/// A copy of the fixture `fixture` (a path from this crate's folder) with every metadata
+/// field removed by exiftool, as `incoming/NAME` inside the desk's folder, where a typed path
+/// may point. Fails unless exiftool left no IPTC or XMP field.
+pub fn bare_photo(ws: &Path, fixture: &str, name: &str) -> Result<PathBuf> {
+    let incoming = ws.join("incoming");
+    std::fs::create_dir_all(&incoming)?;
+    let to = incoming.join(name);
+    let status = Command::new("exiftool")
+        .args(["-q", "-all=", "-o"])
+        .arg(&to)
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture))
+        .status()
+        .map_err(|e| format!("could not run exiftool: {e}"))?;
+    if !status.success() {
+        return Err(format!("exiftool could not strip {fixture}").into());
+    }
+    let left = Command::new("exiftool")
+        .args(["-s", "-IPTC:all", "-XMP:all"])
+        .arg(&to)
+        .output()?;
+    if !left.stdout.is_empty() {
+        return Err(format!("exiftool left fields in {name}").into());
+    }
+    Ok(to)
+}
+
 /// The app's process for the workspace `ws` (its command line names it), found in /proc.
 pub fn app_pid(ws: &Path) -> Option<u32> {
     binary_pid("dateline-app", ws)

@@ -8,10 +8,9 @@
 //! carries the credit line in house style, and lists no draft under "Más en …".
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-use dateline_e2e::{App, Result};
+use dateline_e2e::{bare_photo, empty_desk, App, Result};
 
 const EDITOR: &str = r#"[data-testid="body-editor"] .cm-content"#;
 const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
@@ -32,54 +31,6 @@ const CREATOR: &str = "Lucía Pérez";
 const AGENCY: &str = "Agencia Istmo";
 const ALT: &str = "Tres pescadores empujan una lancha azul hacia las olas al amanecer.";
 const ENTER: &str = "\u{E007}";
-
-fn cli() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/dateline")
-}
-
-fn run(args: &[&str], ws: &Path) -> Result<String> {
-    let out = Command::new(cli())
-        .arg("--workspace")
-        .arg(ws)
-        .args(args)
-        .output()
-        .map_err(|e| format!("could not run the dateline CLI (cargo build --bin dateline): {e}"))?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// A desk with nothing on it. The app seeds the demo into a desk without any story, so the
-/// desk is made with the CLI and its one placeholder story put in the trash: no story on the
-/// desk, no photo, no author, no name — what a new user meets, minus the demo.
-fn empty_desk(ws: &Path) -> Result<()> {
-    run(&["init"], ws)?;
-    run(&["article", "new", "--headline", "Placeholder"], ws)?;
-    run(&["article", "trash", "placeholder"], ws)?;
-    Ok(())
-}
-
-/// A copy of the fixture with every metadata field removed (exiftool), inside the desk's
-/// folder, where a typed path may point.
-fn bare_photo(ws: &Path, fixture: &str, name: &str) -> Result<PathBuf> {
-    let incoming = ws.join("incoming");
-    std::fs::create_dir_all(&incoming)?;
-    let to = incoming.join(name);
-    let status = Command::new("exiftool")
-        .args(["-q", "-all=", "-o"])
-        .arg(&to)
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture))
-        .status()
-        .map_err(|e| format!("could not run exiftool: {e}"))?;
-    assert!(status.success(), "exiftool stripped the fixture");
-    let left = Command::new("exiftool")
-        .args(["-s", "-IPTC:all", "-XMP:all"])
-        .arg(&to)
-        .output()?;
-    assert!(left.stdout.is_empty(), "no IPTC or XMP field is left");
-    Ok(to)
-}
 
 async fn click(app: &App, css: &str) -> Result<()> {
     app.wait_for(css).await?.click().await?;
