@@ -85,6 +85,12 @@ export function photoUrl(id: number): string {
   return convertFileSrc(String(id), "photo");
 }
 
+/** The photo at the preview's size (no wider than 1,280 px; the original when it is no
+ * bigger and shows right as it is): the window never decodes more than it shows. */
+export function previewUrl(id: number): string {
+  return `${photoUrl(id)}/preview`;
+}
+
 /** A small JPEG of the whole photo (480 px wide, cached): for grids and lists. */
 export function thumbUrl(id: number): string {
   return `${photoUrl(id)}/thumb`;
