@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "library_counts",
     "article_summary",
     "render_markdown",
+    "window_ready",
     "render_preview",
     "list_photos",
     "hero_caption",

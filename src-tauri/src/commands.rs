@@ -107,6 +107,15 @@ pub async fn forget_unsaved(desk: State<'_, Desk>, id: Option<ArticleId>) -> Ans
     desk.unsaved()?.forget(id).map_err(ErrorDto::from)
 }
 
+/// The page's library is painted: now the spellchecker is switched on. Loading its four
+/// dictionaries takes ~150 ms of the main thread, which at start-up would delay the first
+/// paint (issue 15's cold start); the writer needs it only once typing starts.
+#[tauri::command]
+pub async fn window_ready(window: tauri::WebviewWindow) -> Answer<()> {
+    crate::spellcheck::enable(&window);
+    Ok(())
+}
+
 /// The preview's render: the same function the CLI and exports use. It needs no desk, so it
 /// never waits behind a save.
 #[tauri::command]

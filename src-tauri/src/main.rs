@@ -88,9 +88,7 @@ fn main() {
             }
         })
         .setup(move |app| {
-            if let Some(window) = app.get_webview_window("main") {
-                spellcheck::enable(&window);
-            }
+            // The spellchecker waits for the page's first paint (`window_ready`).
             if joined {
                 newsroom.start(app.handle());
             }
@@ -111,6 +109,7 @@ fn main() {
             commands::unsaved_draft,
             commands::forget_unsaved,
             commands::render_markdown,
+            commands::window_ready,
             commands::render_preview,
             commands::list_photos,
             commands::hero_caption,

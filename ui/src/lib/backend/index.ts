@@ -69,6 +69,9 @@ export const keepUnsaved = (id: number | null, draft: ArticleDraft) =>
   call<null>("keep_unsaved", { id, draft });
 export const unsavedDraft = (id: number | null) => call<Unsaved | null>("unsaved_draft", { id });
 export const forgetUnsaved = (id: number | null) => call<null>("forget_unsaved", { id });
+/** The library is painted: the shell starts what could wait (the spellchecker). */
+export const windowReady = () => call<null>("window_ready");
+
 export const renderMarkdown = (markdown: string, language: string) =>
   call<string>("render_markdown", { markdown, language });
 /** The preview's body in blocks; `since` names the render the page holds (see patch.ts). */
