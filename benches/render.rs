@@ -1,5 +1,7 @@
 //! Render time of the one render function (comrak + typography + ammonia) on the 10,000-word
-//! and 1 MB fixtures, with comrak alone and ammonia alone beside it to see where time goes.
+//! and 1 MB fixtures, with comrak alone and ammonia alone beside it to see where time goes; and
+//! the preview's render in blocks (`BlockCache`) for one keystroke at the end of the body,
+//! which sanitizes only the block that changed.
 
 use std::path::Path;
 
@@ -32,6 +34,22 @@ fn render(c: &mut Criterion) {
         });
         group.bench_function("stage-comrak+typography", |b| {
             b.iter(|| markdown::bench_stages::comrak_typography(std::hint::black_box(&md), "en"))
+        });
+        // One keystroke at the end of the body: the cache holds every other block.
+        let mut cache = markdown::BlockCache::new();
+        let typed = [
+            format!("{}\n\nA new paragraph", md.trim_end()),
+            format!("{}\n\nA new paragraphs", md.trim_end()),
+        ];
+        let mut id = cache.render(&typed[0], "en", None).id;
+        let mut n = 0;
+        group.bench_function("preview-blocks-keystroke", |b| {
+            b.iter(|| {
+                n += 1;
+                let r = cache.render(std::hint::black_box(&typed[n % 2]), "en", Some(id));
+                id = r.id;
+                r
+            })
         });
         let html = markdown::bench_stages::comrak_typography(&md, "en");
         group.bench_function("stage-ammonia-only", |b| {
