@@ -324,6 +324,10 @@ async fn keystroke_to_preview_on_10k_words() -> Result<()> {
         // For comparison: the preview hidden (distraction-free, Ctrl+Shift+F); its DOM is
         // still patched, but not laid out or painted.
         editor.send_keys("\u{E009}\u{E008}F\u{E000}").await?;
+        let hidden = app
+            .js("return document.querySelector('.preview-slot')?.hidden === true;")
+            .await?;
+        println!("preview hidden: {hidden}");
     }
 
     // The page's frames while typing: the interval between animation frames (how long one
