@@ -112,7 +112,7 @@ pub async fn forget_unsaved(desk: State<'_, Desk>, id: Option<ArticleId>) -> Ans
 /// paint (issue 15's cold start); the writer needs it only once typing starts.
 #[tauri::command]
 pub async fn window_ready(window: tauri::WebviewWindow) -> Answer<()> {
-    crate::spellcheck::enable(&window);
+    crate::webview::spellcheck(&window);
     Ok(())
 }
 

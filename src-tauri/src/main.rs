@@ -18,7 +18,7 @@ mod photo_commands;
 mod photo_scheme;
 mod pick_commands;
 mod scope;
-mod spellcheck;
+mod webview;
 
 use std::io::Write;
 
@@ -89,6 +89,9 @@ fn main() {
         })
         .setup(move |app| {
             // The spellchecker waits for the page's first paint (`window_ready`).
+            if let Some(window) = app.get_webview_window("main") {
+                webview::lighten(&window);
+            }
             if joined {
                 newsroom.start(app.handle());
             }

@@ -352,8 +352,23 @@ impl App {
                 vec![],
             )
             .await?;
-        let png = self.client.screenshot().await?;
-        std::fs::write(path, png)?;
+        // The X display's own pixels (ImageMagick's `import`, installed by setup), not
+        // WebDriver's snapshot: WebKitWebDriver's never returns for some screens (Settings)
+        // when the page is painted without accelerated compositing, as Dateline paints it.
+        let display =
+            std::env::var("DISPLAY").map_err(|_| "no X display to take a screenshot of")?;
+        let out = std::process::Command::new("import")
+            .args(["-display", &display, "-window", "root"])
+            .arg(path)
+            .output()
+            .map_err(|e| format!("could not run ImageMagick's import (setup installs it): {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "import could not take the screenshot: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+            .into());
+        }
         Ok(())
     }
 }
