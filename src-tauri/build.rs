@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "library_counts",
     "article_summary",
     "render_markdown",
+    "set_interface_language",
     "list_photos",
     "hero_caption",
     "search",

@@ -140,7 +140,7 @@ mod tests {
     fn check_error(text: &str, line: usize, needle: &str) {
         let e = parse(text).expect_err(text);
         assert_eq!(e.line, line, "{text}\n→ {}", e.message);
-        assert!(e.message.contains(needle), "{text}\n→ {}", e.message);
+        assert!(e.message.to_string().contains(needle), "{text}\n→ {}", e.message);
     }
 
     #[test]

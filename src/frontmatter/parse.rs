@@ -11,17 +11,18 @@ use super::entries::{Block, Entry, Format};
 use super::lenient::{Bylines, FmStatus, Tags};
 use super::{Note, Parsed, MAPPING};
 use crate::error::Error;
+use crate::i18n::Text;
 use crate::model::{ArticleDraft, Byline, Status};
 
 /// What went wrong in a file's text, and on which line (1-based, of the whole file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub line: usize,
-    pub message: String,
+    pub message: Text,
 }
 
 impl ParseError {
-    pub(crate) fn new(line: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn new(line: usize, message: impl Into<Text>) -> Self {
         ParseError {
             line,
             message: message.into(),
@@ -32,7 +33,9 @@ impl ParseError {
     pub fn at(self, path: &Path) -> Error {
         Error::BadImport {
             path: path.to_path_buf(),
-            message: format!("line {}: {}", self.line, self.message),
+            message: Text::new("import-at-line")
+                .arg("line", self.line.to_string())
+                .arg("message", self.message),
         }
     }
 }
@@ -43,19 +46,16 @@ pub fn parse(text: &str) -> std::result::Result<Parsed, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::new(
             1,
-            "the file is empty: there is no text in it to import.",
+            Text::new("import-empty"),
         ));
     }
     let (depth, line) = crate::markdown::nesting(text);
     if depth > crate::markdown::MAX_NESTING {
         return Err(ParseError::new(
             line,
-            format!(
-                "the text nests quotes, lists, links or emphasis {depth} levels deep, and \
-                 Dateline imports up to {}. No article looks like this: check that it is the \
-                 right file.",
-                crate::markdown::MAX_NESTING
-            ),
+            Text::new("import-too-deep")
+                .arg("depth", depth)
+                .arg("max", crate::markdown::MAX_NESTING),
         ));
     }
     let format = match text.lines().next().unwrap_or("").trim_end() {
@@ -113,10 +113,7 @@ fn split_front_matter(
     let fence = format.fence();
     Err(ParseError::new(
         1,
-        format!(
-            "the front matter that opens on line 1 with {fence} is never closed: add a line \
-             with just {fence} after its last key."
-        ),
+        Text::new("import-never-closed").arg("fence", fence),
     ))
 }
 
@@ -305,8 +302,7 @@ fn headline_from_heading(
     }
     Err(ParseError::new(
         first_line,
-        "this file has no headline: add front matter with `headline: …` between --- lines, \
-         or start the text with a line `# Headline`.",
+        Text::new("import-no-headline"),
     ))
 }
 

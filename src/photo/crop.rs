@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::Focus;
 
 /// A crop's shape: a preset ratio or free.
@@ -38,7 +39,7 @@ impl Aspect {
         let bad = || {
             Error::invalid(
                 "aspect",
-                format!("“{s}” is not an aspect ratio: use 16:9, 4:3, 3:2, 1:1, 4:5 or free."),
+                Text::new("crop-bad-aspect").arg("aspect", s),
             )
         };
         let (a, b) = s.split_once([':', 'x', '/']).ok_or_else(bad)?;
@@ -113,7 +114,7 @@ impl CropRect {
         } else {
             Err(Error::invalid(
                 "crop",
-                "The crop must lie inside the photo.",
+                Text::new("crop-outside"),
             ))
         }
     }

@@ -168,7 +168,7 @@ impl Workspace {
         let article = self.article(key)?;
         let settings = self.settings()?;
         let check = preflight::check(&article, &self.photo_facts(&article)?, &settings);
-        if let Some(refusal) = check.refusal(&article.headline, "exported") {
+        if let Some(refusal) = check.refusal(&article.headline, crate::preflight::Doing::Export) {
             return Err(refusal);
         }
         let published_at = self

@@ -35,6 +35,7 @@ use ts_rs::TS;
 
 use crate::durable;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::settings::{self, Settings};
 use crate::store::Store;
 
@@ -138,7 +139,7 @@ impl Workspace {
         if name.is_empty() {
             return Err(Error::invalid(
                 "identity",
-                "Type your name: it is stamped on every revision and every move of a story.",
+                Text::new("identity-empty"),
             ));
         }
         let name = name.as_str();

@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 use chrono::Utc;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{Article, CodeReplacement, Crop, Focus, HeroPhoto, Photo, PhotoFields, PhotoId};
 use crate::photo::composite::{self, CellSource};
 use crate::photo::crop::{self, Aspect, CropPlan, CropRect, PixelRect, Size};
@@ -75,7 +76,7 @@ impl Workspace {
         if !focus.x.is_finite() || !focus.y.is_finite() {
             return Err(Error::invalid(
                 "focus",
-                "The focal point must lie inside the photo.",
+                Text::new("photo-focus-outside"),
             ));
         }
         let table = self.store.read(|t| t.code_replacements())?;
@@ -152,7 +153,7 @@ impl Workspace {
         if name.is_empty() {
             return Err(Error::invalid(
                 "name",
-                "A crop needs a name, such as “hero”.",
+                Text::new("crop-needs-name"),
             ));
         }
         let aspect = Aspect::parse(&req.aspect)?;
@@ -163,7 +164,7 @@ impl Workspace {
         if !(inside(focus.x) && inside(focus.y)) {
             return Err(Error::invalid(
                 "focus",
-                "The focal point must lie inside the photo (x and y between 0 and 1).",
+                Text::new("photo-focus-outside-xy"),
             ));
         }
         let rect = match req.rect {
@@ -251,7 +252,7 @@ impl Workspace {
         if !(2..=3).contains(&photos.len()) {
             return Err(Error::invalid(
                 "photos",
-                "A composite hero puts two or three photos side by side.",
+                Text::new("composite-two-or-three"),
             ));
         }
         let mut loaded = Vec::new();
@@ -373,7 +374,7 @@ impl Workspace {
         if code.is_empty() || code.chars().any(char::is_whitespace) {
             return Err(Error::invalid(
                 "code",
-                "A code is one word without spaces, such as =rtr=.",
+                Text::new("code-one-word"),
             ));
         }
         let r = CodeReplacement {
