@@ -371,11 +371,13 @@ fn photo_field_text(field: &str) -> Text {
 }
 
 /// How a message names a photo: its number and the file it came from.
-fn name(p: &Photo) -> String {
+fn name(p: &Photo) -> Text {
     if p.original_name.is_empty() {
-        format!("{}", p.id)
+        Text::Raw(p.id.to_string())
     } else {
-        format!("{} (“{}”)", p.id, p.original_name)
+        Text::new("finding-photo-name")
+            .arg("id", p.id.to_string())
+            .arg("file", &p.original_name)
     }
 }
 

@@ -201,6 +201,7 @@ fn every_error_code_speaks_spanish_issue_15() {
             ),
         ),
     ];
+    assert!(english_runs().len() > 150, "the English catalogue was read");
     let mut codes = BTreeSet::new();
     for (what, e) in &errors {
         codes.insert(code_index(e.code()));
@@ -239,8 +240,8 @@ fn a_refused_workflow_move_is_said_in_spanish_issue_15() {
     let e = workflow::check(Status::Draft, Status::Published).unwrap_err();
     assert_eq!(
         e.message_in(Lang::Es),
-        "Estado: Una nota en Borrador no puede pasar a Publicada; puede pasar a En edición o \
-         Descartada."
+        "Estado: Una nota en «Borrador» no puede pasar a «Publicada»; puede pasar a En edición \
+         o Descartada."
     );
     assert_eq!(
         e.to_string(),
@@ -367,8 +368,7 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
         .find(|f| f.code == FindingCode::PhotoWithoutCredit)
         .expect("finding");
     assert!(
-        credit.message.starts_with("La foto 1 («orient2-landscape.jpg»)")
-            || credit.message.starts_with("La foto 1 (“orient2-landscape.jpg”)"),
+        credit.message.starts_with("La foto 1 («orient2-landscape.jpg»)"),
         "{}",
         credit.message
     );

@@ -121,6 +121,7 @@ finding-body-what-missing = photo { $photo }, which is not in this desk
 finding-body-what-not-a-number = “{ $target }”, which is not a photo number
 finding-body-photo-missing = Line { $line } of the body shows { $what }. Fix the reference (it looks like ![alt text](photo:12)) or import the photo.
 finding-body-crop-missing = Line { $line } of the body shows the crop “{ $crop }” of photo { $photo }, which has no crop of that name.
+finding-photo-name = { $id } (“{ $file }”)
 finding-in-the-hero = in the hero
 finding-in-the-body = in the body
 finding-photo-without-credit = Photo { $photo } { $place } has no credit. Add the photographer and agency (or a credit line) in the photo desk.

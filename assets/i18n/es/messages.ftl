@@ -120,6 +120,7 @@ finding-body-what-missing = la foto { $photo }, que no está en este escritorio
 finding-body-what-not-a-number = «{ $target }», que no es un número de foto
 finding-body-photo-missing = La línea { $line } del texto muestra { $what }. Corrige la referencia (tiene esta forma: ![texto alternativo](photo:12)) o importa la foto.
 finding-body-crop-missing = La línea { $line } del texto muestra el recorte «{ $crop }» de la foto { $photo }, que no tiene ningún recorte con ese nombre.
+finding-photo-name = { $id } («{ $file }»)
 finding-in-the-hero = usada como foto principal
 finding-in-the-body = usada en el texto
 finding-photo-without-credit = La foto { $photo }, { $place }, no tiene crédito. Añade el fotógrafo y la agencia (o una línea de crédito) en la mesa de fotos.
@@ -144,7 +145,7 @@ refusal-cannot-export = «{ $headline }» todavía no se puede exportar. Antes h
 
 ## Flujo de trabajo
 
-workflow-refused = Una nota en { $from } no puede pasar a { $to }; puede pasar a { $options }.
+workflow-refused = Una nota en «{ $from }» no puede pasar a «{ $to }»; puede pasar a { $options }.
 workflow-nowhere = ningún otro estado
 
 ## Importación de Markdown
