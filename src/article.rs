@@ -51,10 +51,7 @@ impl ValidArticle {
                 Some(s) => (Slug::parse(s)?, false),
                 None => (
                     Slug::derive(&headline).ok_or_else(|| {
-                        Error::invalid(
-                            "slug",
-                            Text::new("article-headline-no-slug"),
-                        )
+                        Error::invalid("slug", Text::new("article-headline-no-slug"))
                     })?,
                     true,
                 ),
@@ -91,10 +88,7 @@ impl ValidArticle {
         }
         if let Some(h) = &d.hero {
             if h.photos.len() > 3 {
-                return Err(Error::invalid(
-                    "hero",
-                    Text::new("article-hero-too-many"),
-                ));
+                return Err(Error::invalid("hero", Text::new("article-hero-too-many")));
             }
         }
         let front_matter_extra = d.front_matter_extra.filter(|x| !x.trim().is_empty());

@@ -119,7 +119,10 @@ pub enum Error {
     Login(Text),
 
     /// An export stopped before its package was in place: nothing was left at `path`.
-    ExportFailed { path: PathBuf, cause: Box<Error> },
+    ExportFailed {
+        path: PathBuf,
+        cause: Box<Error>,
+    },
 }
 
 impl fmt::Display for Error {
@@ -180,7 +183,7 @@ fn thing(what: &'static str) -> Text {
 }
 
 /// The catalogue's name for a form field an `Invalid` names; the field's own name otherwise.
-fn field_name(field: &'static str) -> Text {
+pub(crate) fn field_name(field: &str) -> Text {
     match field {
         "headline" => Text::new("field-headline"),
         "slug" => Text::new("field-slug"),
@@ -197,6 +200,7 @@ fn field_name(field: &'static str) -> Text {
         "email" => Text::new("field-email"),
         "photo" => Text::new("field-photo"),
         "photos" => Text::new("field-photos"),
+        "dateline" => Text::new("field-dateline"),
         "identity" => Text::new("field-identity"),
         "note" => Text::new("field-note"),
         "focus" => Text::new("field-focus"),
@@ -285,15 +289,15 @@ impl Error {
             | Error::Newsroom(t)
             | Error::Refused(t)
             | Error::Login(t) => t.clone(),
-            Error::ExportFailed { path, cause } => Text::new("error-export-failed")
-                .arg("path", path)
-                .arg(
+            Error::ExportFailed { path, cause } => {
+                Text::new("error-export-failed").arg("path", path).arg(
                     "cause",
                     match **cause {
                         Error::Cancelled => Text::new("error-export-cancelled"),
                         ref other => other.text(),
                     },
-                ),
+                )
+            }
         }
     }
 

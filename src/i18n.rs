@@ -52,23 +52,23 @@ fn all_messages() -> &'static [Words] {
 }
 
 fn load(catalogues: &[(&'static str, &'static str)]) -> Vec<Words> {
-        catalogues
-            .iter()
-            .map(|(lang, src)| {
-                let id = lang.parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new_concurrent(vec![id]);
-                // No Unicode isolation marks around arguments: the words go into HTML text
-                // and JSON, where the invisible marks would only be noise.
-                bundle.set_use_isolating(false);
-                let resource = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r);
-                // A catalogue that does not parse is a build defect; the tests load each one.
-                let _ = bundle.add_resource(resource);
-                Words {
-                    language: lang,
-                    bundle,
-                }
-            })
-            .collect()
+    catalogues
+        .iter()
+        .map(|(lang, src)| {
+            let id = lang.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // No Unicode isolation marks around arguments: the words go into HTML text
+            // and JSON, where the invisible marks would only be noise.
+            bundle.set_use_isolating(false);
+            let resource = FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r);
+            // A catalogue that does not parse is a build defect; the tests load each one.
+            let _ = bundle.add_resource(resource);
+            Words {
+                language: lang,
+                bundle,
+            }
+        })
+        .collect()
 }
 
 /// The words for a story in `language`: its own catalogue, else English.
@@ -162,7 +162,9 @@ impl Lang {
 
     fn messages(self) -> &'static Words {
         let all = all_messages();
-        all.iter().find(|w| w.language == self.tag()).unwrap_or(&all[0])
+        all.iter()
+            .find(|w| w.language == self.tag())
+            .unwrap_or(&all[0])
     }
 
     /// An integer as this language writes it. Spanish groups the thousands of a number of
@@ -444,7 +446,10 @@ fn messages_with_args(src: &str) -> Vec<(String, BTreeSet<String>)> {
 
 /// The message ids of one catalogue, for the completeness test.
 fn ids(src: &str) -> BTreeSet<String> {
-    messages_with_args(src).into_iter().map(|(id, _)| id).collect()
+    messages_with_args(src)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
 }
 
 fn missing_in(catalogues: &[(&str, &str)]) -> Vec<String> {
@@ -537,10 +542,7 @@ mod tests {
             &mut named,
         );
         assert!(named.len() > 50, "the walk found the error sites");
-        let missing: Vec<_> = named
-            .iter()
-            .filter(|(_, id)| !has_message(id))
-            .collect();
+        let missing: Vec<_> = named.iter().filter(|(_, id)| !has_message(id)).collect();
         assert!(missing.is_empty(), "{missing:?}");
     }
 

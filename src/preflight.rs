@@ -66,11 +66,7 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
         );
     }
     if a.body.trim().is_empty() {
-        f.block(
-            "body",
-            FindingCode::NoBody,
-            Text::new("finding-no-body"),
-        );
+        f.block("body", FindingCode::NoBody, Text::new("finding-no-body"));
     }
     if a.bylines.iter().all(|b| b.name.trim().is_empty()) {
         f.block(
@@ -291,18 +287,8 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
     }
     let c = Credits::from_fields(fields);
     for (field, label, value, max) in [
-        (
-            "photo.creator",
-            "iim-byline",
-            &c.creator,
-            IIM_BYLINE_MAX,
-        ),
-        (
-            "photo.credit",
-            "iim-credit",
-            &c.credit,
-            IIM_CREDIT_MAX,
-        ),
+        ("photo.creator", "iim-byline", &c.creator, IIM_BYLINE_MAX),
+        ("photo.credit", "iim-credit", &c.credit, IIM_CREDIT_MAX),
         (
             "photo.copyright",
             "iim-copyright",

@@ -61,7 +61,9 @@ fn assert_spanish(what: &str, spanish: &str, english: &str) {
         );
     }
     assert!(
-        !spanish.split_whitespace().any(|w| w.contains("-") && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && w.len() > 12),
+        !spanish.split_whitespace().any(|w| w.contains("-")
+            && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && w.len() > 12),
         "{what}: a bare message id in {spanish:?}"
     );
 }
@@ -151,7 +153,10 @@ fn every_error_code_speaks_spanish_issue_15() {
                 known: 4,
             },
         ),
-        ("not a desk", Workspace::open(junk.path()).err().expect("refused")),
+        (
+            "not a desk",
+            Workspace::open(junk.path()).err().expect("refused"),
+        ),
         ("storage", Error::Storage("database is locked".into())),
         ("disk full", Error::DiskFull),
         (
@@ -160,10 +165,14 @@ fn every_error_code_speaks_spanish_issue_15() {
         ),
         (
             "missing photo file",
-            ws.import_photo(&dir.path().join("no-esta.jpg")).unwrap_err(),
+            ws.import_photo(&dir.path().join("no-esta.jpg"))
+                .unwrap_err(),
         ),
         ("corrupt photo", ws.import_photo(&cut).unwrap_err()),
-        ("malformed front matter", ws.import_markdown(&md).unwrap_err()),
+        (
+            "malformed front matter",
+            ws.import_markdown(&md).unwrap_err(),
+        ),
         ("cancelled", Error::Cancelled),
         (
             "export cancelled",
@@ -212,8 +221,14 @@ fn every_error_code_speaks_spanish_issue_15() {
     let scope = Text::new("app-out-of-reach")
         .arg("path", "/etc/passwd")
         .arg("rule", Text::new("app-scope-write-rule"));
-    codes.insert(code_index(ErrorDto::said(ErrorCode::OutOfScope, scope.clone()).code));
-    assert_spanish("out of scope", &scope.render(Lang::Es), &scope.render(Lang::En));
+    codes.insert(code_index(
+        ErrorDto::said(ErrorCode::OutOfScope, scope.clone()).code,
+    ));
+    assert_spanish(
+        "out of scope",
+        &scope.render(Lang::Es),
+        &scope.render(Lang::En),
+    );
     assert_eq!(codes, (0..=16).collect(), "a sample of every code");
 
     // What a journalist reads, word for word.
@@ -224,7 +239,9 @@ fn every_error_code_speaks_spanish_issue_15() {
          firma. Añade el nombre de quien la escribió."
     );
     assert_eq!(
-        ws.delete_section(section.id).unwrap_err().message_in(Lang::Es),
+        ws.delete_section(section.id)
+            .unwrap_err()
+            .message_in(Lang::Es),
         "La sección «México» todavía tiene 1 nota (cuenta la papelera); pásala antes a otra \
          sección."
     );
@@ -368,11 +385,17 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
         .find(|f| f.code == FindingCode::PhotoWithoutCredit)
         .expect("finding");
     assert!(
-        credit.message.starts_with("La foto 1 («orient2-landscape.jpg»)"),
+        credit
+            .message
+            .starts_with("La foto 1 («orient2-landscape.jpg»)"),
         "{}",
         credit.message
     );
-    assert!(credit.message.contains("no tiene crédito"), "{}", credit.message);
+    assert!(
+        credit.message.contains("no tiene crédito"),
+        "{}",
+        credit.message
+    );
 }
 
 #[test]
@@ -394,7 +417,10 @@ fn the_cli_speaks_the_locale_language_issue_15() {
         String::from_utf8_lossy(&out.stderr).into_owned()
     };
     let es = run(&[("LANG", "es_ES.UTF-8")]);
-    assert!(es.contains("No se encontró ninguna nota «no-existe»."), "{es}");
+    assert!(
+        es.contains("No se encontró ninguna nota «no-existe»."),
+        "{es}"
+    );
     let en = run(&[("LANG", "C.UTF-8")]);
     assert!(en.contains("No article matches “no-existe”."), "{en}");
     // LC_ALL wins over LANG, as for every POSIX program.

@@ -9,9 +9,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use dateline::i18n::Text;
 use dateline::model::{Article, ArticleId};
 use dateline::newsroom::app::{BodyConflict, DeskNewsroom};
-use dateline::i18n::Text;
 use dateline::{ErrorCode, ErrorDto};
 use serde::Serialize;
 use tauri::{AppHandle, State};

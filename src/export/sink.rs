@@ -40,7 +40,9 @@ pub fn safe_path(path: &str) -> Result<String> {
     let bad = |why: &str| {
         Error::invalid(
             "file name",
-            Text::new("export-bad-file-name").arg("path", path).arg("why", why),
+            Text::new("export-bad-file-name")
+                .arg("path", path)
+                .arg("why", why),
         )
     };
     if path.is_empty() || path.len() > MAX_PATH {

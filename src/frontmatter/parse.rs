@@ -44,10 +44,7 @@ impl ParseError {
 pub fn parse(text: &str) -> std::result::Result<Parsed, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(ParseError::new(
-            1,
-            Text::new("import-empty"),
-        ));
+        return Err(ParseError::new(1, Text::new("import-empty")));
     }
     let (depth, line) = crate::markdown::nesting(text);
     if depth > crate::markdown::MAX_NESTING {
@@ -235,21 +232,16 @@ fn read_front_matter(block: &Block<'_>) -> std::result::Result<Parsed, ParseErro
             .iter()
             .find(|(_, keys)| keys.contains(&e.key.as_str()));
         let message = match row {
-            None => format!(
-                "`{}` is not a Dateline field; kept as is and written back on export.",
-                e.key
-            ),
+            None => Text::new("import-note-unknown-key").arg("key", &e.key),
             Some((field, _)) => match chosen.iter().find(|(f, _, _)| f == field) {
-                Some((_, key, line)) => format!(
-                    "`{}` could give the {field}, but `{key}` (line {line}) gives it; `{}` is \
-                     kept as is and written back on export.",
-                    e.key, e.key
-                ),
-                None => format!(
-                    "`{}` is empty, so it gives no {field}; kept as is and written back on \
-                     export.",
-                    e.key
-                ),
+                Some((_, key, line)) => Text::new("import-note-other-key")
+                    .arg("key", &e.key)
+                    .arg("field", crate::error::field_name(field))
+                    .arg("other", key.to_string())
+                    .arg("line", line.to_string()),
+                None => Text::new("import-note-empty-key")
+                    .arg("key", &e.key)
+                    .arg("field", crate::error::field_name(field)),
             },
         };
         notes.push(Note {
@@ -300,10 +292,7 @@ fn headline_from_heading(
         }
         break;
     }
-    Err(ParseError::new(
-        first_line,
-        Text::new("import-no-headline"),
-    ))
+    Err(ParseError::new(first_line, Text::new("import-no-headline")))
 }
 
 /// The text of an ATX level-1 heading line (`# Title`, `# Title #`), if it is one.

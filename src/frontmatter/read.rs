@@ -17,7 +17,10 @@ pub fn read_text(path: &Path) -> Result<String> {
     };
     let too_big = |len: u64| {
         bad(Text::new("import-too-big")
-            .arg("size", Arg::Tenths((len as f64 / (1024.0 * 1024.0) * 10.0).round() as i64))
+            .arg(
+                "size",
+                Arg::Tenths((len as f64 / (1024.0 * 1024.0) * 10.0).round() as i64),
+            )
             .arg("max", MAX_IMPORT_BYTES / (1024 * 1024)))
     };
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;

@@ -327,10 +327,9 @@ impl Target {
             let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| {
                 Error::invalid(
                     "newsroom",
-                    format!(
-                        "The authority's certificate {} (sslrootcert) cannot be read as PEM: {e}.",
-                        path.display()
-                    ),
+                    Text::new("newsroom-bad-root-cert")
+                        .arg("path", path.as_path())
+                        .arg("detail", e.to_string()),
                 )
             })?;
             tls.add_root_certificate(cert);

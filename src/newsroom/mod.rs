@@ -103,12 +103,7 @@ impl Role {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == s || (s == "photo desk" && *r == Role::Photo))
-            .ok_or_else(|| {
-                Error::invalid(
-                    "role",
-                    Text::new("newsroom-bad-role").arg("role", s),
-                )
-            })
+            .ok_or_else(|| Error::invalid("role", Text::new("newsroom-bad-role").arg("role", s)))
     }
 }
 

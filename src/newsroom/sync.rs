@@ -433,26 +433,27 @@ impl Desk<'_> {
             };
             let current = t.article(id)?;
             let mut d = ArticleDraft::from(&current);
-            d.body =
-                match (take, text) {
-                    (Some(rev), None) => {
-                        let (of, snap) = t.revision_snapshot(rev)?;
-                        if of != id {
-                            return Err(Error::invalid(
-                                "revision",
-                                Text::new("newsroom-revision-of-another")
-                                    .arg("revision", rev.to_string())
-                                    .arg("story", key),
-                            ));
-                        }
-                        snap.body
+            d.body = match (take, text) {
+                (Some(rev), None) => {
+                    let (of, snap) = t.revision_snapshot(rev)?;
+                    if of != id {
+                        return Err(Error::invalid(
+                            "revision",
+                            Text::new("newsroom-revision-of-another")
+                                .arg("revision", rev.to_string())
+                                .arg("story", key),
+                        ));
                     }
-                    (None, Some(body)) => body,
-                    _ => return Err(Error::invalid(
+                    snap.body
+                }
+                (None, Some(body)) => body,
+                _ => {
+                    return Err(Error::invalid(
                         "resolve",
                         Text::new("newsroom-say-how-to-resolve"),
-                    )),
-                };
+                    ))
+                }
+            };
             let valid = ValidArticle::new(d, Some(&current.slug))?;
             t.update_article(id, &valid, now)?;
             let uuid = new_uuid(now);
@@ -1552,8 +1553,7 @@ impl Desk<'_> {
             article: slug,
             kind: kind.as_str().into(),
             id: key.to_string(),
-            reason: super::connect::refusal_text(&reason)
-                .render(crate::i18n::interface_language()),
+            reason: super::connect::refusal_text(&reason).render(crate::i18n::interface_language()),
         });
         Ok(())
     }
@@ -1814,7 +1814,12 @@ impl Desk<'_> {
                     if !matches!(e, Error::Refused(_)) {
                         return Err(e);
                     }
-                    refusals.push((m.uuid.clone(), m.from, m.to, super::connect::kept_reason(&e)));
+                    refusals.push((
+                        m.uuid.clone(),
+                        m.from,
+                        m.to,
+                        super::connect::kept_reason(&e),
+                    ));
                 }
             }
         }

@@ -36,12 +36,7 @@ impl Aspect {
         if s.eq_ignore_ascii_case("free") {
             return Ok(Aspect::Free);
         }
-        let bad = || {
-            Error::invalid(
-                "aspect",
-                Text::new("crop-bad-aspect").arg("aspect", s),
-            )
-        };
+        let bad = || Error::invalid("aspect", Text::new("crop-bad-aspect").arg("aspect", s));
         let (a, b) = s.split_once([':', 'x', '/']).ok_or_else(bad)?;
         let a: u32 = a.trim().parse().map_err(|_| bad())?;
         let b: u32 = b.trim().parse().map_err(|_| bad())?;
@@ -112,10 +107,7 @@ impl CropRect {
         if ok {
             Ok(self)
         } else {
-            Err(Error::invalid(
-                "crop",
-                Text::new("crop-outside"),
-            ))
+            Err(Error::invalid("crop", Text::new("crop-outside")))
         }
     }
 

@@ -122,12 +122,7 @@ pub(crate) fn colour(bytes: &[u8], path: &Path) -> Result<HeifColour> {
 
 /// Decodes the primary image's pixels, upright, as 8-bit RGB.
 pub(crate) fn decode(bytes: &[u8], path: &Path) -> Result<Raster> {
-    let damaged = || {
-        super::bad(
-            path,
-crate::i18n::Text::new("photo-damaged-pixels"),
-        )
-    };
+    let damaged = || super::bad(path, crate::i18n::Text::new("photo-damaged-pixels"));
     let (_ctx, handle) = open(bytes, path)?;
     let lib = LibHeif::new();
     let image = lib

@@ -208,9 +208,7 @@ pub fn inspect(bytes: &[u8], path: &Path) -> Result<Inspected> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|_| bad(unreadable()))?;
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|_| bad(damaged_header()))?;
+    let mut decoder = reader.into_decoder().map_err(|_| bad(damaged_header()))?;
     let (w, h) = decoder.dimensions();
     check_size(w, h, path)?;
     let orientation = if kind == Kind::Tiff {
@@ -304,9 +302,7 @@ pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
     // failing later on deadline.
     if info.mime == "image/jpeg" {
         // The decoder's own words ("Huffman table", "marker") mean nothing to a journalist.
-        jpeg::decode_strict(bytes).map_err(|_| {
-            bad(path, Text::new("photo-damaged-data"))
-        })?;
+        jpeg::decode_strict(bytes).map_err(|_| bad(path, Text::new("photo-damaged-data")))?;
     } else {
         rendition::decode_full(bytes, path)?;
     }

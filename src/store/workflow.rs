@@ -5,6 +5,7 @@ use rusqlite::params;
 
 use super::{parse_ts, ts, Tx};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{ArticleId, ArticleSummary, LibraryQuery, Note, Status, Transition};
 
 impl Tx<'_> {
@@ -125,7 +126,7 @@ impl Tx<'_> {
         if n == 0 {
             return Err(Error::invalid(
                 "article",
-                format!("Story {id} is not in the trash."),
+                Text::new("trash-not-in-trash").arg("story", id.to_string()),
             ));
         }
         Ok(())

@@ -177,7 +177,11 @@ impl Workspace {
             .find(|t| t.to == Status::Published)
             .map(|t| t.at);
         Ok(Gathered {
-            warnings: check.findings.into_iter().map(|f| f.message).collect(),
+            warnings: check
+                .findings
+                .iter()
+                .map(|f| f.text().render(crate::i18n::interface_language()))
+                .collect(),
             revision_id: self.revision_for_export(&article)?,
             published_at,
             others: self.articles()?,

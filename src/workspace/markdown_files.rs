@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::i18n::Text;
 use crate::frontmatter::{export, parse, read_text, ParseError};
+use crate::i18n::Text;
 use crate::model::{ArticleDraft, ImportReport};
 
 use super::Workspace;

@@ -137,10 +137,7 @@ impl Workspace {
     pub fn set_identity(&mut self, name: &str) -> Result<()> {
         let name = one_line(name);
         if name.is_empty() {
-            return Err(Error::invalid(
-                "identity",
-                Text::new("identity-empty"),
-            ));
+            return Err(Error::invalid("identity", Text::new("identity-empty")));
         }
         let name = name.as_str();
         self.store.write(|t| t.set_setting("identity", name))

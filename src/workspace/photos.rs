@@ -74,10 +74,7 @@ impl Workspace {
             y: focus.y.clamp(0.0, 1.0),
         };
         if !focus.x.is_finite() || !focus.y.is_finite() {
-            return Err(Error::invalid(
-                "focus",
-                Text::new("photo-focus-outside"),
-            ));
+            return Err(Error::invalid("focus", Text::new("photo-focus-outside")));
         }
         let table = self.store.read(|t| t.code_replacements())?;
         let fields = credit::expand_fields(&fields, &table);
@@ -151,10 +148,7 @@ impl Workspace {
     pub fn set_crop(&mut self, id: PhotoId, req: CropRequest) -> Result<CropOutcome> {
         let name = req.name.trim().to_string();
         if name.is_empty() {
-            return Err(Error::invalid(
-                "name",
-                Text::new("crop-needs-name"),
-            ));
+            return Err(Error::invalid("name", Text::new("crop-needs-name")));
         }
         let aspect = Aspect::parse(&req.aspect)?;
         let photo = self.photo(id)?;
@@ -162,10 +156,7 @@ impl Workspace {
         let focus = req.focus.unwrap_or(photo.focus);
         let inside = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);
         if !(inside(focus.x) && inside(focus.y)) {
-            return Err(Error::invalid(
-                "focus",
-                Text::new("photo-focus-outside-xy"),
-            ));
+            return Err(Error::invalid("focus", Text::new("photo-focus-outside-xy")));
         }
         let rect = match req.rect {
             Some(r) => r.validated()?,
@@ -372,10 +363,7 @@ impl Workspace {
     pub fn set_code_replacement(&mut self, code: &str, expansion: &str) -> Result<CodeReplacement> {
         let code = code.trim();
         if code.is_empty() || code.chars().any(char::is_whitespace) {
-            return Err(Error::invalid(
-                "code",
-                Text::new("code-one-word"),
-            ));
+            return Err(Error::invalid("code", Text::new("code-one-word")));
         }
         let r = CodeReplacement {
             code: code.to_string(),

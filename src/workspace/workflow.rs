@@ -32,7 +32,10 @@ impl Workspace {
             let a = self.article(key)?;
             if a.status != Status::Published {
                 check(a.status, to)?;
-                if let Some(refusal) = self.preflight(key)?.refusal(&a.headline, crate::preflight::Doing::Publish) {
+                if let Some(refusal) = self
+                    .preflight(key)?
+                    .refusal(&a.headline, crate::preflight::Doing::Publish)
+                {
                     return Err(refusal);
                 }
             }

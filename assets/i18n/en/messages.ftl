@@ -69,6 +69,7 @@ field-focus = focus
 field-code = code
 field-revision = revision
 field-settings = settings
+field-dateline = dateline
 field-photo = photo
 
 ## Workflow statuses
@@ -270,3 +271,13 @@ settings-bad-hero-shape = “{ $shape }” is not a hero shape Dateline knows. C
 settings-pattern-needs-slug = The web address pattern must contain {"{"}slug{"}"}, so each story gets its own address (for example https://news.example/{"{"}section{"}"}/{"{"}slug{"}"}/).
 settings-house-words-incomplete = Each language of the house style needs its language and its credit word (for example “en” and “Credit:”).
 settings-limit-too-short = { $value } characters is too short a limit; use at least { $least }.
+import-warning = { $path }: line { $line }: { $message }
+import-note-unknown-key = `{ $key }` is not a Dateline field; kept as is and written back on export.
+import-note-other-key = `{ $key }` could give the { $field }, but `{ $other }` (line { $line }) gives it; `{ $key }` is kept as is and written back on export.
+import-note-empty-key = `{ $key }` is empty, so it gives no { $field }; kept as is and written back on export.
+trash-not-in-trash = Story { $story } is not in the trash.
+trash-in-trash = Story { $story } is in the trash; restore it first.
+library-bad-date = “{ $day }” is not a date; write it as year-month-day, e.g. 2026-11-25.
+generate-no-markdown = { $folder } holds no Markdown article to build a library from.
+generate-no-headlines = { $folder } holds Markdown text but no article with a headline (a `# Headline` line or a `title:` in front matter): there is nothing to name the stories after.
+newsroom-bad-root-cert = The authority's certificate { $path } (sslrootcert) cannot be read as PEM: { $detail }.

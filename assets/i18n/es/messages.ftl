@@ -68,6 +68,7 @@ field-focus = Punto de interés
 field-code = Código
 field-revision = Versión
 field-settings = Ajustes
+field-dateline = Lugar (data)
 field-photo = Foto
 
 ## Estados del flujo
@@ -269,3 +270,13 @@ settings-bad-hero-shape = «{ $shape }» no es un formato de foto principal que 
 settings-pattern-needs-slug = El patrón de la dirección web debe contener {"{"}slug{"}"}, para que cada nota tenga su propia dirección (por ejemplo, https://news.example/{"{"}section{"}"}/{"{"}slug{"}"}/).
 settings-house-words-incomplete = Cada idioma del libro de estilo necesita su código de idioma y su palabra de crédito (por ejemplo, «es» y «Foto:»).
 settings-limit-too-short = { $value } caracteres es un límite demasiado corto; usa al menos { $least }.
+import-warning = { $path }: línea { $line }: { $message }
+import-note-unknown-key = `{ $key }` no es un campo de Dateline; se guarda tal cual y se vuelve a escribir al exportar.
+import-note-other-key = `{ $key }` podría dar el campo { $field }, pero ya lo da `{ $other }` (línea { $line }); `{ $key }` se guarda tal cual y se vuelve a escribir al exportar.
+import-note-empty-key = `{ $key }` está vacío, así que no da ningún valor para { $field }; se guarda tal cual y se vuelve a escribir al exportar.
+trash-not-in-trash = La nota { $story } no está en la papelera.
+trash-in-trash = La nota { $story } está en la papelera; recupérala primero.
+library-bad-date = «{ $day }» no es una fecha; escríbela como año-mes-día, por ejemplo 2026-11-25.
+generate-no-markdown = { $folder } no tiene ningún artículo Markdown con el que crear una biblioteca.
+generate-no-headlines = { $folder } tiene texto Markdown pero ningún artículo con título (una línea `# Título` o un `title:` en los metadatos): no hay con qué nombrar las notas.
+newsroom-bad-root-cert = El certificado de la autoridad { $path } (sslrootcert) no se puede leer como PEM: { $detail }.

@@ -40,10 +40,7 @@ impl Decoded {
 }
 
 fn damaged(path: &Path) -> Error {
-    crate::photo::bad(
-        path,
-crate::i18n::Text::new("photo-damaged-pixels"),
-    )
+    crate::photo::bad(path, crate::i18n::Text::new("photo-damaged-pixels"))
 }
 
 /// Decodes every pixel and finds the photo's colour profile: HEIC through libheif, every
