@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "render_markdown",
     "window_ready",
     "render_preview",
+    "set_interface_language",
     "list_photos",
     "hero_caption",
     "search",

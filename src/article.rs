@@ -6,6 +6,7 @@
 //! workspace.
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{ArticleDraft, Byline, Hero, Status};
 use crate::slug::Slug;
 
@@ -40,7 +41,7 @@ impl ValidArticle {
         if headline.is_empty() {
             return Err(Error::invalid(
                 "headline",
-                "The headline is empty: every article needs one.",
+                Text::new("article-headline-empty"),
             ));
         }
         let (slug, slug_derived) = match d.slug.as_deref().map(str::trim).filter(|s| !s.is_empty())
@@ -50,10 +51,7 @@ impl ValidArticle {
                 Some(s) => (Slug::parse(s)?, false),
                 None => (
                     Slug::derive(&headline).ok_or_else(|| {
-                        Error::invalid(
-                            "slug",
-                            "The headline has no letters or digits to make a slug from: type a slug.",
-                        )
+                        Error::invalid("slug", Text::new("article-headline-no-slug"))
                     })?,
                     true,
                 ),
@@ -90,10 +88,7 @@ impl ValidArticle {
         }
         if let Some(h) = &d.hero {
             if h.photos.len() > 3 {
-                return Err(Error::invalid(
-                    "hero",
-                    "A composite hero holds at most three photos.",
-                ));
+                return Err(Error::invalid("hero", Text::new("article-hero-too-many")));
             }
         }
         let front_matter_extra = d.front_matter_extra.filter(|x| !x.trim().is_empty());
@@ -162,7 +157,7 @@ fn language_tag(l: &str) -> Result<String> {
     if !ok {
         return Err(Error::invalid(
             "language",
-            format!("“{l}” is not a language code: use one like “en”, “es” or “es-MX”."),
+            Text::new("article-bad-language").arg("code", l),
         ));
     }
     Ok(out)

@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
 use crate::frontmatter;
+use crate::i18n::Text;
 use crate::model::{ArticleDraft, Byline, Hero, HeroPhoto, Status};
 
 /// Articles stored per transaction: large enough that commits (each one fsynced) are few,
@@ -123,10 +124,7 @@ impl Corpus {
         if c.paragraphs.is_empty() {
             return Err(Error::invalid(
                 "from",
-                format!(
-                    "{} holds no Markdown article to build a library from.",
-                    from.display()
-                ),
+                Text::new("generate-no-markdown").arg("folder", from),
             ));
         }
         // Every English story takes its headline from these (and its headings, when the
@@ -134,12 +132,7 @@ impl Corpus {
         if c.headlines.is_empty() {
             return Err(Error::invalid(
                 "from",
-                format!(
-                    "{} holds Markdown text but no article with a headline (a `# Headline` \
-                     line or a `title:` in front matter): there is nothing to name the \
-                     stories after.",
-                    from.display()
-                ),
+                Text::new("generate-no-headlines").arg("folder", from),
             ));
         }
         if c.headings.is_empty() {

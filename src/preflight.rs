@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::Error;
+use crate::i18n::{Arg, Lang, Text};
 use crate::markdown::photos::{photo_refs, PhotoRef};
 use crate::model::{
     Article, Crop, Finding, FindingCode, Photo, PhotoFields, PhotoId, Preflight, Severity, Status,
@@ -53,31 +54,25 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
         f.block(
             "headline",
             FindingCode::NoHeadline,
-            "The story has no headline. Write one before exporting.".into(),
+            Text::new("finding-no-headline"),
         );
     } else if headline.chars().count() > headline_max {
         f.warn(
             "headline",
             FindingCode::HeadlineTooLong,
-            format!(
-                "The headline is {} characters long; over {headline_max}, search results and \
-                 social cards cut it off. Consider tightening it.",
-                headline.chars().count()
-            ),
+            Text::new("finding-headline-too-long")
+                .arg("length", headline.chars().count())
+                .arg("max", headline_max),
         );
     }
     if a.body.trim().is_empty() {
-        f.block(
-            "body",
-            FindingCode::NoBody,
-            "The story has no text yet. Write the body before it is published or exported.".into(),
-        );
+        f.block("body", FindingCode::NoBody, Text::new("finding-no-body"));
     }
     if a.bylines.iter().all(|b| b.name.trim().is_empty()) {
         f.block(
             "bylines",
             FindingCode::NoByline,
-            "The story has no byline. Add the name of whoever wrote it.".into(),
+            Text::new("finding-no-byline"),
         );
     }
     let dek = a.dek.trim().chars().count();
@@ -85,29 +80,23 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
         f.warn(
             "dek",
             FindingCode::DekTooLong,
-            format!(
-                "The dek is {dek} characters long; over {dek_max} it stops reading as a summary. \
-                 Consider shortening it."
-            ),
+            Text::new("finding-dek-too-long")
+                .arg("length", dek)
+                .arg("max", dek_max),
         );
     }
     if a.section.as_deref().is_none_or(|s| s.trim().is_empty()) {
         f.warn(
             "section",
             FindingCode::NoSection,
-            "The story has no section, so the page cannot show “More in …” and wire partners \
-             cannot file it. Choose a section."
-                .into(),
+            Text::new("finding-no-section"),
         );
     }
     if !matches!(a.status, Status::Ready | Status::Published) {
         f.warn(
             "status",
             FindingCode::NotReady,
-            format!(
-                "The story is marked “{}”, not “Ready”. Check that the desk has signed it off.",
-                a.status.label()
-            ),
+            Text::new("finding-not-ready").arg("status", crate::workflow::status_text(a.status)),
         );
     }
 
@@ -118,11 +107,9 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
             f.block(
                 "hero",
                 FindingCode::HeroTooManyPhotos,
-                format!(
-                    "The hero has {n} photos; a composite puts two or three side by side. \
-                     Remove {} of them.",
-                    n - 3
-                ),
+                Text::new("finding-hero-too-many-photos")
+                    .arg("count", n)
+                    .arg("extra", n - 3),
             );
         }
         for h in &hero.photos {
@@ -130,11 +117,7 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
                 f.block_photo(
                     "hero",
                     FindingCode::MissingBodyPhoto,
-                    format!(
-                        "The hero shows photo {}, which is no longer in this desk. Choose \
-                         another photo.",
-                        h.photo_id
-                    ),
+                    Text::new("finding-hero-photo-missing").arg("photo", h.photo_id.to_string()),
                     h.photo_id,
                 );
                 continue;
@@ -152,12 +135,9 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
                     _ => f.block_photo(
                         "photo.crop",
                         FindingCode::HeroWithoutCrop,
-                        format!(
-                            "The hero photo {} has no {hero_aspect} crop, which the article \
-                             page needs. Crop it to {hero_aspect} in the photo desk and choose \
-                             that crop for the hero.",
-                            name(&facts.photo)
-                        ),
+                        Text::new("finding-hero-without-crop")
+                            .arg("photo", name(&facts.photo))
+                            .arg("aspect", hero_aspect),
                         facts.photo.id,
                     ),
                 }
@@ -182,14 +162,10 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
                     f.warn_photo(
                         "photo.crop",
                         FindingCode::CropTooSmall,
-                        format!(
-                            "In the composite hero, photo {} fills a cell {} pixels wide but \
-                             has only {} pixels to give: it will look soft on large screens. \
-                             Use a larger original or a wider crop.",
-                            name(&facts.photo),
-                            cell.0,
-                            cut_w.round()
-                        ),
+                        Text::new("finding-composite-cell-too-small")
+                            .arg("photo", name(&facts.photo))
+                            .arg("cell", cell.0)
+                            .arg("width", cut_w),
                         facts.photo.id,
                     );
                 }
@@ -214,17 +190,15 @@ fn body_photo(
 ) {
     let Some(facts) = r.id.and_then(|id| photos.get(&id)) else {
         let what = match r.id {
-            Some(id) => format!("photo {id}, which is not in this desk"),
-            None => format!("“{}”, which is not a photo number", r.target),
+            Some(id) => Text::new("finding-body-what-missing").arg("photo", id.to_string()),
+            None => Text::new("finding-body-what-not-a-number").arg("target", &r.target),
         };
         f.block_photo(
             "body",
             FindingCode::MissingBodyPhoto,
-            format!(
-                "Line {} of the body shows {what}. Fix the reference (it looks like \
-                 ![alt text](photo:12)) or import the photo.",
-                r.line
-            ),
+            Text::new("finding-body-photo-missing")
+                .arg("line", r.line)
+                .arg("what", what),
             r.id.unwrap_or_default(),
         );
         return;
@@ -236,12 +210,10 @@ fn body_photo(
                 f.block_photo(
                     "body",
                     FindingCode::MissingBodyPhoto,
-                    format!(
-                        "Line {} of the body shows the crop “{crop}” of photo {}, which has no \
-                         crop of that name.",
-                        r.line,
-                        name(&facts.photo)
-                    ),
+                    Text::new("finding-body-crop-missing")
+                        .arg("line", r.line)
+                        .arg("crop", crop)
+                        .arg("photo", name(&facts.photo)),
                     facts.photo.id,
                 );
                 return;
@@ -267,34 +239,28 @@ fn body_photo(
 fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
     let p = &facts.photo;
     let fields: &PhotoFields = &p.fields;
-    let place = if place == "hero" {
-        "in the hero"
-    } else {
-        "in the body"
-    };
+    let place = place_text(place);
     if crate::credit::credit_line(fields).is_empty() {
         f.block_photo(
             "photo.credit",
             FindingCode::PhotoWithoutCredit,
-            format!(
-                "Photo {} {place} has no credit. Add the photographer and agency (or a credit \
-                 line) in the photo desk.",
-                name(p)
-            ),
+            Text::new("finding-photo-without-credit")
+                .arg("photo", name(p))
+                .arg("place", place.clone()),
             p.id,
         );
     }
     for (field, ours, theirs) in &facts.conflicts {
-        let what = field.trim_start_matches("photo.").replace('_', " ");
+        let what = photo_field_text(field);
         f.block_photo(
             field,
             FindingCode::PhotoFieldConflict,
-            format!(
-                "Photo {} {place} has two versions of its {what}: “{ours}” on this desk and \
-                 “{theirs}” from the newsroom. Choose one in the photo desk; credits are a \
-                 legal matter.",
-                name(p)
-            ),
+            Text::new("finding-photo-field-conflict")
+                .arg("photo", name(p))
+                .arg("place", place.clone())
+                .arg("what", what)
+                .arg("ours", ours)
+                .arg("theirs", theirs),
             p.id,
         );
     }
@@ -303,50 +269,35 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
         f.block_photo(
             "photo.alt_text",
             FindingCode::PhotoWithoutAltText,
-            format!(
-                "Photo {} {place} has no alt text: readers using a screen reader would not know \
-                 what it shows. Describe it in a sentence.",
-                name(p)
-            ),
+            Text::new("finding-photo-without-alt-text")
+                .arg("photo", name(p))
+                .arg("place", place.clone()),
             p.id,
         );
     } else if alt.chars().count() > f.alt_text_max {
         f.warn_photo(
             "photo.alt_text",
             FindingCode::AltTextTooLong,
-            format!(
-                "The alt text of photo {} is {} characters long; over {} it is \
-                 tiring to listen to. Keep the essentials.",
-                name(p),
-                alt.chars().count(),
-                f.alt_text_max
-            ),
+            Text::new("finding-alt-text-too-long")
+                .arg("photo", name(p))
+                .arg("length", alt.chars().count())
+                .arg("max", f.alt_text_max),
             p.id,
         );
     }
     let c = Credits::from_fields(fields);
     for (field, label, value, max) in [
-        (
-            "photo.creator",
-            "photographer (IIM By-line)",
-            &c.creator,
-            IIM_BYLINE_MAX,
-        ),
-        (
-            "photo.credit",
-            "credit (IIM Credit)",
-            &c.credit,
-            IIM_CREDIT_MAX,
-        ),
+        ("photo.creator", "iim-byline", &c.creator, IIM_BYLINE_MAX),
+        ("photo.credit", "iim-credit", &c.credit, IIM_CREDIT_MAX),
         (
             "photo.copyright",
-            "copyright notice (IIM CopyrightNotice)",
+            "iim-copyright",
             &c.rights,
             IIM_COPYRIGHT_MAX,
         ),
         (
             "photo.caption",
-            "caption (IIM Caption-Abstract)",
+            "iim-caption",
             &c.description,
             IIM_CAPTION_MAX,
         ),
@@ -355,12 +306,11 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
             f.warn_photo(
                 field,
                 FindingCode::IimTruncated,
-                format!(
-                    "The {label} of photo {} is {} bytes; IIM keeps only {max}, so older \
-                     systems will read it cut short. XMP keeps it whole.",
-                    name(p),
-                    value.len()
-                ),
+                Text::new("finding-iim-truncated")
+                    .arg("what", Text::new(label))
+                    .arg("photo", name(p))
+                    .arg("bytes", value.len())
+                    .arg("max", max),
                 p.id,
             );
         }
@@ -373,28 +323,47 @@ fn crop_size(f: &mut Findings, facts: &PhotoFacts, width: f64, place: &str) {
         f.warn_photo(
             "photo.crop",
             FindingCode::CropTooSmall,
-            format!(
-                "Photo {} {} is only {width} pixels wide, less than the widest rendition \
-                 ({WIDEST_RENDITION}): large screens will get a smaller image. Use a larger \
-                 original or a wider crop.",
-                name(&facts.photo),
-                if place == "hero" {
-                    "in the hero"
-                } else {
-                    "in the body"
-                },
-            ),
+            Text::new("finding-crop-too-small")
+                .arg("photo", name(&facts.photo))
+                .arg("place", place_text(place))
+                .arg("width", width)
+                .arg("widest", WIDEST_RENDITION),
             facts.photo.id,
         );
     }
 }
 
-/// How a message names a photo: its number and the file it came from.
-fn name(p: &Photo) -> String {
-    if p.original_name.is_empty() {
-        format!("{}", p.id)
+/// Where a photo is shown, as a message says it: "in the hero", "in the body".
+fn place_text(place: &str) -> Text {
+    if place == "hero" {
+        Text::new("finding-in-the-hero")
     } else {
-        format!("{} (“{}”)", p.id, p.original_name)
+        Text::new("finding-in-the-body")
+    }
+}
+
+/// A photo field a newsroom conflict is about, as a message names it ("alt text").
+fn photo_field_text(field: &str) -> Text {
+    match field {
+        "photo.credit" => Text::new("photo-field-credit"),
+        "photo.caption" => Text::new("photo-field-caption"),
+        "photo.alt_text" => Text::new("photo-field-alt-text"),
+        "photo.creator" => Text::new("photo-field-creator"),
+        "photo.agency" => Text::new("photo-field-agency"),
+        "photo.distributor" => Text::new("photo-field-distributor"),
+        "photo.copyright" => Text::new("photo-field-copyright"),
+        other => Text::Raw(other.trim_start_matches("photo.").replace('_', " ")),
+    }
+}
+
+/// How a message names a photo: its number and the file it came from.
+fn name(p: &Photo) -> Text {
+    if p.original_name.is_empty() {
+        Text::Raw(p.id.to_string())
+    } else {
+        Text::new("finding-photo-name")
+            .arg("id", p.id.to_string())
+            .arg("file", &p.original_name)
     }
 }
 
@@ -411,28 +380,29 @@ impl Findings {
         severity: Severity,
         field: &str,
         code: FindingCode,
-        message: String,
+        message: Text,
         photo_id: Option<PhotoId>,
     ) {
         self.list.push(Finding {
             severity,
             field: field.to_string(),
             code,
-            message,
+            message: message.render(Lang::En),
             photo_id,
+            text: Some(message),
         });
     }
-    fn block(&mut self, field: &str, code: FindingCode, message: String) {
+    fn block(&mut self, field: &str, code: FindingCode, message: Text) {
         self.push(Severity::Blocking, field, code, message, None);
     }
-    fn warn(&mut self, field: &str, code: FindingCode, message: String) {
+    fn warn(&mut self, field: &str, code: FindingCode, message: Text) {
         self.push(Severity::Warning, field, code, message, None);
     }
-    fn block_photo(&mut self, field: &str, code: FindingCode, message: String, id: PhotoId) {
+    fn block_photo(&mut self, field: &str, code: FindingCode, message: Text, id: PhotoId) {
         let id = Some(id).filter(|&i| i > 0);
         self.push(Severity::Blocking, field, code, message, id);
     }
-    fn warn_photo(&mut self, field: &str, code: FindingCode, message: String, id: PhotoId) {
+    fn warn_photo(&mut self, field: &str, code: FindingCode, message: Text, id: PhotoId) {
         self.push(Severity::Warning, field, code, message, Some(id));
     }
     fn done(mut self) -> Preflight {
@@ -447,21 +417,50 @@ impl Findings {
 }
 
 impl Preflight {
-    /// The refusal when something blocks the story: "“Headline” cannot be {doing} yet. Fix
-    /// first: …" with every blocking finding; `None` when nothing blocks.
-    pub fn refusal(&self, headline: &str, doing: &str) -> Option<Error> {
-        let blocking: Vec<&str> = self
+    /// The refusal when something blocks the story: "“Headline” cannot be published (or
+    /// exported) yet. Fix first: …" with every blocking finding; `None` when nothing blocks.
+    pub fn refusal(&self, headline: &str, doing: Doing) -> Option<Error> {
+        let blocking: Vec<Text> = self
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Blocking)
-            .map(|f| f.message.as_str())
+            .map(Finding::text)
             .collect();
         (!blocking.is_empty()).then(|| {
-            Error::Blocked(format!(
-                "“{}” cannot be {doing} yet. Fix first: {}",
-                headline.trim(),
-                blocking.join(" ")
-            ))
+            let id = match doing {
+                Doing::Publish => "refusal-cannot-publish",
+                Doing::Export => "refusal-cannot-export",
+            };
+            Error::Blocked(
+                Text::new(id)
+                    .arg("headline", headline.trim())
+                    .arg("findings", Arg::Sentences(blocking)),
+            )
         })
+    }
+
+    /// The same findings with their messages in `lang`.
+    pub fn in_language(mut self, lang: Lang) -> Preflight {
+        for f in &mut self.findings {
+            f.message = f.text().render(lang);
+        }
+        self
+    }
+}
+
+/// What a blocking finding stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doing {
+    Publish,
+    Export,
+}
+
+impl Finding {
+    /// The finding's words in no language yet (a finding read back from JSON has only its
+    /// English message, given as it is).
+    pub fn text(&self) -> Text {
+        self.text
+            .clone()
+            .unwrap_or_else(|| Text::Raw(self.message.clone()))
     }
 }

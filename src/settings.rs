@@ -11,6 +11,7 @@ use ts_rs::TS;
 
 pub use crate::credit::HouseWords;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The desk's publication settings, as the Settings screen edits them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -77,19 +78,16 @@ impl Settings {
         if !HERO_ASPECTS.contains(&self.hero_aspect.as_str()) {
             return Err(Error::invalid(
                 "hero_aspect",
-                format!(
-                    "“{}” is not a hero shape Dateline knows. Choose one of {}.",
-                    self.hero_aspect,
-                    HERO_ASPECTS.join(", ")
-                ),
+                Text::new("settings-bad-hero-shape")
+                    .arg("shape", &self.hero_aspect)
+                    .arg("shapes", HERO_ASPECTS.join(", ")),
             ));
         }
         self.url_pattern = self.url_pattern.trim().to_string();
         if !self.url_pattern.is_empty() && !self.url_pattern.contains("{slug}") {
             return Err(Error::invalid(
                 "url_pattern",
-                "The web address pattern must contain {slug}, so each story gets its own \
-                 address (for example https://news.example/{section}/{slug}/).",
+                Text::new("settings-pattern-needs-slug"),
             ));
         }
         self.export_folder = self
@@ -104,8 +102,7 @@ impl Settings {
             if w.language.is_empty() || w.credit.is_empty() {
                 return Err(Error::invalid(
                     "house_words",
-                    "Each language of the house style needs its language and its credit word \
-                     (for example “en” and “Credit:”).",
+                    Text::new("settings-house-words-incomplete"),
                 ));
             }
         }
@@ -120,7 +117,9 @@ impl Settings {
             if value < least {
                 return Err(Error::invalid(
                     field,
-                    format!("{value} characters is too short a limit; use at least {least}."),
+                    Text::new("settings-limit-too-short")
+                        .arg("value", value)
+                        .arg("least", least),
                 ));
             }
         }

@@ -9,6 +9,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 pub const MAX_LEN: usize = 80;
 
@@ -57,21 +58,17 @@ impl Slug {
     pub fn parse(text: &str) -> Result<Slug> {
         let t = text.trim();
         if t.is_empty() {
-            return Err(Error::invalid("slug", "The slug is empty."));
+            return Err(Error::invalid("slug", Text::new("slug-empty")));
         }
         match Slug::derive(t) {
             Some(s) if s.0 == t => Ok(s),
             Some(s) => Err(Error::invalid(
                 "slug",
-                format!(
-                    "“{t}” is not a valid slug: use lowercase letters, digits and hyphens \
-                     (for example “{}”).",
-                    s.0
-                ),
+                Text::new("slug-invalid").arg("slug", t).arg("example", s.0),
             )),
             None => Err(Error::invalid(
                 "slug",
-                format!("“{t}” has no letters or digits to make a slug from."),
+                Text::new("slug-no-letters").arg("slug", t),
             )),
         }
     }

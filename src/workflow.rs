@@ -7,6 +7,7 @@
 //! words an editor understands, and nothing changes.
 
 use crate::error::{Error, Result};
+use crate::i18n::{Arg, Text};
 use crate::model::{Status, Template, WorkflowStep};
 
 /// The allowed moves, from → to. The forward path is Draft → In edit → Copy desk → Ready →
@@ -64,20 +65,32 @@ pub fn check(from: Status, to: Status) -> Result<()> {
     if allowed(from, to) {
         return Ok(());
     }
-    let options: Vec<&str> = next_statuses(from).into_iter().map(Status::label).collect();
-    let options = match options.as_slice() {
-        [] => "nowhere".to_string(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    let options: Vec<Text> = next_statuses(from).into_iter().map(status_text).collect();
+    let options = if options.is_empty() {
+        Arg::Text(Text::new("workflow-nowhere"))
+    } else {
+        Arg::Or(options)
     };
     Err(Error::invalid(
         "status",
-        format!(
-            "A story in {} cannot move to {}; it can move to {options}.",
-            from.label(),
-            to.label()
-        ),
+        Text::new("workflow-refused")
+            .arg("from", status_text(from))
+            .arg("to", status_text(to))
+            .arg("options", options),
     ))
+}
+
+/// A status's name as a message says it ("In edit", "En edición").
+pub fn status_text(s: Status) -> Text {
+    Text::new(match s {
+        Status::Draft => "status-draft",
+        Status::InEdit => "status-in-edit",
+        Status::CopyDesk => "status-copy-desk",
+        Status::Ready => "status-ready",
+        Status::Published => "status-published",
+        Status::Spiked => "status-spiked",
+        Status::Archived => "status-archived",
+    })
 }
 
 /// The article templates a new story can start from: a headline placeholder is left to the

@@ -78,6 +78,11 @@ fn every_variant() -> Vec<Error> {
              to Ready."
                 .into(),
         ),
+        Error::Login(
+            "The newsroom ana@db.example.org:5432/news did not let “ana” in: the user does not \
+             exist there or the password is wrong. Check both with the newsroom's admin."
+                .into(),
+        ),
     ]
 }
 
@@ -100,6 +105,7 @@ fn variant(e: &Error) -> usize {
         Error::InUse(_) => 13,
         Error::Newsroom(_) => 14,
         Error::Refused(_) => 15,
+        Error::Login(_) => 16,
     }
 }
 
@@ -111,7 +117,7 @@ fn every_error_variant_reads_as_plain_words_issue_12() {
     seen.dedup();
     assert_eq!(
         seen,
-        (0..=15).collect::<Vec<_>>(),
+        (0..=16).collect::<Vec<_>>(),
         "a sample of every variant"
     );
     for e in &samples {
@@ -321,7 +327,7 @@ fn what_a_person_can_get_wrong_is_answered_in_plain_words_issue_12() {
 #[test]
 fn the_markdown_checks_read_as_plain_words_issue_12() {
     let nested = dateline::frontmatter::parse(&">".repeat(200)).unwrap_err();
-    plain::assert_plain_words("nested quotes", &nested.message);
+    plain::assert_plain_words("nested quotes", &nested.message.to_string());
     let dir = tempfile::tempdir().expect("temp dir");
     let nul = dir.path().join("nul.md");
     std::fs::write(&nul, "# Headline\n\nText\0with a NUL byte.\n").expect("write");

@@ -162,13 +162,16 @@ fn an_admin_sets_up_a_newsroom_and_two_desks_share_a_story_issue_13() {
         ),
         "a wrong password",
     );
-    assert_eq!(code, "refused");
+    assert_eq!(
+        code, "login",
+        "issue 15: a login of its own, not a refused change"
+    );
     assert!(message.contains("did not let"), "{message}");
     let (code, message) = refused(
         run(ana_desk.path(), &[], &["newsroom", "join", &url], ""),
         "no password at all",
     );
-    assert_eq!(code, "refused");
+    assert_eq!(code, "login");
     assert!(message.contains("PGPASSWORD"), "{message}");
     let joined = ok(
         run(

@@ -116,6 +116,15 @@ pub async fn window_ready(window: tauri::WebviewWindow) -> Answer<()> {
     Ok(())
 }
 
+/// The window's interface language ("en", "es", "es-MX"): from now on the core's errors,
+/// preflight findings and refusals reach the window in it. The page calls it at start and
+/// whenever the setting changes; until then the core speaks English.
+#[tauri::command]
+pub async fn set_interface_language(language: String) -> Answer<()> {
+    dateline::i18n::set_interface_language(dateline::i18n::Lang::from_tag(&language));
+    Ok(())
+}
+
 /// The preview's render: the same function the CLI and exports use. It needs no desk, so it
 /// never waits behind a save.
 #[tauri::command]

@@ -65,11 +65,11 @@ impl Desk {
         f: impl FnOnce(&mut Workspace) -> dateline::Result<T>,
     ) -> Result<T, ErrorDto> {
         let lock = self.workspace.as_ref().map_err(Clone::clone)?;
-        let mut ws = lock.lock().map_err(|_| ErrorDto {
-            code: ErrorCode::Storage,
-            message: "An earlier action failed halfway; restart Dateline to go on. \
-                      Everything saved before is intact."
-                .into(),
+        let mut ws = lock.lock().map_err(|_| {
+            ErrorDto::said(
+                ErrorCode::Storage,
+                dateline::i18n::Text::new("app-failed-halfway"),
+            )
         })?;
         f(&mut ws).map_err(ErrorDto::from)
     }

@@ -56,6 +56,7 @@ pub async fn checkpoint(desk: State<'_, Desk>, id: ArticleId) -> Answer<Revision
 #[tauri::command]
 pub async fn preflight(desk: State<'_, Desk>, id: ArticleId) -> Answer<Preflight> {
     desk.with(|ws| ws.preflight(&id.to_string()))
+        .map(|p| p.in_language(dateline::i18n::interface_language()))
 }
 
 /// Exports article `id` into the folder `destination`, telling `progress` each step. The
@@ -93,9 +94,11 @@ pub async fn export_article(
     };
     tauri::async_runtime::spawn_blocking(run)
         .await
-        .map_err(|e| ErrorDto {
-            code: ErrorCode::Io,
-            message: format!("The export stopped unexpectedly ({e}). Nothing was written."),
+        .map_err(|e| {
+            ErrorDto::said(
+                ErrorCode::Io,
+                dateline::i18n::Text::new("app-export-stopped").arg("detail", e.to_string()),
+            )
         })?
 }
 
@@ -109,16 +112,19 @@ pub async fn cancel_export(exports: State<'_, Exports>) -> Answer<()> {
 #[tauri::command]
 pub async fn reveal_export(exports: State<'_, Exports>) -> Answer<()> {
     let last = exports.last.lock().ok().and_then(|l| l.clone());
-    let path = last.ok_or_else(|| ErrorDto {
-        code: ErrorCode::NotFound,
-        message: "No package has been exported in this session yet.".into(),
+    let path = last.ok_or_else(|| {
+        ErrorDto::said(
+            ErrorCode::NotFound,
+            dateline::i18n::Text::new("app-nothing-exported"),
+        )
     })?;
-    reveal(&path).map_err(|e| ErrorDto {
-        code: ErrorCode::Io,
-        message: format!(
-            "The file manager could not be opened ({e}). The package is at {}.",
-            path.display()
-        ),
+    reveal(&path).map_err(|e| {
+        ErrorDto::said(
+            ErrorCode::Io,
+            dateline::i18n::Text::new("app-file-manager-failed")
+                .arg("detail", e.to_string())
+                .arg("path", &path),
+        )
     })
 }
 
@@ -157,13 +163,10 @@ fn destination_dir(raw: &str) -> Answer<PathBuf> {
     };
     match path {
         Some(p) if p.is_absolute() => Ok(p),
-        _ => Err(ErrorDto {
-            code: ErrorCode::Invalid,
-            message: format!(
-                "Destination: “{raw}” is not a full folder path. Type one such as \
-                 ~/Dateline exports or /home/you/Exports."
-            ),
-        }),
+        _ => Err(ErrorDto::said(
+            ErrorCode::Invalid,
+            dateline::i18n::Text::new("app-destination-not-full").arg("path", raw),
+        )),
     }
 }
 

@@ -100,6 +100,7 @@ fn main() {
         .register_asynchronous_uri_scheme_protocol(photo_scheme::SCHEME, photo_scheme::serve)
         .invoke_handler(tauri::generate_handler![
             commands::desk_info,
+            commands::set_interface_language,
             commands::list_articles,
             commands::library_page,
             commands::library_counts,

@@ -254,7 +254,7 @@ impl Newsroom {
                     });
                     self.listen(&app);
                 }
-                Err(e) if e.code == ErrorCode::Refused && e.message.contains("password") => {
+                Err(e) if e.code == ErrorCode::Login => {
                     self.set_password(None);
                     self.publish(&app, |s| {
                         s.state = "password";
@@ -322,10 +322,8 @@ impl Newsroom {
 }
 
 fn broken() -> ErrorDto {
-    ErrorDto {
-        code: ErrorCode::Storage,
-        message: "The newsroom's sync stopped halfway; restart Dateline to go on. Everything \
-                  saved before is intact."
-            .into(),
-    }
+    ErrorDto::said(
+        ErrorCode::Storage,
+        dateline::i18n::Text::new("app-sync-stopped"),
+    )
 }

@@ -9,6 +9,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use dateline::i18n::Text;
 use dateline::model::{Article, ArticleId};
 use dateline::newsroom::app::{BodyConflict, DeskNewsroom};
 use dateline::{ErrorCode, ErrorDto};
@@ -43,26 +44,21 @@ pub struct HolderDto {
 /// The newsroom address the person typed, as one connection string (validated once, here).
 fn newsroom_url(server: &str, database: &str, user: &str) -> Answer<String> {
     let (server, database, user) = (server.trim(), database.trim(), user.trim());
-    let missing = |what: &str| ErrorDto {
-        code: ErrorCode::Invalid,
-        message: format!("Type the newsroom's {what}."),
-    };
+    let missing = |id: &'static str| ErrorDto::said(ErrorCode::Invalid, Text::new(id));
     if server.is_empty() {
-        return Err(missing(
-            "server address (for example news.example.org:5432)",
-        ));
+        return Err(missing("app-join-type-server"));
     }
     if database.is_empty() {
-        return Err(missing("name (the database the admin gave you)"));
+        return Err(missing("app-join-type-database"));
     }
     if user.is_empty() {
         return Err(missing("user name"));
     }
     if server.contains(['/', '@', '?']) || user.contains(['/', '@', ':', '?']) {
-        return Err(ErrorDto {
-            code: ErrorCode::Invalid,
-            message: "Type the server as name:port and the user name alone.".into(),
-        });
+        return Err(ErrorDto::said(
+            ErrorCode::Invalid,
+            Text::new("app-join-server-form"),
+        ));
     }
     Ok(format!("postgresql://{user}@{server}/{database}"))
 }
@@ -115,7 +111,7 @@ pub async fn newsroom_unlock(newsroom: State<'_, Arc<Newsroom>>, password: Strin
         })
         .await;
     match checked {
-        Err(e) if e.code == ErrorCode::Refused => Err(e),
+        Err(e) if matches!(e.code, ErrorCode::Refused | ErrorCode::Login) => Err(e),
         _ => {
             newsroom.set_password(Some(password));
             newsroom.wake();

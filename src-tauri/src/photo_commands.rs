@@ -141,9 +141,11 @@ pub async fn render_crop(
     };
     tauri::async_runtime::spawn_blocking(run)
         .await
-        .map_err(|e| ErrorDto {
-            code: ErrorCode::Io,
-            message: format!("The renditions stopped unexpectedly ({e})."),
+        .map_err(|e| {
+            ErrorDto::said(
+                ErrorCode::Io,
+                dateline::i18n::Text::new("app-renditions-stopped").arg("detail", e.to_string()),
+            )
         })?
 }
 

@@ -18,10 +18,10 @@ type Answer<T> = Result<T, ErrorDto>;
 
 /// The native dialog's thread ended without an answer.
 pub(crate) fn stopped(e: impl std::fmt::Display) -> ErrorDto {
-    ErrorDto {
-        code: ErrorCode::Io,
-        message: format!("The file dialog closed unexpectedly ({e})."),
-    }
+    ErrorDto::said(
+        ErrorCode::Io,
+        dateline::i18n::Text::new("app-dialog-closed").arg("detail", e.to_string()),
+    )
 }
 
 /// Asks the user for photos to import; answers their paths (empty when cancelled).

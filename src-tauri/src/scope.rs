@@ -15,6 +15,7 @@ use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use dateline::i18n::Text;
 use dateline::{ErrorCode, ErrorDto};
 
 /// The folder exports go to unless the user picks another: `~/Dateline exports`.
@@ -144,16 +145,12 @@ impl Scope {
             Some(p) if self.with(|a| a.may_read(&p)) => Ok(p),
             _ => {
                 let desk = self.with(|a| a.workspace.clone()).unwrap_or_default();
-                Err(ErrorDto {
-                    code: ErrorCode::OutOfScope,
-                    message: format!(
-                        "{} is outside the desk folder. A typed path must lead inside the desk \
-                         folder ({}); to bring in a photo from anywhere else, use “Import \
-                         photos…” or drop the file on the window.",
-                        path.display(),
-                        desk.display()
-                    ),
-                })
+                Err(ErrorDto::said(
+                    ErrorCode::OutOfScope,
+                    Text::new("app-outside-desk")
+                        .arg("path", path)
+                        .arg("desk", &desk),
+                ))
             }
         }
     }
@@ -162,20 +159,18 @@ impl Scope {
     pub fn check_write(&self, dir: &Path) -> Result<PathBuf, ErrorDto> {
         match normalize(dir) {
             Some(p) if self.with(|a| a.may_write_into(&p)) => Ok(p),
-            _ => Err(out_of_scope(
-                dir,
-                "Dateline writes packages only into ~/Dateline exports, a folder you chose \
-                 with Choose folder…, or the desk's folder",
-            )),
+            _ => Err(out_of_scope(dir, Text::new("app-scope-write-rule"))),
         }
     }
 }
 
-fn out_of_scope(path: &Path, rule: &str) -> ErrorDto {
-    ErrorDto {
-        code: ErrorCode::OutOfScope,
-        message: format!("{} is out of reach: {rule}.", path.display()),
-    }
+fn out_of_scope(path: &Path, rule: Text) -> ErrorDto {
+    ErrorDto::said(
+        ErrorCode::OutOfScope,
+        Text::new("app-out-of-reach")
+            .arg("path", path)
+            .arg("rule", rule),
+    )
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use zip::CompressionMethod;
 
 use crate::durable::{self, sync_dir};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The longest relative path a package holds, in bytes (well inside every OS's limit).
 pub const MAX_PATH: usize = 200;
@@ -39,7 +40,9 @@ pub fn safe_path(path: &str) -> Result<String> {
     let bad = |why: &str| {
         Error::invalid(
             "file name",
-            format!("“{path}” cannot be a file of the package: {why}."),
+            Text::new("export-bad-file-name")
+                .arg("path", path)
+                .arg("why", why),
         )
     };
     if path.is_empty() || path.len() > MAX_PATH {
@@ -87,7 +90,7 @@ impl Sink {
         if self.files.contains_key(&path) {
             return Err(Error::invalid(
                 "file name",
-                format!("Two parts of the export both wrote “{path}”."),
+                Text::new("export-written-twice").arg("path", &path),
             ));
         }
         self.files.insert(path, bytes);
@@ -178,11 +181,7 @@ pub fn commit_dir(
     if dest.exists() && !dest.join(super::manifest::FILE).is_file() {
         return Err(Error::invalid(
             "destination",
-            format!(
-                "{} already exists and is not a Dateline package. Choose another folder; \
-                 nothing was written.",
-                dest.display()
-            ),
+            Text::new("export-not-a-package").arg("path", dest),
         ));
     }
     let tmp = temp_beside(dest, "partial");

@@ -17,6 +17,7 @@ use std::collections::BTreeSet;
 use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use super::ParseError;
+use crate::i18n::Text;
 
 /// The two front-matter formats Dateline reads and writes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,13 +143,9 @@ impl<'a> Block<'a> {
                 Ok(found) => {
                     return Err(ParseError::new(
                         self.first_line + key_line,
-                        format!(
-                            "Dateline could not tell where the key on this line ends ({} \
-                             keys run together: {}). Write each key on a line of its own, \
-                             starting at the left margin.",
-                            found.len(),
-                            found.join(", ")
-                        ),
+                        Text::new("import-keys-run-together")
+                            .arg("count", found.len())
+                            .arg("keys", found.join(", ")),
                     ))
                 }
                 Err(_) => current = Some((first, key_line)),
@@ -157,11 +154,7 @@ impl<'a> Block<'a> {
         if let Some((_, key_line)) = current {
             return Err(ParseError::new(
                 self.first_line + key_line,
-                format!(
-                    "Dateline could not read this key of the {} front matter on its own (an \
-                     anchor or alias shared between keys?). Write its value in full.",
-                    self.format.name()
-                ),
+                Text::new("import-key-not-alone").arg("format", self.format.name()),
             ));
         }
         // The cut must account for every key of the block, once (TOML tables may come back).
@@ -181,11 +174,7 @@ impl<'a> Block<'a> {
         if !same {
             return Err(ParseError::new(
                 self.first_line,
-                format!(
-                    "Dateline could not separate the keys of this {} front matter line by \
-                     line. Write each key on a line of its own, starting at the left margin.",
-                    self.format.name()
-                ),
+                Text::new("import-keys-not-separable").arg("format", self.format.name()),
             ));
         }
         Ok(entries)
@@ -209,10 +198,8 @@ impl<'a> Block<'a> {
         let line = e.span().map_or(self.first_line, |s| self.line_at(s.start));
         ParseError::new(
             line,
-            format!(
-                "the front matter is not valid TOML for Dateline: {}.",
-                e.message().trim().trim_end_matches('.')
-            ),
+            Text::new("import-not-valid-toml")
+                .arg("detail", e.message().trim().trim_end_matches('.')),
         )
     }
 
@@ -296,14 +283,16 @@ impl Entry<'_> {
                 });
                 ParseError::new(
                     file_line(line),
-                    format!("`{key}`: {}.", e.message().trim().trim_end_matches('.')),
+                    Text::new("import-key-problem")
+                        .arg("key", key.as_str())
+                        .arg("detail", e.message().trim().trim_end_matches('.')),
                 )
             }),
         };
         map?.remove(&key).ok_or_else(|| {
             ParseError::new(
                 parts.first().map_or(1, |e| e.line),
-                format!("`{key}` has no value Dateline can read."),
+                Text::new("import-key-no-value").arg("key", key.as_str()),
             )
         })
     }
@@ -311,7 +300,7 @@ impl Entry<'_> {
 
 /// Parses YAML as Dateline does everywhere: strict booleans, duplicate keys refused. Errors
 /// are `(line in text, message for a journalist)`.
-fn yaml<T: DeserializeOwned>(text: &str) -> Result<T, (usize, String)> {
+fn yaml<T: DeserializeOwned>(text: &str) -> Result<T, (usize, Text)> {
     let options = serde_saphyr::options! {
         strict_booleans: true,
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
@@ -328,7 +317,7 @@ fn yaml<T: DeserializeOwned>(text: &str) -> Result<T, (usize, String)> {
 }
 
 /// The YAML library's message without its own (block-relative) position.
-fn yaml_message(e: &serde_saphyr::Error) -> String {
+fn yaml_message(e: &serde_saphyr::Error) -> Text {
     let rendered = e.render_with_options(serde_saphyr::render_options! {
         snippets: serde_saphyr::SnippetMode::Off,
     });
@@ -339,9 +328,9 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     let message = message.trim();
     if message.contains("unknown field") {
         // serde names the allowed keys already; say what to do about it.
-        format!("{message}. Remove that key or rename it to one Dateline knows.")
+        Text::new("import-unknown-key").arg("detail", message)
     } else {
-        format!("the front matter is not valid YAML for Dateline: {message}.")
+        Text::new("import-not-valid-yaml").arg("detail", message)
     }
 }
 

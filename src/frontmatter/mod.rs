@@ -99,7 +99,7 @@ pub struct Parsed {
 pub struct Note {
     pub line: usize,
     pub key: String,
-    pub message: String,
+    pub message: crate::i18n::Text,
 }
 
 impl Parsed {
@@ -110,7 +110,11 @@ impl Parsed {
             .map(|n| ImportWarning {
                 line: u32::try_from(n.line).unwrap_or(u32::MAX),
                 key: n.key.clone(),
-                message: format!("{}: line {}: {}", path.display(), n.line, n.message),
+                message: crate::i18n::Text::new("import-warning")
+                    .arg("path", path)
+                    .arg("line", n.line.to_string())
+                    .arg("message", n.message.clone())
+                    .render(crate::i18n::interface_language()),
             })
             .collect()
     }
@@ -140,7 +144,11 @@ mod tests {
     fn check_error(text: &str, line: usize, needle: &str) {
         let e = parse(text).expect_err(text);
         assert_eq!(e.line, line, "{text}\n→ {}", e.message);
-        assert!(e.message.contains(needle), "{text}\n→ {}", e.message);
+        assert!(
+            e.message.to_string().contains(needle),
+            "{text}\n→ {}",
+            e.message
+        );
     }
 
     #[test]
@@ -412,11 +420,12 @@ mod tests {
             "---\n# about the layout\nlayout: post\ntitle: T\nexcerpt: E\ndescription: D\n---\n",
         )
         .expect("valid");
-        let notes: Vec<(usize, &str)> = p
+        let owned: Vec<(usize, String)> = p
             .notes
             .iter()
-            .map(|n| (n.line, n.message.as_str()))
+            .map(|n| (n.line, n.message.to_string()))
             .collect();
+        let notes: Vec<(usize, &str)> = owned.iter().map(|(l, m)| (*l, m.as_str())).collect();
         assert_eq!(
             notes,
             [

@@ -11,17 +11,18 @@ use super::entries::{Block, Entry, Format};
 use super::lenient::{Bylines, FmStatus, Tags};
 use super::{Note, Parsed, MAPPING};
 use crate::error::Error;
+use crate::i18n::Text;
 use crate::model::{ArticleDraft, Byline, Status};
 
 /// What went wrong in a file's text, and on which line (1-based, of the whole file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub line: usize,
-    pub message: String,
+    pub message: Text,
 }
 
 impl ParseError {
-    pub(crate) fn new(line: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn new(line: usize, message: impl Into<Text>) -> Self {
         ParseError {
             line,
             message: message.into(),
@@ -32,7 +33,9 @@ impl ParseError {
     pub fn at(self, path: &Path) -> Error {
         Error::BadImport {
             path: path.to_path_buf(),
-            message: format!("line {}: {}", self.line, self.message),
+            message: Text::new("import-at-line")
+                .arg("line", self.line.to_string())
+                .arg("message", self.message),
         }
     }
 }
@@ -41,21 +44,15 @@ impl ParseError {
 pub fn parse(text: &str) -> std::result::Result<Parsed, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(ParseError::new(
-            1,
-            "the file is empty: there is no text in it to import.",
-        ));
+        return Err(ParseError::new(1, Text::new("import-empty")));
     }
     let (depth, line) = crate::markdown::nesting(text);
     if depth > crate::markdown::MAX_NESTING {
         return Err(ParseError::new(
             line,
-            format!(
-                "the text nests quotes, lists, links or emphasis {depth} levels deep, and \
-                 Dateline imports up to {}. No article looks like this: check that it is the \
-                 right file.",
-                crate::markdown::MAX_NESTING
-            ),
+            Text::new("import-too-deep")
+                .arg("depth", depth)
+                .arg("max", crate::markdown::MAX_NESTING),
         ));
     }
     let format = match text.lines().next().unwrap_or("").trim_end() {
@@ -113,10 +110,7 @@ fn split_front_matter(
     let fence = format.fence();
     Err(ParseError::new(
         1,
-        format!(
-            "the front matter that opens on line 1 with {fence} is never closed: add a line \
-             with just {fence} after its last key."
-        ),
+        Text::new("import-never-closed").arg("fence", fence),
     ))
 }
 
@@ -238,21 +232,16 @@ fn read_front_matter(block: &Block<'_>) -> std::result::Result<Parsed, ParseErro
             .iter()
             .find(|(_, keys)| keys.contains(&e.key.as_str()));
         let message = match row {
-            None => format!(
-                "`{}` is not a Dateline field; kept as is and written back on export.",
-                e.key
-            ),
+            None => Text::new("import-note-unknown-key").arg("key", &e.key),
             Some((field, _)) => match chosen.iter().find(|(f, _, _)| f == field) {
-                Some((_, key, line)) => format!(
-                    "`{}` could give the {field}, but `{key}` (line {line}) gives it; `{}` is \
-                     kept as is and written back on export.",
-                    e.key, e.key
-                ),
-                None => format!(
-                    "`{}` is empty, so it gives no {field}; kept as is and written back on \
-                     export.",
-                    e.key
-                ),
+                Some((_, key, line)) => Text::new("import-note-other-key")
+                    .arg("key", &e.key)
+                    .arg("field", crate::error::field_name(field))
+                    .arg("other", key.to_string())
+                    .arg("line", line.to_string()),
+                None => Text::new("import-note-empty-key")
+                    .arg("key", &e.key)
+                    .arg("field", crate::error::field_name(field)),
             },
         };
         notes.push(Note {
@@ -303,11 +292,7 @@ fn headline_from_heading(
         }
         break;
     }
-    Err(ParseError::new(
-        first_line,
-        "this file has no headline: add front matter with `headline: …` between --- lines, \
-         or start the text with a line `# Headline`.",
-    ))
+    Err(ParseError::new(first_line, Text::new("import-no-headline")))
 }
 
 /// The text of an ATX level-1 heading line (`# Title`, `# Title #`), if it is one.

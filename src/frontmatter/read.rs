@@ -6,26 +6,27 @@ use std::path::Path;
 
 use super::MAX_IMPORT_BYTES;
 use crate::error::{Error, Result};
+use crate::i18n::{Arg, Text};
 
 /// Reads `path` as UTF-8 text, refusing a file over [`MAX_IMPORT_BYTES`] before reading it
 /// and saying where the first byte that is not UTF-8 is.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bad = |message: String| Error::BadImport {
+    let bad = |message: Text| Error::BadImport {
         path: path.to_path_buf(),
         message,
     };
     let too_big = |len: u64| {
-        bad(format!(
-            "the file is {:.1} MB; Dateline imports Markdown files up to {} MB. Split it, or \
-             move its images out of the text.",
-            len as f64 / (1024.0 * 1024.0),
-            MAX_IMPORT_BYTES / (1024 * 1024)
-        ))
+        bad(Text::new("import-too-big")
+            .arg(
+                "size",
+                Arg::Tenths((len as f64 / (1024.0 * 1024.0) * 10.0).round() as i64),
+            )
+            .arg("max", MAX_IMPORT_BYTES / (1024 * 1024)))
     };
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
-        return Err(bad("this is a folder, not a Markdown file.".into()));
+        return Err(bad(Text::new("import-folder")));
     }
     if meta.len() > MAX_IMPORT_BYTES {
         return Err(too_big(meta.len()));
@@ -52,11 +53,11 @@ pub fn read_text(path: &Path) -> Result<String> {
             .chars()
             .count()
             + 1;
-        bad(format!(
-            "line {line}: the file is not UTF-8 text (byte 0x{:02X} at column {column}, byte \
-             offset {at} is the first that is not). Save it as UTF-8 and import it again.",
-            bytes[at]
-        ))
+        bad(Text::new("import-not-utf8")
+            .arg("line", line.to_string())
+            .arg("byte", format!("0x{:02X}", bytes[at]))
+            .arg("column", column)
+            .arg("offset", at.to_string()))
     })?;
     // UTF-8 allows the NUL character; no text file holds one (it marks a binary or damaged
     // file), and it would cut the text short in other programs.
@@ -64,10 +65,9 @@ pub fn read_text(path: &Path) -> Result<String> {
         let before = &text[..at];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        return Err(bad(format!(
-            "line {line}: the file holds a NUL (zero) byte at column {column}, which text never \
-             has: it is damaged or not a Markdown file."
-        )));
+        return Err(bad(Text::new("import-nul")
+            .arg("line", line.to_string())
+            .arg("column", column)));
     }
     Ok(text)
 }

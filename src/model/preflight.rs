@@ -52,6 +52,11 @@ pub struct Finding {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub photo_id: Option<PhotoId>,
+    /// The message's id and arguments, to say it again in the interface's language
+    /// (`Preflight::in_language`); not sent: the window reads `message`.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub text: Option<crate::i18n::Text>,
 }
 
 /// The result of the check before an export: every finding, blocking ones first, and whether

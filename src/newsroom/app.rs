@@ -175,7 +175,8 @@ impl Desk<'_> {
                         headline: headline(r.article_id)?,
                         article_id: r.article_id,
                         kind: r.kind,
-                        reason: r.reason,
+                        reason: super::connect::refusal_text(&r.reason)
+                            .render(crate::i18n::interface_language()),
                         at: r.at.to_rfc3339(),
                     })
                 })

@@ -92,7 +92,7 @@ pub struct BundleReport {
 fn bad(path: &Path, message: &str) -> Error {
     Error::BadImport {
         path: path.to_path_buf(),
-        message: message.to_string(),
+        message: message.to_string().into(),
     }
 }
 

@@ -19,6 +19,7 @@ use postgres::error::SqlState;
 use postgres::{Client, Config};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// Asks the person for a password; `None` when nobody can be asked (no terminal).
 pub type Prompt<'a> = dyn Fn(&str) -> Option<String> + 'a;
@@ -72,7 +73,7 @@ fn take_tls_options(url: &str) -> Result<(String, Verify, Option<PathBuf>)> {
             }
             ("sslmode", "allow") => Err(Error::invalid(
                 "newsroom",
-                "sslmode=allow is not supported: use prefer, require, verify-ca or verify-full.",
+                Text::new("newsroom-sslmode-allow"),
             )),
             ("sslrootcert", file) => {
                 root = Some(PathBuf::from(file));
@@ -184,11 +185,9 @@ impl Target {
         let mut config = Config::from_str(&cleaned).map_err(|e| {
             Error::invalid(
                 "newsroom",
-                format!(
-                    "“{}” is not a newsroom address ({e}). Write it as \
-                     postgresql://USER@HOST:PORT/DATABASE.",
-                    without_password(url)
-                ),
+                Text::new("newsroom-bad-address")
+                    .arg("address", without_password(url))
+                    .arg("detail", e.to_string()),
             )
         })?;
         if config.get_user().is_none() {
@@ -200,8 +199,7 @@ impl Target {
             if user.is_empty() {
                 return Err(Error::invalid(
                     "newsroom",
-                    "The newsroom address names no user: write it as \
-                     postgresql://USER@HOST/DATABASE.",
+                    Text::new("newsroom-address-no-user"),
                 ));
             }
             config.user(&user);
@@ -329,16 +327,15 @@ impl Target {
             let cert = native_tls::Certificate::from_pem(&pem).map_err(|e| {
                 Error::invalid(
                     "newsroom",
-                    format!(
-                        "The authority's certificate {} (sslrootcert) cannot be read as PEM: {e}.",
-                        path.display()
-                    ),
+                    Text::new("newsroom-bad-root-cert")
+                        .arg("path", path.as_path())
+                        .arg("detail", e.to_string()),
                 )
             })?;
             tls.add_root_certificate(cert);
         }
         let tls = tls.build().map_err(|e| {
-            Error::Newsroom(format!("The desk cannot make secure connections: {e}."))
+            Error::Newsroom(Text::new("newsroom-no-tls").arg("detail", e.to_string()))
         })?;
         made.push((self.verify, self.root_cert.clone(), tls.clone()));
         Ok(tls)
@@ -376,29 +373,36 @@ impl Target {
             if *code == SqlState::INVALID_PASSWORD
                 || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
             {
-                return Error::Refused(format!(
-                    "The newsroom {self} did not let “{}” in: the user does not exist there or \
-                     the password is wrong. Check both with the newsroom's admin.",
-                    self.user
-                ));
+                return Error::Login(
+                    Text::new("newsroom-login-refused")
+                        .arg("newsroom", self.to_string())
+                        .arg("user", &self.user),
+                );
             }
             if *code == SqlState::INSUFFICIENT_PRIVILEGE || *code == SqlState::CHECK_VIOLATION {
-                return Error::Refused(refusal_words(db.message()));
+                return Error::Refused(
+                    Text::new("newsroom-refused-change")
+                        .arg("reason", refusal_text(&refusal_key(db.message()))),
+                );
             }
             if *code == SqlState::INVALID_SCHEMA_NAME || *code == SqlState::UNDEFINED_TABLE {
-                return Error::Newsroom(format!(
-                    "The database {} holds no newsroom yet: an admin sets it up first with \
-                     `dateline newsroom init`.",
-                    self.dbname
-                ));
+                return Error::Newsroom(
+                    Text::new("newsroom-not-set-up").arg("database", &self.dbname),
+                );
             }
             if *code == SqlState::INVALID_CATALOG_NAME {
-                return Error::Newsroom(format!(
-                    "The newsroom server at {}:{} has no database “{}”.",
-                    self.host, self.port, self.dbname
-                ));
+                return Error::Newsroom(
+                    Text::new("newsroom-no-database")
+                        .arg("host", &self.host)
+                        .arg("port", self.port.to_string())
+                        .arg("database", &self.dbname),
+                );
             }
-            return Error::Newsroom(format!("The newsroom {self} answered: {}", db.message()));
+            return Error::Newsroom(
+                Text::new("newsroom-answered")
+                    .arg("newsroom", self.to_string())
+                    .arg("answer", db.message()),
+            );
         }
         // The library's words and its causes ("invalid configuration: password missing").
         let mut text = e.to_string();
@@ -408,33 +412,33 @@ impl Target {
             cause = c.source();
         }
         if text.contains("password missing") {
-            return Error::Refused(format!(
-                "The newsroom {self} asks for {}'s password: set PGPASSWORD, put it in \
-                 ~/.pgpass, or run the command in a terminal to be asked for it.",
-                self.user
-            ));
+            return Error::Login(
+                Text::new("newsroom-password-missing")
+                    .arg("newsroom", self.to_string())
+                    .arg("user", &self.user),
+            );
         }
         if text.contains("TLS") || text.contains("tls") || text.contains("certificate") {
-            return Error::Newsroom(format!(
-                "A secure connection to the newsroom {self} could not be made: {}.",
-                plain(&text)
-            ));
+            return Error::Newsroom(
+                Text::new("newsroom-tls-failed")
+                    .arg("newsroom", self.to_string())
+                    .arg("detail", plain(&text)),
+            );
         }
-        Error::Newsroom(format!(
-            "The newsroom {self} cannot be reached ({}). The desk keeps working offline; sync \
-             again when the network is back.",
-            plain(&text)
-        ))
+        Error::Newsroom(
+            Text::new("newsroom-unreachable")
+                .arg("newsroom", self.to_string())
+                .arg("detail", plain(&text)),
+        )
     }
 }
 
-/// The server's refusal, in the words of the rules (the triggers' messages are written for
-/// journalists; PostgreSQL's own ones are not).
-fn refusal_words(message: &str) -> String {
+/// The server's refusal as the desk keeps it: `@not-yours` or `@role <what>` when it is one of
+/// PostgreSQL's own (written for programmers), else the trigger's words, which are written for
+/// journalists. [`refusal_text`] says a kept reason in any language.
+pub(crate) fn refusal_key(message: &str) -> String {
     if message.contains("row-level security") || message.contains("row level security") {
-        "The newsroom refused the change: this story or photo is not yours to change, and \
-         your role does not allow it."
-            .to_string()
+        "@not-yours".to_string()
     } else if let Some(rest) = message.strip_prefix("permission denied for ") {
         let what = rest
             .rsplit_once(' ')
@@ -446,9 +450,65 @@ fn refusal_words(message: &str) -> String {
             "photos" | "crops" | "originals" | "original_chunks" => "photos",
             other => other,
         };
-        format!("The newsroom refused the change: your role does not allow changing {what}.")
+        format!("@role {what}")
     } else {
-        format!("The newsroom refused the change: {message}")
+        message.to_string()
+    }
+}
+
+/// What the desk keeps of a refusal `e` (see [`refusal_key`]): the key when the reason is one
+/// of the catalogue's, else its words.
+pub(crate) fn kept_reason(e: &Error) -> String {
+    use crate::i18n::Arg;
+    let Error::Refused(Text::Msg("newsroom-refused-change", args)) = e else {
+        return e.to_string();
+    };
+    match args.first().map(|(_, a)| a) {
+        Some(Arg::Text(Text::Msg("newsroom-refused-not-yours", _))) => "@not-yours".into(),
+        Some(Arg::Text(Text::Msg("newsroom-refused-role", what))) => {
+            match what.first().map(|(_, a)| a) {
+                Some(Arg::Text(Text::Msg("newsroom-what-stories", _))) => "@role stories".into(),
+                Some(Arg::Text(Text::Msg("newsroom-what-photos", _))) => "@role photos".into(),
+                Some(Arg::Text(Text::Raw(other))) => format!("@role {other}"),
+                _ => e.to_string(),
+            }
+        }
+        Some(Arg::Text(Text::Raw(words))) => words.clone(),
+        _ => e.to_string(),
+    }
+}
+
+/// A refusal's reason, alone (the window and the CLI put their own words around it), from
+/// what the desk keeps ([`refusal_key`]). Reasons kept before issue 15 carried the English
+/// words around them, which are taken off.
+pub fn refusal_text(kept: &str) -> Text {
+    let kept = kept
+        .strip_prefix("The newsroom refused the change: ")
+        .unwrap_or(kept);
+    match kept.strip_prefix('@') {
+        Some(mv) if mv.starts_with("move ") => {
+            // "@move <from> <to> <the reason as kept>"
+            let mut parts = mv[5..].splitn(3, ' ');
+            let status = |s: Option<&str>| match s.and_then(crate::model::Status::parse) {
+                Some(s) => crate::workflow::status_text(s),
+                None => Text::Raw(s.unwrap_or_default().to_string()),
+            };
+            let (from, to) = (status(parts.next()), status(parts.next()));
+            Text::new("newsroom-move-refused")
+                .arg("from", from)
+                .arg("to", to)
+                .arg("reason", refusal_text(parts.next().unwrap_or_default()))
+        }
+        Some("not-yours") => Text::new("newsroom-refused-not-yours"),
+        Some(role) if role.starts_with("role ") => {
+            let what = match &role[5..] {
+                "stories" => Text::new("newsroom-what-stories"),
+                "photos" => Text::new("newsroom-what-photos"),
+                other => Text::Raw(other.to_string()),
+            };
+            Text::new("newsroom-refused-role").arg("what", what)
+        }
+        _ => Text::Raw(kept.to_string()),
     }
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::connect::Prompt;
 use super::Desk;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// A hold not refreshed for this long has expired.
 pub const HOLD_EXPIRY_MINUTES: i32 = 5;
@@ -72,10 +73,9 @@ impl Desk<'_> {
             .map_err(err)?
             .is_some();
         if !on_server {
-            return Err(Error::Newsroom(format!(
-                "The story {slug} has not reached the newsroom yet: sync first, then others can \
-                 see who works on it."
-            )));
+            return Err(Error::Newsroom(
+                Text::new("newsroom-story-not-there").arg("story", slug),
+            ));
         }
         match action {
             Action::Look => {}
@@ -129,9 +129,9 @@ impl Desk<'_> {
             })
             .collect();
         if action == Action::TakeOver && holders.iter().any(|h| !h.me) {
-            return Err(Error::Refused(format!(
-                "Only an editor can take {slug} over; it stays open on the other desks."
-            )));
+            return Err(Error::Refused(
+                Text::new("newsroom-only-editor-takes-over").arg("story", slug),
+            ));
         }
         Ok(holders)
     }

@@ -32,6 +32,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{Article, ArticleId};
 use crate::store::Store;
 
@@ -102,15 +103,7 @@ impl Role {
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == s || (s == "photo desk" && *r == Role::Photo))
-            .ok_or_else(|| {
-                Error::invalid(
-                    "role",
-                    format!(
-                        "“{s}” is not a newsroom role; choose correspondent, editor, photo or \
-                         admin."
-                    ),
-                )
-            })
+            .ok_or_else(|| Error::invalid("role", Text::new("newsroom-bad-role").arg("role", s)))
     }
 }
 
@@ -160,7 +153,7 @@ pub fn add_user(
     if password.chars().count() < 8 {
         return Err(Error::invalid(
             "password",
-            "The password is too short: use at least 8 characters.",
+            Text::new("newsroom-password-short"),
         ));
     }
     let display_name = match display_name
@@ -205,10 +198,7 @@ fn valid_login(login: &str) -> Result<String> {
     if !ok {
         return Err(Error::invalid(
             "user",
-            format!(
-                "“{login}” cannot be a newsroom login: use lowercase letters, digits, “_”, “.” or \
-                 “-”, starting with a letter (for example ana.perez)."
-            ),
+            Text::new("newsroom-bad-login").arg("login", login),
         ));
     }
     Ok(login.to_string())

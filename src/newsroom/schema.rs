@@ -8,6 +8,7 @@ use postgres::{Client, GenericClient};
 use super::connect::Target;
 use super::{Member, Role};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 
 /// The server's migrations, by number. Append only, numbered without gaps (a test checks).
 pub(crate) const MIGRATIONS: &[(i32, &str)] = &[
@@ -76,27 +77,28 @@ pub(crate) fn migrate(client: &mut Client, target: &Target) -> Result<(i32, i32)
 fn migration_error(target: &Target, number: i32, e: postgres::Error) -> Error {
     match e.as_db_error() {
         Some(db) if db.code() == &postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
-            Error::Refused(format!(
-                "The user “{}” may not set up a newsroom in {target}: an admin who may create \
-                 roles and schemas (for example the database's owner with CREATEROLE) runs \
-                 `dateline newsroom init`. Nothing was changed.",
-                target.user()
-            ))
+            Error::Refused(
+                Text::new("newsroom-may-not-init")
+                    .arg("user", target.user())
+                    .arg("newsroom", target.to_string()),
+            )
         }
-        Some(db) => Error::Newsroom(format!(
-            "The newsroom's format {number} could not be installed: {}. Nothing of it was \
-             changed.",
-            db.message()
-        )),
+        Some(db) => Error::Newsroom(
+            Text::new("newsroom-format-failed")
+                .arg("number", number.to_string())
+                .arg("detail", db.message()),
+        ),
         None => target.error(e),
     }
 }
 
 fn newer(target: &Target, found: i32) -> Error {
-    Error::Newsroom(format!(
-        "The newsroom {target} was set up by a newer Dateline (newsroom format {found}; this one \
-         knows up to {SERVER_SCHEMA_VERSION}). Update Dateline to work with it."
-    ))
+    Error::Newsroom(
+        Text::new("newsroom-newer")
+            .arg("newsroom", target.to_string())
+            .arg("found", found.to_string())
+            .arg("known", SERVER_SCHEMA_VERSION.to_string()),
+    )
 }
 
 /// Refuses a server without a newsroom, or of a format or protocol this Dateline does not
@@ -104,19 +106,20 @@ fn newer(target: &Target, found: i32) -> Error {
 pub(crate) fn check_compatible(client: &mut Client, target: &Target) -> Result<()> {
     let v = version(client, target)?;
     if v == 0 {
-        return Err(Error::Newsroom(format!(
-            "The database at {target} holds no newsroom yet: an admin sets it up first with \
-             `dateline newsroom init`."
-        )));
+        return Err(Error::Newsroom(
+            Text::new("newsroom-not-set-up-at").arg("newsroom", target.to_string()),
+        ));
     }
     if v > SERVER_SCHEMA_VERSION {
         return Err(newer(target, v));
     }
     if v < SERVER_SCHEMA_VERSION {
-        return Err(Error::Newsroom(format!(
-            "The newsroom {target} has an older format ({v}) than this Dateline needs \
-             ({SERVER_SCHEMA_VERSION}): an admin runs `dateline newsroom init` to update it."
-        )));
+        return Err(Error::Newsroom(
+            Text::new("newsroom-older")
+                .arg("newsroom", target.to_string())
+                .arg("found", v.to_string())
+                .arg("needed", SERVER_SCHEMA_VERSION.to_string()),
+        ));
     }
     let protocol: Option<String> = client
         .query_opt(
@@ -189,13 +192,10 @@ pub(crate) fn add_user(
     tx.batch_execute(&sql).map_err(|e| match e.as_db_error() {
         Some(db) if db.code() == &postgres::error::SqlState::DUPLICATE_OBJECT => Error::invalid(
             "user",
-            format!("The newsroom already has a user “{login}”; choose another login."),
+            Text::new("newsroom-user-exists").arg("login", login),
         ),
         Some(db) if db.code() == &postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
-            Error::Refused(format!(
-                "“{}” may not add people to the newsroom: only an admin can.",
-                target.user()
-            ))
+            Error::Refused(Text::new("newsroom-may-not-add").arg("user", target.user()))
         }
         _ => target.error(e),
     })?;

@@ -31,6 +31,7 @@ use super::schema;
 use super::Desk;
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{ArticleDraft, ArticleId, Crop, Focus, PhotoFields, Status};
 use crate::store::{DeskRevision, NewPhoto, SentKind, Tx};
 
@@ -155,19 +156,18 @@ impl Desk<'_> {
             )
             .map_err(|e| target.error(e))?;
         let Some(row) = row else {
-            return Err(Error::Refused(format!(
-                "“{}” can log in to {target} but is not one of the newsroom's people: an admin \
-                 adds them with `dateline newsroom user add`.",
-                target.user()
-            )));
+            return Err(Error::Refused(
+                Text::new("newsroom-not-a-member")
+                    .arg("user", target.user())
+                    .arg("newsroom", target.to_string()),
+            ));
         };
         let (login, name, role): (String, String, String) = (row.get(0), row.get(1), row.get(2));
         if let Some(old) = self.db.read(|t| t.setting(KEY_CONNINFO))? {
             if !old.is_empty() && old != target.to_conninfo() {
                 return Err(Error::invalid(
                     "newsroom",
-                    "This desk already belongs to another newsroom; a desk syncs with one \
-                     newsroom only.",
+                    Text::new("newsroom-other-newsroom"),
                 ));
             }
         }
@@ -191,10 +191,7 @@ impl Desk<'_> {
                 target: Target::parse(&c)?,
                 login,
             }),
-            _ => Err(Error::Newsroom(
-                "This desk has not joined a newsroom: run `dateline newsroom join URL` first."
-                    .into(),
-            )),
+            _ => Err(Error::Newsroom(Text::new("newsroom-not-joined"))),
         }
     }
 
@@ -312,11 +309,11 @@ impl Desk<'_> {
         let target = joined.target.clone();
         let (mut client, hello) = open_session(&target, prompt)?;
         if hello.login != joined.login {
-            return Err(Error::Refused(format!(
-                "This desk joined the newsroom as “{}”, but the connection is “{}”: sync as \
-                 the desk's own user.",
-                joined.login, hello.login
-            )));
+            return Err(Error::Refused(
+                Text::new("newsroom-other-login")
+                    .arg("joined", &joined.login)
+                    .arg("login", &hello.login),
+            ));
         }
         let mut report = SyncReport::default();
         self.checkpoint_unrecorded_words()?;
@@ -392,7 +389,7 @@ impl Desk<'_> {
         if field == "body" {
             return Err(Error::invalid(
                 "field",
-                "The text's conflict is settled by keeping a version or a merged text.",
+                Text::new("newsroom-text-conflict-how"),
             ));
         }
         self.db.write(|t| {
@@ -431,29 +428,32 @@ impl Desk<'_> {
             let Some(c) = open.last() else {
                 return Err(Error::invalid(
                     "article",
-                    format!("Story {key} has no conflict on its text to resolve."),
+                    Text::new("newsroom-no-text-conflict").arg("story", key),
                 ));
             };
             let current = t.article(id)?;
             let mut d = ArticleDraft::from(&current);
-            d.body =
-                match (take, text) {
-                    (Some(rev), None) => {
-                        let (of, snap) = t.revision_snapshot(rev)?;
-                        if of != id {
-                            return Err(Error::invalid(
-                                "revision",
-                                format!("Revision {rev} is of another story; take one of {key}'s."),
-                            ));
-                        }
-                        snap.body
+            d.body = match (take, text) {
+                (Some(rev), None) => {
+                    let (of, snap) = t.revision_snapshot(rev)?;
+                    if of != id {
+                        return Err(Error::invalid(
+                            "revision",
+                            Text::new("newsroom-revision-of-another")
+                                .arg("revision", rev.to_string())
+                                .arg("story", key),
+                        ));
                     }
-                    (None, Some(body)) => body,
-                    _ => return Err(Error::invalid(
+                    snap.body
+                }
+                (None, Some(body)) => body,
+                _ => {
+                    return Err(Error::invalid(
                         "resolve",
-                        "Say how to resolve: take a revision (--take REV) or a file (--file F.md).",
-                    )),
-                };
+                        Text::new("newsroom-say-how-to-resolve"),
+                    ))
+                }
+            };
             let valid = ValidArticle::new(d, Some(&current.slug))?;
             t.update_article(id, &valid, now)?;
             let uuid = new_uuid(now);
@@ -1553,7 +1553,7 @@ impl Desk<'_> {
             article: slug,
             kind: kind.as_str().into(),
             id: key.to_string(),
-            reason,
+            reason: super::connect::refusal_text(&reason).render(crate::i18n::interface_language()),
         });
         Ok(())
     }
@@ -1695,7 +1695,7 @@ impl Desk<'_> {
             if !matches!(e, Error::Refused(_)) {
                 return Err(e);
             }
-            let reason = e.to_string();
+            let reason = super::connect::kept_reason(&e);
             self.db.write(|t| {
                 if out.story_new {
                     t.record_refusal(Some(id), SentKind::Article, uuid, &reason, now)?;
@@ -1814,7 +1814,12 @@ impl Desk<'_> {
                     if !matches!(e, Error::Refused(_)) {
                         return Err(e);
                     }
-                    refusals.push((m.uuid.clone(), m.from, m.to, e.to_string()));
+                    refusals.push((
+                        m.uuid.clone(),
+                        m.from,
+                        m.to,
+                        super::connect::kept_reason(&e),
+                    ));
                 }
             }
         }
@@ -1832,7 +1837,7 @@ impl Desk<'_> {
                     if !matches!(e, Error::Refused(_)) {
                         return Err(e);
                     }
-                    let reason = e.to_string();
+                    let reason = super::connect::kept_reason(&e);
                     self.db.write(|t| {
                         t.record_refusal(Some(id), SentKind::Note, &n.uuid, &reason, now)
                     })?;
@@ -1856,11 +1861,7 @@ impl Desk<'_> {
                 t.mark_sent(SentKind::Note, n, "")?;
             }
             for (m, from, to, reason) in &refusals {
-                let reason = format!(
-                    "The move {} → {} was refused: {reason}",
-                    from.label(),
-                    to.label()
-                );
+                let reason = format!("@move {} {} {reason}", from.as_str(), to.as_str());
                 t.record_refusal(Some(id), SentKind::Move, m, &reason, now)?;
             }
             if let Some(s) = server_status.as_deref().and_then(Status::parse) {
@@ -1878,11 +1879,12 @@ impl Desk<'_> {
                 article: Some(article.slug.clone()),
                 kind: "move".into(),
                 id: move_id,
-                reason: format!(
-                    "The move {} → {} was refused: {reason}",
-                    from.label(),
-                    to.label()
-                ),
+                reason: super::connect::refusal_text(&format!(
+                    "@move {} {} {reason}",
+                    from.as_str(),
+                    to.as_str()
+                ))
+                .render(crate::i18n::interface_language()),
             });
         }
         Ok(())
@@ -1944,8 +1946,15 @@ impl<'a> Graph<'a> {
 /// The newsroom's refusal in words; any other error (the network, the server) stops the
 /// sync.
 fn refusal_reason(target: &Target, e: postgres::Error) -> Result<String> {
+    if let Some(db) = e.as_db_error() {
+        use postgres::error::SqlState;
+        if *db.code() == SqlState::INSUFFICIENT_PRIVILEGE || *db.code() == SqlState::CHECK_VIOLATION
+        {
+            return Ok(super::connect::refusal_key(db.message()));
+        }
+    }
     match target.error(e) {
-        e @ Error::Refused(_) => Ok(e.to_string()),
+        e @ Error::Refused(_) => Ok(super::connect::kept_reason(&e)),
         e => Err(e),
     }
 }
@@ -2082,7 +2091,7 @@ fn refusal(t: &Tx<'_>, r: crate::store::DeskRefusal) -> Result<Refusal> {
         },
         kind,
         id,
-        reason,
+        reason: super::connect::refusal_text(&reason).render(crate::i18n::interface_language()),
     })
 }
 
@@ -2427,10 +2436,9 @@ fn download_original(
     }
     let got = crate::durable::sha256_hex(&bytes);
     if got != sha {
-        return Err(Error::Newsroom(format!(
-            "A photo's file from the newsroom is not complete yet ({sha}); the next sync \
-             fetches it."
-        )));
+        return Err(Error::Newsroom(
+            Text::new("newsroom-photo-incomplete").arg("sha", sha),
+        ));
     }
     Ok(bytes)
 }

@@ -11,6 +11,7 @@ use super::crop::{Aspect, CropPlan, PixelRect, Size};
 use super::embed::Credits;
 use super::rendition::{self, Raster};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{Focus, PhotoFields};
 
 /// The gutter at 2048 pixels wide; it scales with the output.
@@ -97,7 +98,7 @@ pub(crate) fn render(sources: &[CellSource<'_>], width: u32, aspect: Aspect) -> 
     if !(2..=3).contains(&n) {
         return Err(Error::invalid(
             "photos",
-            "A composite hero puts two or three photos side by side.",
+            Text::new("composite-two-or-three"),
         ));
     }
     let height = canvas_height(width, aspect);

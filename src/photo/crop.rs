@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::Focus;
 
 /// A crop's shape: a preset ratio or free.
@@ -35,12 +36,7 @@ impl Aspect {
         if s.eq_ignore_ascii_case("free") {
             return Ok(Aspect::Free);
         }
-        let bad = || {
-            Error::invalid(
-                "aspect",
-                format!("“{s}” is not an aspect ratio: use 16:9, 4:3, 3:2, 1:1, 4:5 or free."),
-            )
-        };
+        let bad = || Error::invalid("aspect", Text::new("crop-bad-aspect").arg("aspect", s));
         let (a, b) = s.split_once([':', 'x', '/']).ok_or_else(bad)?;
         let a: u32 = a.trim().parse().map_err(|_| bad())?;
         let b: u32 = b.trim().parse().map_err(|_| bad())?;
@@ -111,10 +107,7 @@ impl CropRect {
         if ok {
             Ok(self)
         } else {
-            Err(Error::invalid(
-                "crop",
-                "The crop must lie inside the photo.",
-            ))
+            Err(Error::invalid("crop", Text::new("crop-outside")))
         }
     }
 

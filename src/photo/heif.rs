@@ -50,10 +50,10 @@ pub(crate) enum HeifColour {
 
 fn open<'a>(bytes: &'a [u8], path: &Path) -> Result<(HeifContext<'a>, ImageHandle)> {
     let ctx = HeifContext::read_from_bytes(bytes)
-        .map_err(|_| super::bad(path, super::DAMAGED_HEADER.into()))?;
+        .map_err(|_| super::bad(path, super::damaged_header()))?;
     let handle = ctx
         .primary_image_handle()
-        .map_err(|_| super::bad(path, super::DAMAGED_HEADER.into()))?;
+        .map_err(|_| super::bad(path, super::damaged_header()))?;
     Ok((ctx, handle))
 }
 
@@ -122,13 +122,7 @@ pub(crate) fn colour(bytes: &[u8], path: &Path) -> Result<HeifColour> {
 
 /// Decodes the primary image's pixels, upright, as 8-bit RGB.
 pub(crate) fn decode(bytes: &[u8], path: &Path) -> Result<Raster> {
-    let damaged = || {
-        super::bad(
-            path,
-            "The photo's pixels are damaged and cannot be shown. Copy it again from its source."
-                .into(),
-        )
-    };
+    let damaged = || super::bad(path, crate::i18n::Text::new("photo-damaged-pixels"));
     let (_ctx, handle) = open(bytes, path)?;
     let lib = LibHeif::new();
     let image = lib

@@ -36,6 +36,7 @@ pub(crate) use requests::prefer as prefer_fields;
 pub use requests::{CompositeOutput, CropOutcome, CropRequest, FieldsPatch};
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::PhotoFields;
 
 /// The largest photo accepted, in pixels (a 100-megapixel medium-format frame fits).
@@ -75,8 +76,7 @@ const RAW_EXTENSIONS: [&str; 14] = [
 
 /// Says what a file is, or refuses it in words that name its format and what to do.
 fn sniff(bytes: &[u8], path: &Path) -> Result<Kind> {
-    let bad = |message: String| bad(path, message);
-    let export = "Export it as JPEG or TIFF from your photo editor and import that.";
+    let bad = |message: Text| bad(path, message);
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -90,29 +90,18 @@ fn sniff(bytes: &[u8], path: &Path) -> Result<Kind> {
     let tiff_raw = tiff::scan(bytes).is_some_and(|t| t.raw);
     if raw_magic || tiff_raw || (tiff::is_tiff(bytes) && RAW_EXTENSIONS.contains(&ext.as_str())) {
         let name = if ext.is_empty() || !RAW_EXTENSIONS.contains(&ext.as_str()) {
-            String::new()
+            "none".to_string()
         } else {
-            format!(" ({})", ext.to_ascii_uppercase())
+            ext.to_ascii_uppercase()
         };
-        return Err(bad(format!(
-            "This is a camera RAW file{name}, which Dateline cannot read: a RAW file still \
-             has to be developed. {export}"
-        )));
+        return Err(bad(Text::new("photo-raw").arg("kind", name)));
     }
     if bytes.starts_with(b"8BPS") {
-        return Err(bad(format!(
-            "This is a Photoshop document (PSD), which Dateline cannot read. {export}"
-        )));
+        return Err(bad(Text::new("photo-psd")));
     }
     if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        return Err(bad(format!(
-            "This is a GIF{}, which Dateline cannot publish as a photo. {export}",
-            if gif_frames(bytes) > 1 {
-                " animation"
-            } else {
-                ""
-            }
-        )));
+        let animated = if gif_frames(bytes) > 1 { "yes" } else { "no" };
+        return Err(bad(Text::new("photo-gif").arg("animated", animated)));
     }
     if heif::is_heif(bytes) {
         return Ok(Kind::Heif);
@@ -124,12 +113,10 @@ fn sniff(bytes: &[u8], path: &Path) -> Result<Kind> {
         Ok(ImageFormat::Jpeg) => Ok(Kind::Jpeg),
         Ok(ImageFormat::Png) => Ok(Kind::Png),
         Ok(ImageFormat::WebP) => Ok(Kind::WebP),
-        Ok(other) => Err(bad(format!(
-            "{other:?} images are not supported: use JPEG, PNG, WebP, TIFF or HEIC."
-        ))),
-        Err(_) => Err(bad(
-            "This is not a photo Dateline can read (not JPEG, PNG, WebP, TIFF or HEIC).".into(),
+        Ok(other) => Err(bad(
+            Text::new("photo-format-unsupported").arg("format", format!("{other:?}"))
         )),
+        Err(_) => Err(bad(Text::new("photo-not-a-photo"))),
     }
 }
 
@@ -149,16 +136,16 @@ fn gif_frames(bytes: &[u8]) -> usize {
 
 fn check_size(w: u32, h: u32, path: &Path) -> Result<()> {
     if w == 0 || h == 0 {
-        return Err(bad(path, "The photo has no pixels.".into()));
+        return Err(bad(path, Text::new("photo-no-pixels")));
     }
     if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(bad(
             path,
-            format!(
-                "The photo claims to be {w} × {h} pixels, larger than Dateline accepts \
-                 ({MAX_SIDE} pixels a side, {} megapixels). It was not imported.",
-                MAX_PIXELS / 1_000_000
-            ),
+            Text::new("photo-too-large")
+                .arg("width", w)
+                .arg("height", h)
+                .arg("max_side", MAX_SIDE)
+                .arg("megapixels", MAX_PIXELS / 1_000_000),
         ));
     }
     Ok(())
@@ -191,9 +178,9 @@ pub fn extension_for(mime: &str) -> &'static str {
 
 /// Checks that `bytes` (read from `path`) are a photo Dateline can use.
 pub fn inspect(bytes: &[u8], path: &Path) -> Result<Inspected> {
-    let bad = |message: String| bad(path, message);
+    let bad = |message: Text| bad(path, message);
     if bytes.is_empty() {
-        return Err(bad("The file is empty.".into()));
+        return Err(bad(Text::new("photo-empty")));
     }
     let kind = sniff(bytes, path)?;
     let mime = match kind {
@@ -220,10 +207,8 @@ pub fn inspect(bytes: &[u8], path: &Path) -> Result<Inspected> {
     }
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|_| bad(UNREADABLE.into()))?;
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|_| bad(DAMAGED_HEADER.into()))?;
+        .map_err(|_| bad(unreadable()))?;
+    let mut decoder = reader.into_decoder().map_err(|_| bad(damaged_header()))?;
     let (w, h) = decoder.dimensions();
     check_size(w, h, path)?;
     let orientation = if kind == Kind::Tiff {
@@ -268,14 +253,9 @@ pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
     let info = inspect(bytes, path)?;
     let mut m = EmbeddedMetadata::default();
     if info.mime == "image/jpeg" {
-        let seg = jpeg::scan(bytes).ok_or_else(|| bad(path, "This is not a JPEG photo.".into()))?;
+        let seg = jpeg::scan(bytes).ok_or_else(|| bad(path, Text::new("photo-not-jpeg")))?;
         if !seg.complete {
-            return Err(bad(
-                path,
-                "The photo is incomplete: the file ends before the end of the picture (it was \
-                 probably cut short while copying or downloading). Copy it again from its source."
-                    .into(),
-            ));
+            return Err(bad(path, Text::new("photo-incomplete")));
         }
         if let Some(exif) = seg.exif {
             m.exif = metadata::read_exif(exif, &mut m.warnings);
@@ -322,14 +302,7 @@ pub fn examine(bytes: &[u8], path: &Path) -> Result<Examined> {
     // failing later on deadline.
     if info.mime == "image/jpeg" {
         // The decoder's own words ("Huffman table", "marker") mean nothing to a journalist.
-        jpeg::decode_strict(bytes).map_err(|_| {
-            bad(
-                path,
-                "The photo's picture data is damaged partway through, so part of it would show \
-                 as grey. Copy it again from its source."
-                    .into(),
-            )
-        })?;
+        jpeg::decode_strict(bytes).map_err(|_| bad(path, Text::new("photo-damaged-data")))?;
     } else {
         rendition::decode_full(bytes, path)?;
     }
@@ -350,23 +323,24 @@ pub(crate) fn header_size(bytes: &[u8], path: &Path) -> Result<Size> {
     }
     let (w, h) = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|_| bad(path, UNREADABLE.into()))?
+        .map_err(|_| bad(path, unreadable()))?
         .into_dimensions()
-        .map_err(|_| bad(path, DAMAGED_HEADER.into()))?;
+        .map_err(|_| bad(path, damaged_header()))?;
     Ok(Size::new(w, h))
 }
 
 /// The file could not even be read from memory (never expected; said plainly if it happens).
-pub(crate) const UNREADABLE: &str = "The file could not be read as a photo. Check that it is a \
-     JPEG, PNG, WebP, TIFF or HEIC photo and try again.";
+pub(crate) fn unreadable() -> Text {
+    Text::new("photo-unreadable")
+}
 
 /// The header names a photo format but does not describe a picture that can be opened. The
 /// decoder's reason is left out: it is written for programmers ("Format error decoding Jpeg").
-pub(crate) const DAMAGED_HEADER: &str = "The photo is damaged and cannot be opened: the start \
-     of the file, which says what the picture is, is broken or cut short. Copy it again from its \
-     source.";
+pub(crate) fn damaged_header() -> Text {
+    Text::new("photo-damaged-header")
+}
 
-pub(crate) fn bad(path: &Path, message: String) -> Error {
+pub(crate) fn bad(path: &Path, message: Text) -> Error {
     Error::BadPhoto {
         path: path.to_path_buf(),
         message,

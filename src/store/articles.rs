@@ -7,6 +7,7 @@ use rusqlite::{params, OptionalExtension};
 use super::{parse_ts, ts, Tx};
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{
     Article, ArticleId, ArticleSummary, Byline, FoundIn, Hero, HeroPhoto, LibraryCounts,
     LibraryCursor, LibraryPage, LibraryPageRequest, LibraryQuery, LibrarySort, SearchHit, Status,
@@ -29,7 +30,7 @@ impl Tx<'_> {
         if trashed {
             return Err(Error::invalid(
                 "article",
-                format!("Story {key} is in the trash; restore it first."),
+                Text::new("trash-in-trash").arg("story", key),
             ));
         }
         Ok(id)
@@ -709,12 +710,8 @@ fn nonblank(v: &Option<String>) -> Option<String> {
 }
 
 fn parse_day(day: &str) -> Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
-            "date",
-            format!("“{day}” is not a date; write it as year-month-day, e.g. 2026-11-25."),
-        )
-    })
+    chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid("date", Text::new("library-bad-date").arg("day", day)))
 }
 
 /// The first instant of a `YYYY-MM-DD` day, as stored timestamps compare.

@@ -4,6 +4,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::Tx;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{ArticleId, Author, AuthorId, PhotoId, Section, TagInfo};
 
 const AUTHOR_COLUMNS: &str = "a.id, a.name, a.role, a.bio, a.portrait_photo_id,
@@ -73,7 +74,7 @@ impl Tx<'_> {
     pub fn add_section(&self, name: &str) -> Result<Section> {
         let id = self
             .ensure_section(Some(name))?
-            .ok_or_else(|| Error::invalid("name", "A section needs a name."))?;
+            .ok_or_else(|| Error::invalid("name", Text::new("section-needs-name")))?;
         self.section(id)
     }
 
@@ -97,7 +98,7 @@ impl Tx<'_> {
         if clash.is_some() {
             return Err(Error::invalid(
                 "name",
-                format!("There is already a section called “{name}”."),
+                Text::new("section-exists").arg("name", name),
             ));
         }
         let slug = self.free_section_slug(name, Some(id))?;
@@ -180,7 +181,7 @@ impl Tx<'_> {
             if other != id {
                 return Err(Error::invalid(
                     "name",
-                    format!("There is already an author called “{name}”."),
+                    Text::new("author-exists").arg("name", name),
                 ));
             }
         }
@@ -287,13 +288,11 @@ impl Tx<'_> {
             |r| r.get(0),
         )?;
         if used > 0 {
-            return Err(Error::InUse(format!(
-                "The section “{}” still has {used} {} (the trash counts); move {} to another \
-                 section first.",
-                s.name,
-                if used == 1 { "story" } else { "stories" },
-                if used == 1 { "it" } else { "them" },
-            )));
+            return Err(Error::InUse(
+                Text::new("section-in-use")
+                    .arg("name", &s.name)
+                    .arg("count", used),
+            ));
         }
         self.conn
             .execute("DELETE FROM sections WHERE id = ?1", [id])?;
@@ -308,11 +307,9 @@ impl Tx<'_> {
             |r| r.get(0),
         )?;
         if used > 0 {
-            return Err(Error::InUse(format!(
-                "The tag “{name}” is still on {used} {} (the trash counts); remove it there \
-                 first, or rename it onto another tag to merge the two.",
-                if used == 1 { "story" } else { "stories" },
-            )));
+            return Err(Error::InUse(
+                Text::new("tag-in-use").arg("name", name).arg("count", used),
+            ));
         }
         let n = self
             .conn

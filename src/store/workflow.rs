@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{parse_ts, ts, Tx};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{ArticleId, ArticleSummary, LibraryQuery, Note, Status, Transition};
 
 impl Tx<'_> {
@@ -114,11 +115,7 @@ impl Tx<'_> {
             )
             .optional()?;
         if shared == Some(true) {
-            return Err(Error::InUse(
-                "This note is already in the newsroom, where notes stay as the story's history \
-                 on every desk: it cannot be deleted. Add a new note to correct it."
-                    .into(),
-            ));
+            return Err(Error::InUse(Text::new("note-in-newsroom")));
         }
         let n = self
             .conn
@@ -147,7 +144,7 @@ impl Tx<'_> {
         if n == 0 {
             return Err(Error::invalid(
                 "article",
-                format!("Story {id} is not in the trash."),
+                Text::new("trash-not-in-trash").arg("story", id.to_string()),
             ));
         }
         Ok(())

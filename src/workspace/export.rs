@@ -168,7 +168,7 @@ impl Workspace {
         let article = self.article(key)?;
         let settings = self.settings()?;
         let check = preflight::check(&article, &self.photo_facts(&article)?, &settings);
-        if let Some(refusal) = check.refusal(&article.headline, "exported") {
+        if let Some(refusal) = check.refusal(&article.headline, crate::preflight::Doing::Export) {
             return Err(refusal);
         }
         let published_at = self
@@ -177,7 +177,11 @@ impl Workspace {
             .find(|t| t.to == Status::Published)
             .map(|t| t.at);
         Ok(Gathered {
-            warnings: check.findings.into_iter().map(|f| f.message).collect(),
+            warnings: check
+                .findings
+                .iter()
+                .map(|f| f.text().render(crate::i18n::interface_language()))
+                .collect(),
             revision_id: self.revision_for_export(&article)?,
             published_at,
             others: self.articles()?,

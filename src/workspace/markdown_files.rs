@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::frontmatter::{export, parse, read_text, ParseError};
+use crate::i18n::Text;
 use crate::model::{ArticleDraft, ImportReport};
 
 use super::Workspace;
@@ -22,14 +23,15 @@ impl Workspace {
             .map_err(|e| match e {
                 Error::DuplicateSlug(s) => ParseError::new(
                     parsed.line_of("slug"),
-                    format!(
-                        "the slug “{s}” is already used by another article in this desk. Change \
-                     `slug:` in the front matter, or remove it to derive one from the headline."
-                    ),
+                    Text::new("import-duplicate-slug").arg("slug", s),
                 )
                 .at(path),
-                Error::Invalid { field, message } => {
-                    ParseError::new(parsed.line_of(field), format!("{field}: {message}")).at(path)
+                e @ Error::Invalid { .. } => {
+                    let line = match &e {
+                        Error::Invalid { field, .. } => parsed.line_of(field),
+                        _ => 1,
+                    };
+                    ParseError::new(line, e.text()).at(path)
                 }
                 other => other,
             })?;

@@ -35,6 +35,7 @@ use ts_rs::TS;
 
 use crate::durable;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::settings::{self, Settings};
 use crate::store::Store;
 
@@ -136,10 +137,7 @@ impl Workspace {
     pub fn set_identity(&mut self, name: &str) -> Result<()> {
         let name = one_line(name);
         if name.is_empty() {
-            return Err(Error::invalid(
-                "identity",
-                "Type your name: it is stamped on every revision and every move of a story.",
-            ));
+            return Err(Error::invalid("identity", Text::new("identity-empty")));
         }
         let name = name.as_str();
         self.store.write(|t| t.set_setting("identity", name))

@@ -1,6 +1,7 @@
 //! The desk's catalogues: sections, author profiles and managed tags.
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{Author, Section, TagInfo};
 
 use super::{one_line, Workspace};
@@ -19,7 +20,7 @@ impl Workspace {
     pub fn rename_section(&mut self, id: i64, name: &str) -> Result<Section> {
         let name = one_line(name);
         if name.is_empty() {
-            return Err(Error::invalid("name", "A section needs a name."));
+            return Err(Error::invalid("name", Text::new("section-needs-name")));
         }
         self.store.write(|t| t.rename_section(id, &name))
     }
@@ -53,7 +54,7 @@ impl Workspace {
     pub fn upsert_author(&mut self, name: &str, role: &str, bio: &str) -> Result<Author> {
         let name = one_line(name);
         if name.is_empty() {
-            return Err(Error::invalid("name", "An author needs a name."));
+            return Err(Error::invalid("name", Text::new("author-needs-name")));
         }
         self.store
             .write(|t| t.upsert_author(&name, role.trim(), bio.trim()))
@@ -66,7 +67,7 @@ impl Workspace {
     pub fn save_author(&mut self, author: &Author) -> Result<Author> {
         let name = one_line(&author.name);
         if name.is_empty() {
-            return Err(Error::invalid("name", "An author needs a name."));
+            return Err(Error::invalid("name", Text::new("author-needs-name")));
         }
         let (role, bio) = (author.role.trim(), author.bio.trim());
         self.store.write(|t| {
@@ -88,7 +89,7 @@ impl Workspace {
     pub fn update_author(&mut self, author: &Author) -> Result<Author> {
         let name = one_line(&author.name);
         if name.is_empty() {
-            return Err(Error::invalid("name", "An author needs a name."));
+            return Err(Error::invalid("name", Text::new("author-needs-name")));
         }
         self.store.write(|t| {
             t.update_author(
@@ -109,7 +110,7 @@ impl Workspace {
     pub fn add_tag(&mut self, name: &str) -> Result<TagInfo> {
         let name = one_line(name);
         if name.is_empty() {
-            return Err(Error::invalid("name", "A tag needs a name."));
+            return Err(Error::invalid("name", Text::new("tag-needs-name")));
         }
         self.store.write(|t| t.add_tag(&name))?;
         self.tags()?
@@ -123,7 +124,7 @@ impl Workspace {
     pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<usize> {
         let new = one_line(new);
         if new.is_empty() {
-            return Err(Error::invalid("name", "A tag needs a name."));
+            return Err(Error::invalid("name", Text::new("tag-needs-name")));
         }
         self.store.write(|t| t.rename_tag(old.trim(), &new))
     }

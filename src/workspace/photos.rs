@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 use chrono::Utc;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{Article, CodeReplacement, Crop, Focus, HeroPhoto, Photo, PhotoFields, PhotoId};
 use crate::photo::composite::{self, CellSource};
 use crate::photo::crop::{self, Aspect, CropPlan, CropRect, PixelRect, Size};
@@ -73,10 +74,7 @@ impl Workspace {
             y: focus.y.clamp(0.0, 1.0),
         };
         if !focus.x.is_finite() || !focus.y.is_finite() {
-            return Err(Error::invalid(
-                "focus",
-                "The focal point must lie inside the photo.",
-            ));
+            return Err(Error::invalid("focus", Text::new("photo-focus-outside")));
         }
         let table = self.store.read(|t| t.code_replacements())?;
         let fields = credit::expand_fields(&fields, &table);
@@ -150,10 +148,7 @@ impl Workspace {
     pub fn set_crop(&mut self, id: PhotoId, req: CropRequest) -> Result<CropOutcome> {
         let name = req.name.trim().to_string();
         if name.is_empty() {
-            return Err(Error::invalid(
-                "name",
-                "A crop needs a name, such as “hero”.",
-            ));
+            return Err(Error::invalid("name", Text::new("crop-needs-name")));
         }
         let aspect = Aspect::parse(&req.aspect)?;
         let photo = self.photo(id)?;
@@ -161,10 +156,7 @@ impl Workspace {
         let focus = req.focus.unwrap_or(photo.focus);
         let inside = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);
         if !(inside(focus.x) && inside(focus.y)) {
-            return Err(Error::invalid(
-                "focus",
-                "The focal point must lie inside the photo (x and y between 0 and 1).",
-            ));
+            return Err(Error::invalid("focus", Text::new("photo-focus-outside-xy")));
         }
         let rect = match req.rect {
             Some(r) => r.validated()?,
@@ -251,7 +243,7 @@ impl Workspace {
         if !(2..=3).contains(&photos.len()) {
             return Err(Error::invalid(
                 "photos",
-                "A composite hero puts two or three photos side by side.",
+                Text::new("composite-two-or-three"),
             ));
         }
         let mut loaded = Vec::new();
@@ -371,10 +363,7 @@ impl Workspace {
     pub fn set_code_replacement(&mut self, code: &str, expansion: &str) -> Result<CodeReplacement> {
         let code = code.trim();
         if code.is_empty() || code.chars().any(char::is_whitespace) {
-            return Err(Error::invalid(
-                "code",
-                "A code is one word without spaces, such as =rtr=.",
-            ));
+            return Err(Error::invalid("code", Text::new("code-one-word")));
         }
         let r = CodeReplacement {
             code: code.to_string(),

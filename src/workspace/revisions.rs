@@ -5,6 +5,7 @@ use chrono::Utc;
 
 use crate::article::ValidArticle;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{Article, ArticleDraft, RevisionDiff};
 use crate::revision::{diff_drafts, same_content};
 
@@ -18,10 +19,9 @@ impl Workspace {
         if a_id != b_id {
             return Err(Error::invalid(
                 "revision",
-                format!(
-                    "revisions {from} and {to} belong to different articles; compare two \
-                     revisions of the same article."
-                ),
+                Text::new("revisions-different-articles")
+                    .arg("from", from.to_string())
+                    .arg("to", to.to_string()),
             ));
         }
         Ok(diff_drafts(from, &old, to, &new))

@@ -4,6 +4,7 @@
 use chrono::Utc;
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{
     Article, ArticleDraft, ArticleSummary, Byline, Note, Status, Template, Transition,
 };
@@ -31,7 +32,10 @@ impl Workspace {
             let a = self.article(key)?;
             if a.status != Status::Published {
                 check(a.status, to)?;
-                if let Some(refusal) = self.preflight(key)?.refusal(&a.headline, "published") {
+                if let Some(refusal) = self
+                    .preflight(key)?
+                    .refusal(&a.headline, crate::preflight::Doing::Publish)
+                {
                     return Err(refusal);
                 }
             }
@@ -64,7 +68,7 @@ impl Workspace {
     pub fn add_note(&mut self, key: &str, body: &str) -> Result<Note> {
         let body = body.trim();
         if body.is_empty() {
-            return Err(Error::invalid("note", "The note is empty."));
+            return Err(Error::invalid("note", Text::new("note-empty")));
         }
         let who = self.identity()?;
         self.store.write(|t| {

@@ -11,7 +11,9 @@ use crate::output::Out;
 
 /// Prints the preflight of an article; blocked is an error (exit 1), after the findings.
 pub fn check(key: &str, ws: &Workspace, out: &Out) -> Result<(), Error> {
-    let p = ws.preflight(key)?;
+    let p = ws
+        .preflight(key)?
+        .in_language(dateline::i18n::interface_language());
     out.value(&p, || {
         let mut lines: Vec<String> = p
             .findings

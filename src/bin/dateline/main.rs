@@ -105,6 +105,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    dateline::i18n::set_interface_language(locale_language());
     let cli = Cli::parse();
     let out = Out { json: cli.json };
     match run(cli, &out) {
@@ -114,6 +115,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The language of the messages, as POSIX programs choose it: the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set and not empty; `es…` is Spanish, anything else English.
+fn locale_language() -> dateline::i18n::Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    dateline::i18n::Lang::from_tag(&locale)
 }
 
 fn run(cli: Cli, out: &Out) -> Result<(), Error> {

@@ -63,7 +63,7 @@ impl Out {
                 serde_json::to_string(&dto).unwrap_or_else(|_| format!("{{\"message\":\"{e}\"}}"))
             );
         } else {
-            eprintln!("dateline: {e}");
+            eprintln!("dateline: {}", e.to_dto().message);
         }
     }
 }

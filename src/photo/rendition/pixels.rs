@@ -40,10 +40,7 @@ impl Decoded {
 }
 
 fn damaged(path: &Path) -> Error {
-    crate::photo::bad(
-        path,
-        "The photo's pixels are damaged and cannot be shown. Copy it again from its source.".into(),
-    )
+    crate::photo::bad(path, crate::i18n::Text::new("photo-damaged-pixels"))
 }
 
 /// Decodes every pixel and finds the photo's colour profile: HEIC through libheif, every
@@ -73,7 +70,7 @@ pub(crate) fn decode_colour(bytes: &[u8], path: &Path) -> Result<Decoded> {
     }
     let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|_| crate::photo::bad(path, crate::photo::UNREADABLE.into()))?
+        .map_err(|_| crate::photo::bad(path, crate::photo::unreadable()))?
         .into_decoder()
         .map_err(|_| damaged(path))?;
     let icc = decoder.icc_profile().ok().flatten();
@@ -164,7 +161,7 @@ pub(crate) fn decode_full(bytes: &[u8], path: &Path) -> Result<Raster> {
     }
     let img = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|_| crate::photo::bad(path, crate::photo::UNREADABLE.into()))?
+        .map_err(|_| crate::photo::bad(path, crate::photo::unreadable()))?
         .decode()
         .map_err(|_| damaged(path))?;
     Ok(flatten(img))

@@ -154,3 +154,64 @@ async fn the_interface_speaks_spanish_when_asked_issue_15() -> Result<()> {
     );
     Ok(())
 }
+
+/// The core's own words follow the interface too (issue 15): switched to Español, a story
+/// without a byline is blocked in the Export dialog with the finding in Spanish, from the
+/// core's Spanish catalogue, not the English sentence.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_export_dialog_gives_the_cores_findings_in_spanish_issue_15() -> Result<()> {
+    const SELECT_ALL: &str = "\u{E009}a";
+    const BACKSPACE: &str = "\u{E003}";
+    const NO_BYLINE: &str =
+        r#"[data-testid="preflight-finding"][data-severity="blocking"][data-field="bylines"]"#;
+    let ws = tempfile::tempdir()?;
+    let app = App::start_named(ws.path()).await?;
+    app.wait_for(r#"[data-testid="body-editor"] .cm-content"#)
+        .await?;
+    click(&app, r#"[data-testid="settings-tab"]"#).await?;
+    app.wait_for(r#"[data-testid="settings-ui-language"]"#)
+        .await?;
+    app.js(
+        r#"const s = document.querySelector('[data-testid="settings-ui-language"]');
+           s.value = 'es'; s.dispatchEvent(new Event('change', { bubbles: true })); return null;"#,
+    )
+    .await?;
+    app.wait_for_text(r#"[data-testid="export-button"]"#, |t| t == "Exportar…")
+        .await?;
+    click(&app, r#"[data-testid="settings-tab"]"#).await?;
+
+    click(&app, r#"[data-testid="new-article"]"#).await?;
+    let headline = app.wait_for(r#"[data-testid="headline-input"]"#).await?;
+    headline.click().await?;
+    headline.send_keys("El puerto reabre").await?;
+    let body = app
+        .wait_for(r#"[data-testid="body-editor"] .cm-content"#)
+        .await?;
+    body.click().await?;
+    body.send_keys("Los barcos volvieron a atracar el martes.")
+        .await?;
+    let name = app.wait_for(r#"[data-testid="byline-name"]"#).await?;
+    if !app
+        .value(r#"[data-testid="byline-name"]"#)
+        .await?
+        .is_empty()
+    {
+        name.click().await?;
+        name.send_keys(SELECT_ALL).await?;
+        name.send_keys(BACKSPACE).await?;
+    }
+    app.wait_for(r#"[data-testid="save-state"][data-state="saved"]"#)
+        .await?;
+
+    click(&app, r#"[data-testid="export-button"]"#).await?;
+    app.wait_for(r#"[data-testid="export-dialog"]"#).await?;
+    let finding = app.wait_for(NO_BYLINE).await?;
+    let message = finding.prop("textContent").await?.unwrap_or_default();
+    assert!(
+        message.contains("La nota no tiene firma. Añade el nombre de quien la escribió."),
+        "{message:?}"
+    );
+    assert!(!message.contains("byline"), "{message:?}");
+    app.quit().await?;
+    Ok(())
+}

@@ -58,6 +58,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const deskInfo = () => call<DeskInfo>("desk_info");
+/** Tells the core the window's language, so its errors and findings come in it. */
+export const setInterfaceLanguage = (language: string) =>
+  call<void>("set_interface_language", { language });
 export const listArticles = () => call<ArticleSummary[]>("list_articles");
 export const getArticle = (id: number) => call<Article>("get_article", { id });
 export const createArticle = (draft: ArticleDraft) => call<Article>("create_article", { draft });

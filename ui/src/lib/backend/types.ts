@@ -4,7 +4,7 @@
 /**
  * What kind of failure this is, for the UI and scripts to branch on.
  */
-export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "not_a_database" | "storage" | "disk_full" | "io" | "bad_photo" | "bad_import" | "cancelled" | "preflight" | "in_use" | "out_of_scope" | "newsroom" | "refused";
+export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "not_a_database" | "storage" | "disk_full" | "io" | "bad_photo" | "bad_import" | "cancelled" | "preflight" | "in_use" | "out_of_scope" | "newsroom" | "refused" | "login";
 
 /**
  * The single error shape that leaves the core: `{ code, message }`.

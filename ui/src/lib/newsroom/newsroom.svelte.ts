@@ -138,12 +138,6 @@ class NewsroomStore {
 
 export const newsroom = new NewsroomStore();
 
-/** A refusal's reason as the window shows it, under its own title: the core's CLI prefix
- *  ("The newsroom refused the change: ") said once is enough. */
-export function refusalReason(reason: string): string {
-  return reason.replaceAll("The newsroom refused the change: ", "");
-}
-
 /** Refusals as a person lists them: the same reason for the same story once (a story's
  *  refused words and their revision are refused together), newest first. */
 export function distinctRefusals<T extends { article_id: number | null; reason: string }>(
@@ -152,7 +146,7 @@ export function distinctRefusals<T extends { article_id: number | null; reason: 
   const seen = new Set<string>();
   const out: T[] = [];
   for (const r of [...all].reverse()) {
-    const key = `${r.article_id}\u0000${refusalReason(r.reason)}`;
+    const key = `${r.article_id}\u0000${r.reason}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(r);
