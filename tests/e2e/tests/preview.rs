@@ -35,8 +35,13 @@ async fn issue15_typing_patches_one_block_and_the_preview_is_the_export_render()
     app.js(
         r#"const body = document.querySelector('[data-testid="preview-body"]');
            window.__changes = 0;
+           window.__largest = 0;
            new MutationObserver((list) => {
-             for (const m of list) window.__changes += m.addedNodes.length + m.removedNodes.length;
+             // One callback per render's patch (a task's worth of mutations).
+             let n = 0;
+             for (const m of list) n += m.addedNodes.length + m.removedNodes.length;
+             window.__changes += n;
+             window.__largest = Math.max(window.__largest, n);
            }).observe(body, { childList: true });
            const scroller = body.closest('.scroll');
            scroller.scrollTop = scroller.scrollHeight / 2;
@@ -66,9 +71,14 @@ async fn issue15_typing_patches_one_block_and_the_preview_is_the_export_render()
         blocks > 200,
         "the 10k-word story has {blocks} top-level nodes"
     );
+    // How many renders there were depends on the machine's speed (each keystroke may get
+    // its own); what each one touched does not.
+    let largest = app.js("return window.__largest;").await?;
+    let largest = largest.as_u64().ok_or("a count")?;
     assert!(
-        (1..40).contains(&changes),
-        "typing at the end changed {changes} top-level nodes of the preview's {blocks}"
+        changes >= 1 && (1..=6).contains(&largest),
+        "typing at the end changed {changes} top-level nodes of the preview's {blocks} in all, \
+         {largest} in one render"
     );
     let scroll = app
         .js(
