@@ -29,20 +29,21 @@ pub fn spellcheck(window: &tauri::WebviewWindow) {
     let _ = window;
 }
 
-/// How the webview draws. A desk is text and a few photos in panes that scroll: WebKit's
-/// accelerated compositing (a GL layer tree, Mesa's software GL where there is no GPU driver,
-/// as under Xvfb or a remote desktop) cost the desk's window 200 MB more memory and seconds of
-/// start-up and frames while typing (issue 15's measurements: docs/PERFORMANCE.md), for no
-/// effect a writing tool needs. So it paints without it, unless `DATELINE_GPU=1` asks for the
-/// GPU. And a desk is one page that never navigates, so WebKit's caches for browsing (earlier
-/// pages kept for Back, decoded resources kept for other pages) are off too.
+/// How the webview draws. WebKit's accelerated compositing (a GL layer tree; Mesa's software
+/// GL where there is no GPU driver, as under Xvfb or a remote desktop) cost the desk's window
+/// 200 MB more memory and a slower start in issue 15's measurements (docs/PERFORMANCE.md).
+/// `DATELINE_GPU=0` paints without it. It is not the default yet: without it the window's main
+/// thread, which then paints, answered the page's calls later, the preview lagged more while
+/// typing, and a newsroom end-to-end test (a change arriving while typing) failed under load.
+/// A desk is one page that never navigates, so WebKit's caches for browsing (earlier pages
+/// kept for Back, decoded resources kept for other pages) are off either way.
 pub fn lighten(window: &tauri::WebviewWindow) {
     #[cfg(target_os = "linux")]
     {
         use webkit2gtk::{
             CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
         };
-        let gpu = std::env::var_os("DATELINE_GPU").is_some_and(|v| v == "1");
+        let gpu = std::env::var_os("DATELINE_GPU").is_none_or(|v| v != "0");
         let done = window.with_webview(move |webview| {
             let view = webview.inner();
             if let Some(context) = view.context() {

@@ -354,7 +354,7 @@ impl App {
             .await?;
         // The X display's own pixels (ImageMagick's `import`, installed by setup), not
         // WebDriver's snapshot: WebKitWebDriver's never returns for some screens (Settings)
-        // when the page is painted without accelerated compositing, as Dateline paints it.
+        // when the page is painted without accelerated compositing (DATELINE_GPU=0).
         let display =
             std::env::var("DISPLAY").map_err(|_| "no X display to take a screenshot of")?;
         let out = std::process::Command::new("import")
