@@ -928,7 +928,17 @@ async fn typing_goes_on_while_another_desks_edit_arrives_and_both_stay_issue_14(
                 b.contains(&format!("nine.{all_typed} end")) && b.contains("Friday at noon")
             })
     });
-    app.quit().await
+    app.quit().await?;
+    // Edits to different paragraphs are no conflict, whenever the other desk's edit arrived:
+    // also while a save was on its way and Eva typed on (the next save used to be merged
+    // over the older base, her new words and the saved ones looked like two edits of one
+    // paragraph, and Luis's words were set aside as a conflict).
+    let shown = dateline_e2e::dateline(ws.path(), &["article", "show", &slug])?;
+    assert!(
+        !shown.contains("Newsroom conflict"),
+        "no conflict on Eva's desk: {shown}"
+    );
+    Ok(())
 }
 
 /// Fills the system's file dialog titled `title` (a GTK window of its own) with `path`, as a

@@ -185,7 +185,7 @@ export-warnings =
         [one] · { $count } warning
        *[other] · { $count } warnings
     }
-export-button-title = Check the article and write a publish-ready package
+export-button-title = Check the article and write a publish-ready package (Ctrl+E)
 export-button = Export…
 export-title = Export
 export-close = Close
@@ -198,7 +198,7 @@ export-blocked =
     { $count } { $count ->
         [one] problem stops
        *[other] problems stop
-    } the export. Click one to go to its field.
+    } the export. Choose one to go to its field.
 export-warned =
     Nothing blocks the export; { $count } { $count ->
         [one] point deserves
@@ -272,7 +272,7 @@ why-status = Status → { $status }
 
 ## People and places
 people-title = People and places
-people-intro = Bylines, sections and tags as the desk keeps them. Click a name to see its stories.
+people-intro = Bylines, sections and tags as the desk keeps them. Choose a name to see its stories.
 people-authors = Authors
 people-add-author = Add author
 people-name = Name
@@ -317,7 +317,7 @@ notes-new = New editor note
 notes-add = Add note
 
 ## Articles and photos tab
-tab-title = Switch between the articles and the photo desk
+tab-title = Switch between the articles (Ctrl+1) and the photo desk (Ctrl+2)
 tab-articles = Articles
 tab-photos = Photos
 
@@ -648,6 +648,8 @@ workflow-status = Status
 workflow-starts = The workflow starts once the story has a headline.
 workflow-back-to = Back to { $status }
 workflow-move-to = Move to { $status }
+workflow-spike = Spike
+workflow-archive = Archive
 workflow-file-title = Moves it to { $status } and sends it to the newsroom
 workflow-file = File story
 workflow-publish-again = Publish again…
@@ -667,13 +669,13 @@ publish-refused =
     { $count ->
         [one] This problem stops
        *[other] These { $count } problems stop
-    } it. Click one to go where it is fixed.
+    } it. Choose one to go where it is fixed.
 publish-question = Publish “{ $title }” now?
 publish-warnings =
     Preflight found nothing that blocks it, but { $count ->
         [one] one thing is worth a look
        *[other] { $count } things are worth a look
-    } first. Click one to go there.
+    } first. Choose one to go there.
 publish-clear = Preflight found nothing that blocks it. Readers will see it once it is exported.
 publish-confirm = Publish
 
@@ -755,9 +757,9 @@ library-no-byline = No byline
 app-saver-photo-fields = photo fields
 app-saver-settings = settings
 app-newsroom-identity = On a newsroom desk you are who you signed in as; the newsroom's admin changes names.
-app-people-title = Authors, sections and tags
+app-people-title = Authors, sections and tags (Ctrl+3)
 app-people = People
-app-settings-title = The publication's house rules
+app-settings-title = The publication's house rules (Ctrl+4)
 app-settings = Settings
 app-cannot-open = This desk cannot be opened
 app-newer-schema = Install the newest Dateline, then open the desk again.

@@ -62,7 +62,7 @@ toast-dismiss = Descartar
 topbar-desk = Mesa
 topbar-focus-title = Ocultar la biblioteca y la vista previa (Ctrl+Mayús+F)
 topbar-exit-focus = Salir del modo concentración
-topbar-focus = Concentración
+topbar-focus = Modo enfoque
 topbar-identity-title = Tu nombre en cada versión y cada movimiento — haz clic para cambiarlo
 topbar-who = ¿Quién eres?
 
@@ -185,7 +185,7 @@ export-warnings =
         [one] · { $count } aviso
        *[other] · { $count } avisos
     }
-export-button-title = Revisar la nota y generar un paquete listo para publicar
+export-button-title = Revisar la nota y generar un paquete listo para publicar (Ctrl+E)
 export-button = Exportar…
 export-title = Exportar
 export-close = Cerrar
@@ -198,7 +198,7 @@ export-blocked =
     { $count ->
         [one] Un problema impide
        *[other] { $count } problemas impiden
-    } la exportación. Haz clic en un problema para ir a su campo.
+    } la exportación. Elige un problema para ir a su campo.
 export-warned =
     Nada impide la exportación; { $count ->
         [one] hay un punto que conviene revisar.
@@ -272,7 +272,7 @@ why-status = Estado → { $status }
 
 ## People and places
 people-title = Personas y lugares
-people-intro = Firmas, secciones y etiquetas tal como las guarda la mesa. Haz clic en un nombre para ver sus notas.
+people-intro = Firmas, secciones y etiquetas tal como las guarda la mesa. Elige un nombre para ver sus notas.
 people-authors = Autores
 people-add-author = Agregar autor
 people-name = Nombre
@@ -317,7 +317,7 @@ notes-new = Nuevo comentario de edición
 notes-add = Agregar comentario
 
 ## Articles and photos tab
-tab-title = Cambiar entre las notas y la mesa de fotos
+tab-title = Cambiar entre las notas (Ctrl+1) y la mesa de fotos (Ctrl+2)
 tab-articles = Notas
 tab-photos = Fotos
 
@@ -652,6 +652,8 @@ workflow-status = Estado
 workflow-starts = El flujo de trabajo empieza cuando la nota tiene título.
 workflow-back-to = Volver a { $status }
 workflow-move-to = Pasar a { $status }
+workflow-spike = Descartar
+workflow-archive = Archivar
 workflow-file-title = La pasa a { $status } y la envía a la redacción
 workflow-file = Enviar nota
 workflow-publish-again = Volver a publicar…
@@ -671,13 +673,13 @@ publish-refused =
     { $count ->
         [one] Este problema impide
        *[other] Estos { $count } problemas impiden
-    } publicarla. Haz clic en uno para ir adonde se corrige.
+    } publicarla. Elige uno para ir adonde se corrige.
 publish-question = ¿Publicar “{ $title }” ahora?
 publish-warnings =
     La verificación previa no encontró nada que impida publicarla, pero antes { $count ->
         [one] conviene revisar un punto
        *[other] conviene revisar { $count } puntos
-    }. Haz clic en uno para ir allí.
+    }. Elige uno para ir allí.
 publish-clear = La verificación previa no encontró nada que impida publicarla. Los lectores la verán cuando se exporte.
 publish-confirm = Publicar
 
@@ -759,9 +761,9 @@ library-no-byline = Sin firma
 app-saver-photo-fields = datos de la foto
 app-saver-settings = configuración
 app-newsroom-identity = En una mesa de redacción eres quien inició sesión; los nombres los cambia quien administra la redacción.
-app-people-title = Autores, secciones y etiquetas
+app-people-title = Autores, secciones y etiquetas (Ctrl+3)
 app-people = Personas
-app-settings-title = Las normas de la casa de la publicación
+app-settings-title = Las normas de la casa de la publicación (Ctrl+4)
 app-settings = Configuración
 app-cannot-open = No se puede abrir esta mesa
 app-newer-schema = Instala la versión más reciente de Dateline y vuelve a abrir la mesa.

@@ -77,15 +77,17 @@ export class Draft {
     this.frontMatterExtra = d.front_matter_extra;
   }
 
-  /** An empty article, not stored until it has a headline. */
-  clear(byline?: Byline): void {
+  /** An empty article, not stored until it has a headline, written in `language` (the
+   *  window's language: a new story is most likely in the language its writer works in;
+   *  the form's Language field changes it, independently of the window's). */
+  clear(byline?: Byline, language = "en"): void {
     this.id = null;
     this.headline = "";
     this.dek = "";
     this.dateline = "";
     this.section = "";
     this.tags = "";
-    this.language = "en";
+    this.language = language;
     this.status = "draft";
     this.slug = "";
     this.bylines = [bylineRow(byline)];

@@ -35,8 +35,12 @@ function bundleFor(language: UiLanguage): FluentBundle {
 }
 
 function systemLanguages(): readonly string[] {
-  if (typeof navigator === "undefined") return [];
-  return navigator.languages?.length ? navigator.languages : [navigator.language];
+  // The session's locale as the app read it (LC_ALL, LC_MESSAGES, LANG) comes first: WebKit
+  // says "en-US" when that locale is not generated on the machine.
+  const session = (globalThis as { __datelineSystemLocale?: unknown }).__datelineSystemLocale;
+  const first = typeof session === "string" && session ? [session] : [];
+  if (typeof navigator === "undefined") return first;
+  return [...first, ...(navigator.languages?.length ? navigator.languages : [navigator.language])];
 }
 
 function savedChoice(): UiLanguageChoice {

@@ -4,7 +4,7 @@
 // and bring it back. Each action stores what was typed first (`Autosaver.flush`) and stays
 // put when that fails; failures are reported through the session, never thrown at the view.
 
-import { t } from "../i18n";
+import { t, ui } from "../i18n";
 import * as backend from "../backend";
 import type { Article, ArticleDraft, SaveBase, Status, Template, Unsaved } from "../backend";
 import { Autosaver } from "../desk/autosave.svelte";
@@ -284,10 +284,18 @@ export class Story {
 
   /** A save found the story changed elsewhere and stored the form's words together with
    *  the others' (`a`). When nothing was typed since the save was sent, the form shows the
-   *  result; otherwise the next save puts the newer typing together with it in turn. */
+   *  result; otherwise the next save puts the newer typing together with it in turn: what
+   *  the form and the stored story have in common is what was sent, so that is the next
+   *  save's base (with the older base, the newer typing and the sent words would both look
+   *  like changes to the same paragraph — a conflict that set the others' words aside). */
   #tookOthers(a: Article, sent: ArticleDraft, conflict: boolean): void {
     const now = this.draft.toDraft(this.body());
     if (JSON.stringify(now) === JSON.stringify(sent)) this.#takeIn(a);
+    else {
+      this.draft.updatedAt = a.updated_at;
+      this.#base = { updated_at: a.updated_at, draft: sent };
+      this.saver.touch();
+    }
     this.#session.toast = {
       text: conflict
         ? t("story-changed-elsewhere-conflict")
@@ -335,12 +343,24 @@ export class Story {
     });
   }
 
+  /** The hero's caption line again, after its photos' words may have changed (back from the
+   *  photo desk, where a caption or credit was typed after the hero was chosen). */
+  async refreshCaption(): Promise<void> {
+    const id = this.draft.id;
+    if (id === null || !this.draft.hero) return;
+    const line = await backend.heroCaption(id).catch(() => null);
+    if (line !== null && this.draft.id === id) this.caption = line;
+  }
+
   /** Saves what is open, then starts a blank story bylined to the person writing it. */
   async newArticle(): Promise<void> {
     if (!(await this.saver.flush(true))) return;
     const name = this.#session.bylineName;
     const me = this.#catalogue.authors.find((a) => a.name === name);
-    this.draft.clear(name ? { name, role: me?.role || null, author_id: me?.id ?? null } : undefined);
+    this.draft.clear(
+      name ? { name, role: me?.role || null, author_id: me?.id ?? null } : undefined,
+      ui.language,
+    );
     this.editor?.load("");
     this.saver.reset();
     this.invalidField = null;
