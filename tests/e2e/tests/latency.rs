@@ -337,6 +337,20 @@ async fn keystroke_to_preview_on_10k_words() -> Result<()> {
          if (window.__frames.length < 20000) requestAnimationFrame(f); }; requestAnimationFrame(f); return 0;",
     )
     .await?;
+    // DATELINE_PROFILE: the page times its own work per key (ui/src/lib/desk/latency.ts).
+    let profiling = std::env::var_os("DATELINE_PROFILE").is_some();
+    if profiling {
+        app.js(
+            "window.__datelineProfile.on = true; window.__datelineProfile.spans = {}; return 0;",
+        )
+        .await?;
+    }
+    // DATELINE_PROFILE_MARK=FILE: the file exists while keys are typed (for `perf record`).
+    let mark = std::env::var_os("DATELINE_PROFILE_MARK");
+    if let Some(m) = &mark {
+        std::fs::write(m, b"typing")?;
+    }
+    let typing = Instant::now();
     let mut samples = Vec::new();
     for i in 0..30 {
         let word = format!("zq{i}x ");
@@ -371,6 +385,37 @@ async fn keystroke_to_preview_on_10k_words() -> Result<()> {
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
         samples.push(start.elapsed());
+    }
+    let typing = typing.elapsed();
+    if let Some(m) = &mark {
+        std::fs::remove_file(m)?;
+    }
+    if profiling {
+        let spans = app
+            .js("window.__datelineProfile.on = false; return window.__datelineProfile.spans;")
+            .await?;
+        let keys = 30.0 * 6.0;
+        println!(
+            "PROFILE {:.0} ms of typing, {keys} keys; span: count, total ms, per key ms, max ms",
+            typing.as_secs_f64() * 1000.0
+        );
+        if let Some(spans) = spans.as_object() {
+            let mut rows: Vec<_> = spans.iter().collect();
+            rows.sort_by(|a, b| {
+                let t = |v: &serde_json::Value| v["total"].as_f64().unwrap_or(0.0);
+                t(b.1).total_cmp(&t(a.1))
+            });
+            for (name, s) in rows {
+                let total = s["total"].as_f64().unwrap_or(0.0);
+                println!(
+                    "PROFILE {name:<24} {:>5} {:>9.1} {:>7.2} {:>7.1}",
+                    s["count"],
+                    total,
+                    total / keys,
+                    s["max"].as_f64().unwrap_or(0.0)
+                );
+            }
+        }
     }
     samples.sort();
     // Inside the page: from each key event to the frame after the preview's DOM held it

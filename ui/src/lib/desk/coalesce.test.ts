@@ -26,6 +26,7 @@ function harness() {
     (html) => shown.push(html),
     (e) => errors.push(e),
     (roundMs) => new Promise<void>((end) => pauses.push({ roundMs, end })),
+    () => Promise.resolve(),
   );
   return {
     type(t: string) {
@@ -55,6 +56,9 @@ describe("the preview of the body", () => {
   test("renders what was typed, and does not pause when nothing is left to render", async () => {
     const h = harness();
     h.type("Hola");
+    // Not inside the keystroke: the request starts after it.
+    expect(h.started).toHaveLength(0);
+    await settle();
     expect(h.started.map((p) => p.input)).toEqual(["Hola"]);
     h.started[0]!.resolve("<p>Hola</p>");
     await settle();
@@ -66,6 +70,7 @@ describe("the preview of the body", () => {
   test("a burst of keystrokes during a render costs one more render, of the latest text", async () => {
     const h = harness();
     h.type("H");
+    await settle();
     for (const t of ["Ho", "Hol", "Hola", "Hola,", "Hola, mundo"]) h.type(t);
     // Still one request in flight: nothing queued behind it.
     expect(h.started).toHaveLength(1);
@@ -101,6 +106,7 @@ describe("the preview of the body", () => {
   test("the loop tells the pause how long the round took", async () => {
     const h = harness();
     h.type("a");
+    await settle();
     h.type("ab");
     await vi.advanceTimersByTimeAsync(40);
     h.started[0]!.resolve("<p>a</p>");
@@ -112,11 +118,13 @@ describe("the preview of the body", () => {
   test("a failed render is reported, and the next keystroke renders again", async () => {
     const h = harness();
     h.type("one");
+    await settle();
     h.started[0]!.reject(new Error("desk unreachable"));
     await settle();
     expect(h.errors).toEqual([new Error("desk unreachable")]);
     expect(h.shown).toEqual([]);
     h.type("two");
+    await settle();
     expect(h.started.map((p) => p.input)).toEqual(["one", "two"]);
     h.started[1]!.resolve("<p>two</p>");
     await settle();
@@ -130,12 +138,24 @@ describe("the preview of the body", () => {
       async (n: number) => n,
       () => {},
       () => Promise.resolve(),
+      () => Promise.resolve(),
     );
     preview.poke();
     preview.poke();
     preview.poke();
+    // Keys typed together before the first request starts cost one read.
+    expect(reads).toBe(0);
+    await settle();
     expect(reads).toBe(1);
+    preview.poke();
     await settle();
     expect(reads).toBe(2);
+  });
+
+  test("keys typed before the first request starts join it", async () => {
+    const h = harness();
+    for (const t of ["H", "Ho", "Hol", "Hola"]) h.type(t);
+    await settle();
+    expect(h.started.map((p) => p.input)).toEqual(["Hola"]);
   });
 });

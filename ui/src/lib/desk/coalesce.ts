@@ -4,6 +4,10 @@
 // the latest input. Typing never waits for it (a keystroke only marks the input changed), and
 // a burst of keystrokes costs one render.
 //
+// The first request of a burst starts a macrotask after the poke, not inside it: the key's own
+// task (CodeMirror's update, the editor's frame) never pays for reading and sending the whole
+// body, and keys already queued behind it join the same request.
+//
 // Between two requests the loop gives the main thread back: a macrotask after a quick round
 // (the keyboard's events queued meanwhile run first), a whole frame after a slow one (the
 // frame with the writer's text paints first). There is no fixed pause: a render that takes
@@ -51,12 +55,15 @@ export function coalesce<I, O>(
   show: (output: O) => void,
   onError: (e: unknown) => void = () => {},
   pause: Pause = pauseAfter,
+  /** How the first request of a burst waits after the poke. */
+  first: () => Promise<void> = yieldToInput,
 ): Coalescer {
   let busy = false;
   let stale = false;
 
   async function loop(): Promise<void> {
     busy = true;
+    await first();
     while (stale) {
       stale = false;
       const started = performance.now();

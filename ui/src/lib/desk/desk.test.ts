@@ -26,6 +26,23 @@ describe("the counts under the editor", () => {
     expect(length("Espan\u0303a")).toBe(6);
     expect(bodyStats("año 🗞").characters).toBe(5);
   });
+
+  test("counts as splitting on spaces and spreading the characters would", () => {
+    const old = (md: string) => ({
+      words: md.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
+      characters: [...md].length,
+    });
+    for (const md of [
+      "  lead and trail  ",
+      "a\u00a0b\u2003c\td\n\ne",
+      "🗞🗞 x\ud800 \udc00y \ud800",
+      "**» —** 12 ¿qué?",
+      "x ".repeat(10_000),
+    ]) {
+      const { words, characters } = bodyStats(md);
+      expect({ words, characters }).toEqual(old(md));
+    }
+  });
 });
 
 describe("the story the window opens on", () => {

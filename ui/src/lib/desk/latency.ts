@@ -63,3 +63,81 @@ if (typeof window !== "undefined") {
   window.__datelineLatency = samples;
   window.__datelinePhases = phases;
 }
+
+// ---- Where a key's time goes (issue 15's profile) ------------------------------------------
+// Off unless a measurement turns it on (`window.__datelineProfile.on = true`, as
+// tests/e2e/tests/latency.rs does with DATELINE_PROFILE set): then each named span of the
+// page's own work is timed (a few performance.now() calls), and every animation frame is
+// split into its callbacks and what WebKit did after them (style, layout, paint) until the
+// next task could run.
+
+export interface Span {
+  count: number;
+  total: number;
+  max: number;
+}
+
+export const profile = {
+  on: false,
+  spans: {} as Record<string, Span>,
+};
+
+/** Adds `ms` to span `name` (when profiling). */
+export function record(name: string, ms: number): void {
+  if (!profile.on) return;
+  const s = (profile.spans[name] ??= { count: 0, total: 0, max: 0 });
+  s.count += 1;
+  s.total += ms;
+  if (ms > s.max) s.max = ms;
+}
+
+/** Runs `f`, timed as span `name` when profiling. */
+export function timed<T>(name: string, f: () => T): T {
+  if (!profile.on) return f();
+  const t = performance.now();
+  try {
+    return f();
+  } finally {
+    record(name, performance.now() - t);
+  }
+}
+
+let watching = false;
+
+/** Times the key events' dispatch in the page, and each frame, while profiling. */
+export function watchFrames(): void {
+  if (watching || typeof window === "undefined") return;
+  watching = true;
+  const began: Record<string, number> = {};
+  for (const type of ["keydown", "keypress", "beforeinput", "input", "keyup"]) {
+    window.addEventListener(type, () => (began[type] = performance.now()), true);
+    window.addEventListener(type, () => {
+      if (began[type] !== undefined) record(`event.${type}`, performance.now() - began[type]!);
+    });
+  }
+  // keydown's capture to the end of the input event's microtasks (CodeMirror reads the DOM
+  // change in a mutation observer and dispatches its transaction there).
+  window.addEventListener("input", () => {
+    const k = began["keydown"];
+    if (k !== undefined) queueMicrotask(() => record("key.task", performance.now() - k));
+  });
+  const channel = new MessageChannel();
+  let frameAt = 0;
+  channel.port1.onmessage = () => record("frame.render", performance.now() - frameAt);
+  const frame = (t: number) => {
+    if (profile.on) {
+      frameAt = performance.now();
+      record("frame.callbacks.late", frameAt - t);
+      channel.port2.postMessage(null);
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+declare global {
+  interface Window {
+    __datelineProfile?: typeof profile;
+  }
+}
+if (typeof window !== "undefined") window.__datelineProfile = profile;

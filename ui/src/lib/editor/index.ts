@@ -17,6 +17,7 @@ import { editListener, programmatic } from "./programmatic";
 import { spellcheck } from "./spellcheck";
 import { baseTheme, distractionFreeTheme } from "./theme";
 import { wrapping } from "./wrapping";
+import * as latency from "../desk/latency";
 
 export interface EditorOptions {
   parent: HTMLElement;
@@ -80,7 +81,16 @@ export function createEditor(options: EditorOptions): Editor {
   ];
   const stateFor = (text: string) => EditorState.create({ doc: text, extensions: extensions() });
 
-  const view = new EditorView({ state: stateFor(options.text), parent: options.parent });
+  const view = new EditorView({
+    state: stateFor(options.text),
+    parent: options.parent,
+    // Timed for the keystroke profile (desk/latency.ts; nothing when it is off).
+    dispatchTransactions: (trs, v) => latency.timed("cm.update", () => v.update(trs)),
+  });
+  // CodeMirror's read of the layout in the frame after a change (not in its public types).
+  const internal = view as unknown as { measure(flush?: boolean): void };
+  const measure = internal.measure.bind(view);
+  internal.measure = (flush?: boolean) => latency.timed("cm.measure", () => measure(flush));
 
   return {
     view,

@@ -73,20 +73,22 @@ export class Story {
     this.saver = new Autosaver((force) => this.#save(force));
     this.#preview = coalesce(
       () => ({
-        text: this.body(),
+        text: latency.timed("preview.read", () => this.body()),
         language: this.draft.language,
         since: this.preview.id,
         keys: latency.renderStarts(),
       }),
       async ({ text, language, since, keys }) => {
         const start = performance.now();
-        const render = await backend.renderPreview(text, language, since);
+        const render = await latency.timed("preview.invoke", () =>
+          backend.renderPreview(text, language, since),
+        );
         return { render, keys, start, answered: performance.now() };
       },
       ({ render, keys, start, answered }) => {
         try {
           // The changed blocks are in the DOM now; the next frame is the one the writer sees.
-          this.preview.take(render);
+          latency.timed("preview.patch", () => this.preview.take(render));
           latency.rendered(keys, start, answered);
         } catch (e) {
           if (!(e instanceof LostTrack)) throw e;
@@ -114,7 +116,7 @@ export class Story {
   /** Stores the article; answers why not when a new article has no headline yet. */
   async #save(force: boolean): Promise<string | undefined> {
     const draft = this.draft;
-    const body = this.body();
+    const body = latency.timed("save.read", () => this.body());
     const edits = this.#edits;
     const wasNew = draft.id === null;
     this.invalidField = null;
@@ -138,8 +140,9 @@ export class Story {
         const sentSlug = draft.slug;
         const sent = draft.toDraft(body);
         const base = this.#base?.updated_at === draft.updatedAt ? this.#base : null;
+        const stored = draft.id;
         const r = base
-          ? await backend.saveArticleOver(draft.id, sent, base)
+          ? await latency.timed("save.invoke", () => backend.saveArticleOver(stored, sent, base))
           : { article: await backend.saveArticle(draft.id, sent), merged: false, conflict: false };
         const a = r.article;
         if (r.merged || r.conflict) this.#tookOthers(a, sent, r.conflict);
@@ -178,14 +181,16 @@ export class Story {
     if (this.#keepTimer !== undefined) return;
     this.#keepTimer = setTimeout(() => {
       this.#keepTimer = undefined;
+      const t = performance.now();
       const id = this.draft.id;
       const body = this.body();
       if (id === null && this.draft.blank && !body.trim()) return;
       const draft = this.draft.toDraft(body);
+      latency.record("keep.read", performance.now() - t);
       // One after another, so an older form never lands after a newer one. A failure here (a
       // full disk) is the autosave's to report.
       this.#keeping = this.#keeping
-        .then(() => backend.keepUnsaved(id, draft))
+        .then(() => latency.timed("keep.invoke", () => backend.keepUnsaved(id, draft)))
         .catch(() => undefined);
     }, KEEP_MS);
   }
@@ -218,11 +223,16 @@ export class Story {
 
   /** The body changed: save soon, render the preview, count again. */
   bodyEdited(): void {
+    const t = performance.now();
     this.saver.touch();
     this.#keepSoon();
     this.#preview.poke();
     clearTimeout(this.#statsTimer);
-    this.#statsTimer = setTimeout(() => (this.stats = bodyStats(this.body())), 200);
+    this.#statsTimer = setTimeout(
+      () => (this.stats = latency.timed("stats", () => bodyStats(this.body()))),
+      200,
+    );
+    latency.record("bodyEdited", performance.now() - t);
   }
 
   /** Renders the preview again (the language changed its typography). */
