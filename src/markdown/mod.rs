@@ -80,7 +80,15 @@ fn format<'a>(root: &'a AstNode<'a>) -> String {
 }
 
 fn sanitize(html: &str) -> String {
-    tidy(&sanitizer().clean(html).to_string())
+    // Serialized straight into one buffer: `Document`'s `to_string` goes through `Display`,
+    // which copies the whole page once more.
+    let mut out = Vec::with_capacity(html.len() + html.len() / 4);
+    if sanitizer().clean(html).write_to(&mut out).is_err() {
+        // Writing into a Vec cannot fail; were it to, show nothing rather than half a page.
+        return String::new();
+    }
+    // html5ever writes only UTF-8; were it not to, show nothing rather than guess.
+    String::from_utf8(out).map(tidy).unwrap_or_default()
 }
 
 /// What the sanitizer leaves that is no longer valid HTML, made valid (issue 11): an `<img>`
@@ -88,12 +96,12 @@ fn sanitize(html: &str) -> String {
 /// can describe is not published, as preflight says of desk photos); an `<a>` whose target
 /// was removed becomes its text. Works on the sanitizer's own serialization, where every
 /// attribute value is double-quoted and `<a>` never nests.
-fn tidy(html: &str) -> String {
+fn tidy(html: String) -> String {
     if !html.contains("<img") && !html.contains("<a") {
-        return html.to_string();
+        return html;
     }
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
+    let mut rest = html.as_str();
     let mut drop_next_close_a = false;
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
@@ -158,7 +166,7 @@ fn typeset_block<'a>(block: &'a AstNode<'a>, lang: Lang) {
     for child in block.children() {
         collect_inline(child, &mut pieces, &mut text_nodes);
     }
-    if text_nodes.is_empty() {
+    if text_nodes.is_empty() || !typography::needs_typesetting(&pieces, lang) {
         return;
     }
     let typeset = typography::typeset(&pieces, lang);

@@ -69,6 +69,48 @@ const ES_UNITS: &[&str] = &[
 /// Elisions that begin with an apostrophe in English ('tis, 'em, 'cause, rock 'n' roll).
 const EN_ELISIONS: &[&str] = &["tis", "twas", "em", "cause", "n", "til", "round"];
 
+/// Whether [`typeset`] could change any piece: false when no text holds a character any rule
+/// starts at, so the caller can keep the block's text as it is without typesetting it.
+pub fn needs_typesetting(pieces: &[Piece], lang: Lang) -> bool {
+    let mut after_digit = false;
+    for p in pieces {
+        let Piece::Text(t) = p else {
+            after_digit = false;
+            continue;
+        };
+        let b = t.as_bytes();
+        // The Spanish no-break space: a space after a digit, perhaps across pieces.
+        if lang == Lang::Spanish && after_digit && b.first() == Some(&b' ') {
+            return true;
+        }
+        let mut dots = 0;
+        for (j, &c) in b.iter().enumerate() {
+            match c {
+                b'"' | b'\'' | b'-' => return true,
+                b'.' => {
+                    dots += 1;
+                    if dots == 3 {
+                        return true;
+                    }
+                    continue;
+                }
+                // — “ ” (E2 80 94/9C/9D) and « » (C2 AB/BB).
+                0xE2 if b.get(j + 1) == Some(&0x80)
+                    && matches!(b.get(j + 2), Some(0x94 | 0x9C | 0x9D)) =>
+                {
+                    return true
+                }
+                0xC2 if matches!(b.get(j + 1), Some(0xAB | 0xBB)) => return true,
+                b' ' if lang == Lang::Spanish && j > 0 && b[j - 1].is_ascii_digit() => return true,
+                _ => {}
+            }
+            dots = 0;
+        }
+        after_digit = b.last().is_some_and(u8::is_ascii_digit);
+    }
+    false
+}
+
 /// Marks a character of `chars` that no text piece owns (an atom or a break).
 const NOBODY: u32 = u32::MAX;
 
@@ -478,6 +520,50 @@ mod tests {
             Piece::Text("\"new\"".into()),
         ];
         assert_eq!(typeset(&pieces, Lang::English), vec!["end", "“new”"]);
+    }
+
+    /// What `needs_typesetting` lets a block skip, `typeset` would have left as it was.
+    #[test]
+    fn a_block_said_to_need_nothing_is_left_as_typed() {
+        let texts = [
+            "plain words. Two dots.. and a digit 25 then",
+            "25",
+            " %",
+            "x 25 km",
+            "ok 9",
+            "a - b",
+            "well-known",
+            "\"q\"",
+            "it's",
+            "so...",
+            "«a»",
+            "“a”",
+            "—a",
+            "Ella –b",
+            "25 %",
+            "no . . . dots",
+            "ñandú 1.5 kg",
+            "0",
+            " ",
+            "",
+        ];
+        let mut skipped = 0;
+        for lang in [Lang::English, Lang::Spanish] {
+            for a in texts {
+                for b in texts {
+                    for middle in [None, Some(Piece::Atom), Some(Piece::Break)] {
+                        let mut pieces = vec![Piece::Text(a.to_string())];
+                        pieces.extend(middle);
+                        pieces.push(Piece::Text(b.to_string()));
+                        if !needs_typesetting(&pieces, lang) {
+                            skipped += 1;
+                            assert_eq!(typeset(&pieces, lang), vec![a, b], "{lang:?}: {a:?} {b:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(skipped > 0);
     }
 
     #[test]
