@@ -12,6 +12,8 @@
 #
 # Usage: scripts/bench-compare.sh        (RUNS=N sets hyperfine's runs per command; default 20
 #                                        for Markdown, 10 for photos)
+#        PARTS=markdown scripts/bench-compare.sh   only the Markdown half (PARTS=photos: only
+#                                        the renditions; default: both)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -46,27 +48,35 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), 
 echo "ram: $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 echo "load average (1, 5, 15 min): $(load)"
 
+parts="${PARTS:-markdown photos}"
+part() { [[ " $parts " == *" $1 "* ]]; }
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-if has cmark-gfm; then
+if ! part markdown; then
+  say "Markdown render: skipped (PARTS=$parts)"
+elif has cmark-gfm; then
   say "Markdown render: Dateline vs cmark-gfm (whole processes)"
   cargo build --release --quiet --manifest-path "$root/Cargo.toml" --example render
-  render="$root/target/release/examples/render"
+  render="${CARGO_TARGET_DIR:-$root/target}/release/examples/render"
   cmark="cmark-gfm --smart -e table -e strikethrough -e autolink -e tagfilter -e tasklist -e footnotes"
   for f in synthetic-long-article-10k.md stress-1mb.md; do
     input="$articles/$f"
     [ -f "$input" ] || { echo "bench-compare: $input is missing (the shared fixtures)" >&2; exit 1; }
     echo
     echo "input: $f ($(wc -c <"$input") bytes), load before: $(load)"
-    hyperfine --warmup 3 --runs "${RUNS:-20}" --export-json "$work/$f.json" \
-      -n dateline "$render $input en > /dev/null" \
-      -n cmark-gfm "$cmark $input > /dev/null"
+    # -N: each process is timed itself, without a shell around it (hyperfine discards output).
+    hyperfine -N --warmup 3 --runs "${RUNS:-20}" --export-json "$work/$f.json" \
+      -n dateline "$render $input en" \
+      -n cmark-gfm "$cmark $input"
     python3 - "$work/$f.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 d, c = r["dateline"]["median"], r["cmark-gfm"]["median"]
 print(f"median: dateline {d*1000:.1f} ms, cmark-gfm {c*1000:.1f} ms  ->  Dateline / cmark-gfm = {d/c:.2f}x")
+du, cu = r["dateline"]["user"], r["cmark-gfm"]["user"]
+print(f"user (mean): dateline {du*1000:.1f} ms, cmark-gfm {cu*1000:.1f} ms  ->  {du/cu:.2f}x")
 PY
   done
   "$render" /dev/null >/dev/null  # a process that renders nothing: the cost of starting one
@@ -76,7 +86,9 @@ else
   say "Markdown render: skipped (cmark-gfm is missing)"
 fi
 
-if has vips && [ -x /usr/bin/convert ]; then
+if ! part photos; then
+  say "Renditions: skipped (PARTS=$parts)"
+elif has vips && [ -x /usr/bin/convert ]; then
   say "Renditions: Dateline vs vips vs ImageMagick (scripts/bench-photos.sh)"
   RUNS="${RUNS:-10}" "$root/scripts/bench-photos.sh"
   if command -v exiftool >/dev/null 2>&1 && [ -f /usr/share/color/icc/colord/AdobeRGB1998.icc ]; then

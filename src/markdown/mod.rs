@@ -80,7 +80,15 @@ fn format<'a>(root: &'a AstNode<'a>) -> String {
 }
 
 fn sanitize(html: &str) -> String {
-    tidy(&sanitizer().clean(html).to_string())
+    // Serialized straight into one buffer: `Document`'s `to_string` goes through `Display`,
+    // which copies the whole page once more.
+    let mut out = Vec::with_capacity(html.len() + html.len() / 4);
+    if sanitizer().clean(html).write_to(&mut out).is_err() {
+        // Writing into a Vec cannot fail; were it to, show nothing rather than half a page.
+        return String::new();
+    }
+    // html5ever writes only UTF-8; were it not to, show nothing rather than guess.
+    String::from_utf8(out).map(tidy).unwrap_or_default()
 }
 
 /// What the sanitizer leaves that is no longer valid HTML, made valid (issue 11): an `<img>`
@@ -88,12 +96,12 @@ fn sanitize(html: &str) -> String {
 /// can describe is not published, as preflight says of desk photos); an `<a>` whose target
 /// was removed becomes its text. Works on the sanitizer's own serialization, where every
 /// attribute value is double-quoted and `<a>` never nests.
-fn tidy(html: &str) -> String {
+fn tidy(html: String) -> String {
     if !html.contains("<img") && !html.contains("<a") {
-        return html.to_string();
+        return html;
     }
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
+    let mut rest = html.as_str();
     let mut drop_next_close_a = false;
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
@@ -158,7 +166,7 @@ fn typeset_block<'a>(block: &'a AstNode<'a>, lang: Lang) {
     for child in block.children() {
         collect_inline(child, &mut pieces, &mut text_nodes);
     }
-    if text_nodes.is_empty() {
+    if text_nodes.is_empty() || !typography::needs_typesetting(&pieces, lang) {
         return;
     }
     let typeset = typography::typeset(&pieces, lang);
@@ -373,6 +381,118 @@ mod tests {
         ];
         for (language, markdown, expected) in cases {
             check(language, markdown, expected);
+        }
+    }
+
+    /// The render's bytes on every shared fixture in both languages, pinned so that work on
+    /// its speed (docs/PERFORMANCE.md) cannot change what it outputs unnoticed. The hashes are
+    /// of the output before issue 15's speed work. Were a fixture itself to change, re-pin
+    /// only after checking the new output against the render of the commit before.
+    #[test]
+    fn the_fixtures_render_exactly_as_pinned() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/articles");
+        let pinned = [
+            (
+                "18f-how-to-use-more-open-source.md",
+                "en",
+                "d4ddd8bdda686ce98e3ef02868baa1ff04e44eed6295c74612f4fd4a636fd160",
+            ),
+            (
+                "18f-how-to-use-more-open-source.md",
+                "es",
+                "7f299e904df01c47285ab1bafa1427b09142de61a630e9ceccf318ab6dbd0bfa",
+            ),
+            (
+                "18f-micro-purchase-design-philosophy.md",
+                "en",
+                "18c76bb17d08b2bd75704f8c542a0cb5b981214395530ce6d8405fb25e9c05bb",
+            ),
+            (
+                "18f-micro-purchase-design-philosophy.md",
+                "es",
+                "d37f83d71ac28131cb22edc1a1fb3e6c013f3ab202ffaa6939c5fee29ad4fb7e",
+            ),
+            (
+                "SOURCES.md",
+                "en",
+                "ea205671e16ccb10afe52f5b263fc4f97a52c75ddb03242f5b94a1cf3cba9991",
+            ),
+            (
+                "SOURCES.md",
+                "es",
+                "d4c593048fc3cd94000f1544136037d9eae3c3c5ce3f22e67a17d971282f7f06",
+            ),
+            (
+                "digitalgov-true-value-of-a-website.md",
+                "en",
+                "843b91b8bd56ba00233f6a97a0333296e1b5e17926f22c7af60b84ca7d92d97c",
+            ),
+            (
+                "digitalgov-true-value-of-a-website.md",
+                "es",
+                "ee96129a01b9720cad6d7e7b9a9e89235e34a5226e0f3627a0d9c22695fc3368",
+            ),
+            (
+                "rustblog-i128-layout-update.md",
+                "en",
+                "0a83288b10eefb375c8ae4e7ce1ad02ca21a6656547902b37ea1846527187848",
+            ),
+            (
+                "rustblog-i128-layout-update.md",
+                "es",
+                "edd06f2536b857a6a9aee1bd44d425f55787dfbb715d5421037505f1c7269425",
+            ),
+            (
+                "rustblog-test-infra-jan-feb-2025.md",
+                "en",
+                "72ae0566e3beeff127080382fe9b1a6e14c1b5253b317e55c8055e4600eb6a99",
+            ),
+            (
+                "rustblog-test-infra-jan-feb-2025.md",
+                "es",
+                "c74967ff0978625c7f1fac26001fa86cae9493aa1cdd4c0b150ae2a320086a51",
+            ),
+            (
+                "rustblog-what-do-people-love-about-rust.md",
+                "en",
+                "de853a53ad23daf65dd4eecf6746df997082270fb7ab7c63f32cd1242db99dd4",
+            ),
+            (
+                "rustblog-what-do-people-love-about-rust.md",
+                "es",
+                "254e3aebe115468d7a56a746633883a9f28fcb7583c98e6d64f292d2db081c8f",
+            ),
+            (
+                "stress-1mb.md",
+                "en",
+                "9ae7cca5744b500c5c72c89c2e07fa77e499196f2800ebfa435225cc67568d82",
+            ),
+            (
+                "stress-1mb.md",
+                "es",
+                "c9ee29c498db7d32a40867583f1220b0fcd46159d14d7d640514fd4577711b83",
+            ),
+            (
+                "synthetic-long-article-10k.md",
+                "en",
+                "067af0f9c8f22c42a84d69fcea569d09a0d99a15f4b5bbe99a699e8edea6025b",
+            ),
+            (
+                "synthetic-long-article-10k.md",
+                "es",
+                "82ea798d599ebc6e210412536e033414fcc42374a1955db87b0bc226b5f7980a",
+            ),
+        ];
+        for (file, language, sha256) in pinned {
+            let md = std::fs::read_to_string(dir.join(file))
+                .unwrap_or_else(|e| panic!("{file}: {e} (the shared fixtures are needed)"));
+            let html = render(&md, language);
+            assert_eq!(
+                crate::durable::sha256_hex(html.as_bytes()),
+                sha256,
+                "{file} in {language}"
+            );
         }
     }
 

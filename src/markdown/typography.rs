@@ -69,36 +69,93 @@ const ES_UNITS: &[&str] = &[
 /// Elisions that begin with an apostrophe in English ('tis, 'em, 'cause, rock 'n' roll).
 const EN_ELISIONS: &[&str] = &["tis", "twas", "em", "cause", "n", "til", "round"];
 
+/// Whether [`typeset`] could change any piece: false when no text holds a character any rule
+/// starts at, so the caller can keep the block's text as it is without typesetting it.
+pub fn needs_typesetting(pieces: &[Piece], lang: Lang) -> bool {
+    let mut after_digit = false;
+    for p in pieces {
+        let Piece::Text(t) = p else {
+            after_digit = false;
+            continue;
+        };
+        let b = t.as_bytes();
+        // The Spanish no-break space: a space after a digit, perhaps across pieces.
+        if lang == Lang::Spanish && after_digit && b.first() == Some(&b' ') {
+            return true;
+        }
+        let mut dots = 0;
+        for (j, &c) in b.iter().enumerate() {
+            match c {
+                b'"' | b'\'' | b'-' => return true,
+                b'.' => {
+                    dots += 1;
+                    if dots == 3 {
+                        return true;
+                    }
+                    continue;
+                }
+                // — “ ” (E2 80 94/9C/9D) and « » (C2 AB/BB).
+                0xE2 if b.get(j + 1) == Some(&0x80)
+                    && matches!(b.get(j + 2), Some(0x94 | 0x9C | 0x9D)) =>
+                {
+                    return true
+                }
+                0xC2 if matches!(b.get(j + 1), Some(0xAB | 0xBB)) => return true,
+                b' ' if lang == Lang::Spanish && j > 0 && b[j - 1].is_ascii_digit() => return true,
+                _ => {}
+            }
+            dots = 0;
+        }
+        after_digit = b.last().is_some_and(u8::is_ascii_digit);
+    }
+    false
+}
+
+/// Marks a character of `chars` that no text piece owns (an atom or a break).
+const NOBODY: u32 = u32::MAX;
+
 /// Returns the new text of every [`Piece::Text`] of the block, in order.
 pub fn typeset(pieces: &[Piece], lang: Lang) -> Vec<String> {
-    let mut chars: Vec<char> = Vec::new();
-    let mut owner: Vec<Option<usize>> = Vec::new();
-    let mut texts = 0usize;
+    // The block's characters, which text piece owns each and where it starts in that piece:
+    // the rules look ahead across pieces, and stretches no rule touches are copied from the
+    // piece's text whole rather than a character at a time.
+    let capacity: usize = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.len(),
+            _ => 1,
+        })
+        .sum();
+    let mut chars: Vec<char> = Vec::with_capacity(capacity);
+    let mut owner: Vec<u32> = Vec::with_capacity(capacity);
+    let mut offset: Vec<u32> = Vec::with_capacity(capacity);
+    let mut texts: Vec<&str> = Vec::new();
     for p in pieces {
         match p {
             Piece::Text(t) => {
-                for c in t.chars() {
+                let k = texts.len() as u32;
+                for (at, c) in t.char_indices() {
                     chars.push(c);
-                    owner.push(Some(texts));
+                    owner.push(k);
+                    offset.push(at as u32);
                 }
-                texts += 1;
+                texts.push(t);
             }
             Piece::Atom => {
                 chars.push(ATOM);
-                owner.push(None);
+                owner.push(NOBODY);
+                offset.push(0);
             }
             Piece::Break => {
                 chars.push(' ');
-                owner.push(None);
+                owner.push(NOBODY);
+                offset.push(0);
             }
         }
     }
-    let mut out: Vec<String> = pieces
+    let mut out: Vec<String> = texts
         .iter()
-        .filter_map(|p| match p {
-            Piece::Text(t) => Some(String::with_capacity(t.len())),
-            _ => None,
-        })
+        .map(|t| String::with_capacity(t.len()))
         .collect();
 
     // The quotes still open, innermost last: the typed character, or « and “ typed as such.
@@ -106,16 +163,41 @@ pub fn typeset(pieces: &[Piece], lang: Lang) -> Vec<String> {
     // The last character shown, after rewriting; None at the start of the block.
     let mut prev: Option<char> = None;
     let mut dialogue = false;
-    let same = |i: usize, j: usize| j < owner.len() && owner[j].is_some() && owner[j] == owner[i];
+    let same = |i: usize, j: usize| j < owner.len() && owner[j] != NOBODY && owner[j] == owner[i];
     let at = |j: usize| chars.get(j).copied();
+    // Whether the character at `j`, shown after `prev`, is certain to be shown as typed with
+    // nothing else changed: no rule below starts at it. Saying no is always safe.
+    let plain = |j: usize, prev: Option<char>| match chars[j] {
+        '.' => !(at(j + 1) == Some('.') && at(j + 2) == Some('.')),
+        '-' | '—' | '"' | '\'' | '«' | '“' | '»' | '”' => false,
+        ' ' => !(lang == Lang::Spanish && prev.is_some_and(|p| p.is_ascii_digit())),
+        _ => true,
+    };
 
     let mut i = 0;
     while i < chars.len() {
-        let Some(k) = owner[i] else {
+        if owner[i] == NOBODY {
             prev = Some(chars[i]);
             i += 1;
             continue;
-        };
+        }
+        let k = owner[i] as usize;
+        if plain(i, prev) {
+            let mut j = i + 1;
+            while j < chars.len() && owner[j] == owner[i] && plain(j, Some(chars[j - 1])) {
+                j += 1;
+            }
+            let from = offset[i] as usize;
+            let to = if j < chars.len() && owner[j] == owner[i] {
+                offset[j] as usize
+            } else {
+                texts[k].len()
+            };
+            out[k].push_str(&texts[k][from..to]);
+            prev = Some(chars[j - 1]);
+            i = j;
+            continue;
+        }
         let c = chars[i];
         let next = at(i + 1);
         let mut skip = 0;
@@ -311,15 +393,15 @@ fn elision(chars: &[char], from: usize, lang: Lang) -> bool {
 }
 
 /// Whether a unit or sign from [`ES_UNITS`] starts at `from`, followed by the end of a word.
-fn unit_follows(chars: &[char], owner: &[Option<usize>], from: usize) -> bool {
-    let Some(k) = owner.get(from).copied().flatten() else {
+fn unit_follows(chars: &[char], owner: &[u32], from: usize) -> bool {
+    let Some(k) = owner.get(from).copied().filter(|&k| k != NOBODY) else {
         return false;
     };
     ES_UNITS.iter().any(|unit| {
         let n = unit.chars().count();
         let end = from + n;
         end <= chars.len()
-            && owner[from..end].iter().all(|o| *o == Some(k))
+            && owner[from..end].iter().all(|&o| o == k)
             && chars[from..end].iter().copied().eq(unit.chars())
             && chars.get(end).is_none_or(|c| !c.is_alphanumeric())
     })
@@ -438,6 +520,50 @@ mod tests {
             Piece::Text("\"new\"".into()),
         ];
         assert_eq!(typeset(&pieces, Lang::English), vec!["end", "“new”"]);
+    }
+
+    /// What `needs_typesetting` lets a block skip, `typeset` would have left as it was.
+    #[test]
+    fn a_block_said_to_need_nothing_is_left_as_typed() {
+        let texts = [
+            "plain words. Two dots.. and a digit 25 then",
+            "25",
+            " %",
+            "x 25 km",
+            "ok 9",
+            "a - b",
+            "well-known",
+            "\"q\"",
+            "it's",
+            "so...",
+            "«a»",
+            "“a”",
+            "—a",
+            "Ella –b",
+            "25 %",
+            "no . . . dots",
+            "ñandú 1.5 kg",
+            "0",
+            " ",
+            "",
+        ];
+        let mut skipped = 0;
+        for lang in [Lang::English, Lang::Spanish] {
+            for a in texts {
+                for b in texts {
+                    for middle in [None, Some(Piece::Atom), Some(Piece::Break)] {
+                        let mut pieces = vec![Piece::Text(a.to_string())];
+                        pieces.extend(middle);
+                        pieces.push(Piece::Text(b.to_string()));
+                        if !needs_typesetting(&pieces, lang) {
+                            skipped += 1;
+                            assert_eq!(typeset(&pieces, lang), vec![a, b], "{lang:?}: {a:?} {b:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(skipped > 0);
     }
 
     #[test]
