@@ -77,14 +77,23 @@ export interface Span {
   max: number;
 }
 
+let profiling = false;
+
 export const profile = {
-  on: false,
+  /** Setting it true starts the timing (and the frame watch, only while it is on). */
+  get on(): boolean {
+    return profiling;
+  },
+  set on(v: boolean) {
+    profiling = v;
+    if (v) watchFrames();
+  },
   spans: {} as Record<string, Span>,
 };
 
 /** Adds `ms` to span `name` (when profiling). */
 export function record(name: string, ms: number): void {
-  if (!profile.on) return;
+  if (!profiling) return;
   const s = (profile.spans[name] ??= { count: 0, total: 0, max: 0 });
   s.count += 1;
   s.total += ms;
@@ -93,7 +102,7 @@ export function record(name: string, ms: number): void {
 
 /** Runs `f`, timed as span `name` when profiling. */
 export function timed<T>(name: string, f: () => T): T {
-  if (!profile.on) return f();
+  if (!profiling) return f();
   const t = performance.now();
   try {
     return f();
@@ -102,34 +111,43 @@ export function timed<T>(name: string, f: () => T): T {
   }
 }
 
-let watching = false;
+let listening = false;
+let framing = false;
 
 /** Times the key events' dispatch in the page, and each frame, while profiling. */
-export function watchFrames(): void {
-  if (watching || typeof window === "undefined") return;
-  watching = true;
-  const began: Record<string, number> = {};
-  for (const type of ["keydown", "keypress", "beforeinput", "input", "keyup"]) {
-    window.addEventListener(type, () => (began[type] = performance.now()), true);
-    window.addEventListener(type, () => {
-      if (began[type] !== undefined) record(`event.${type}`, performance.now() - began[type]!);
+function watchFrames(): void {
+  if (typeof window === "undefined") return;
+  if (!listening) {
+    listening = true;
+    const began: Record<string, number> = {};
+    for (const type of ["keydown", "keypress", "beforeinput", "input", "keyup"]) {
+      window.addEventListener(type, () => (began[type] = performance.now()), true);
+      window.addEventListener(type, () => {
+        if (began[type] !== undefined) record(`event.${type}`, performance.now() - began[type]!);
+      });
+    }
+    // keydown's capture to the end of the input event's microtasks (CodeMirror reads the DOM
+    // change in a mutation observer and dispatches its transaction there).
+    window.addEventListener("input", () => {
+      const k = began["keydown"];
+      if (k !== undefined) queueMicrotask(() => record("key.task", performance.now() - k));
     });
   }
-  // keydown's capture to the end of the input event's microtasks (CodeMirror reads the DOM
-  // change in a mutation observer and dispatches its transaction there).
-  window.addEventListener("input", () => {
-    const k = began["keydown"];
-    if (k !== undefined) queueMicrotask(() => record("key.task", performance.now() - k));
-  });
+  if (framing) return;
+  framing = true;
   const channel = new MessageChannel();
   let frameAt = 0;
   channel.port1.onmessage = () => record("frame.render", performance.now() - frameAt);
+  // Only while profiling: an animation frame asked for every frame keeps the page busy.
   const frame = (t: number) => {
-    if (profile.on) {
-      frameAt = performance.now();
-      record("frame.callbacks.late", frameAt - t);
-      channel.port2.postMessage(null);
+    if (!profiling) {
+      framing = false;
+      channel.port1.close();
+      return;
     }
+    frameAt = performance.now();
+    record("frame.callbacks.late", frameAt - t);
+    channel.port2.postMessage(null);
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
