@@ -149,3 +149,18 @@ $when — $cores cores ($cpu), $ram RAM, load average $load_before before / $loa
 | keystroke → preview painted, 10,000 words, $kn keys, inside the page: p50 / p95 (max) | ${k50} / ${k95} ms (${kmax} ms) | — | — | p95 ≤ 16 ms | $(met "$key_ok") |
 | export, composite hero of two 24 MP photos, cold rendition cache ($files files), median / worst of $EXPORT_RUNS | ${em} / ${ew} s | — | — | ≤ 1 s | $(met "$exp_ok") |
 EOF
+
+# 5. Optional (LIBRARY=1 scripts/measure.sh): the library at 100,000 stories in the real window
+#    (tests/e2e/tests/library_window.rs): open, sort, search cleared, a jump to row ~99,000, a
+#    save's refresh and typing, beside the demo desk. Off by default: the desk is generated
+#    once by the release CLI into target/tmp/library-window-100000 (minutes, 1.5 GB) and kept.
+if [ "${LIBRARY:-0}" = 1 ]; then
+  say "The library at 100,000 stories in the window ($RUNS starts of each desk)"
+  DATELINE_APP="$app" DATELINE_RUNS="$RUNS" \
+    xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" \
+    cargo test -q -p dateline-e2e --test library_window -- \
+    --ignored --nocapture --test-threads=1 2>&1 | tee "$out/library.log" >&2
+  echo
+  echo "Library, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg):"
+  grep '^|' "$out/library.log" | tee "$out/library-table.md"
+fi

@@ -16,6 +16,7 @@ import type {
   LibraryPageRequest,
   LibraryQuery,
 } from "../backend/types";
+import type { LibraryChange } from "./timing";
 
 /** Where the pager reads: the backend's three library calls. */
 export interface PageSource {
@@ -64,7 +65,7 @@ export class LibraryPager {
   counts: LibraryCounts | null = null;
 
   readonly #source: PageSource;
-  readonly #changed: () => void;
+  readonly #changed: (change: LibraryChange) => void;
   readonly #blockSize: number;
   readonly #margin: number;
   #query: LibraryQuery = { sort: "updated", trashed: false };
@@ -75,7 +76,13 @@ export class LibraryPager {
   /** The rows the list shows, `[first, last)`. */
   #range: [number, number] = [0, 0];
 
-  constructor(source: PageSource, changed: () => void, options: PagerOptions = {}) {
+  /** `changed` is called after every change of the rows or counts, with what it was and
+   *  when it was asked and answered (`timing.ts`). */
+  constructor(
+    source: PageSource,
+    changed: (change: LibraryChange) => void,
+    options: PagerOptions = {},
+  ) {
     this.#source = source;
     this.#changed = changed;
     this.#blockSize = options.blockSize ?? 100;
@@ -112,6 +119,7 @@ export class LibraryPager {
    */
   async reload(query: LibraryQuery = this.#query): Promise<void> {
     const generation = ++this.#generation;
+    const asked = performance.now();
     const sameQuery = JSON.stringify(query) === JSON.stringify(this.#query);
     // Another filter is another list, shown from its top.
     const [first, last] = sameQuery ? this.#range : [0, Math.max(1, this.#range[1] - this.#range[0])];
@@ -120,6 +128,7 @@ export class LibraryPager {
     const total = counts.total;
     const wanted = blocksFor(first, last, total, this.#blockSize, this.#margin);
     const blocks = await Promise.all(wanted.map((b) => this.#fetch(query, b, null)));
+    const answered = performance.now();
     if (generation !== this.#generation) return;
     this.#query = query;
     this.#range = [first, last];
@@ -127,7 +136,12 @@ export class LibraryPager {
     this.total = total;
     this.#blocks = new Map(wanted.map((b, i) => [b, blocks[i]!]));
     this.#pending.clear();
-    this.#changed();
+    this.#changed({
+      what: "reload",
+      asked,
+      answered,
+      rows: blocks.reduce((n, b) => n + b.rows.length, 0),
+    });
   }
 
   /**
@@ -145,13 +159,20 @@ export class LibraryPager {
       missing.map((b) => {
         let p = this.#pending.get(b);
         if (!p) {
+          const asked = performance.now();
           p = this.#fetch(query, b, this.#blocks.get(b - 1)?.next ?? null)
             .then((block) => {
+              const answered = performance.now();
               // A reload since (or one that was under way and has finished) read another
               // list: this block belongs to none on screen.
               if (generation !== this.#generation || query !== this.#query) return;
               this.#blocks.set(b, block);
-              this.#changed();
+              this.#changed({
+                what: "show",
+                asked,
+                answered,
+                rows: block.rows.length,
+              });
             })
             .finally(() => {
               if (this.#pending.get(b) === p) this.#pending.delete(b);
@@ -171,13 +192,15 @@ export class LibraryPager {
   async refreshRow(id: number): Promise<void> {
     if (this.indexOf(id) < 0) return;
     const generation = this.#generation;
+    const asked = performance.now();
     const row = await this.#source.summary(id);
+    const answered = performance.now();
     if (generation !== this.#generation) return;
     const at = this.indexOf(id);
     if (at < 0) return;
     const block = this.#blocks.get(Math.floor(at / this.#blockSize))!;
     block.rows = block.rows.map((a, i) => (i === at % this.#blockSize ? row : a));
-    this.#changed();
+    this.#changed({ what: "row", asked, answered, rows: 1 });
   }
 
   async #fetch(query: LibraryQuery, b: number, after: LibraryCursor | null): Promise<Block> {
