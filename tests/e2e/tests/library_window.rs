@@ -473,12 +473,15 @@ async fn work(app: &App, fig: &mut Figures, typed: u64, label: &str) -> Result<(
         t.contains("Micro-purchase")
     })
     .await?;
+    // The story switched: its editor settles (made again) before it is focused.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     // The keys go to the focused editor through WebDriver's actions (the editor element
     // itself was refused as "not interactable" after the story switched).
     poll(
         app,
         r#"const e = document.querySelector('[data-testid="body-editor"] .cm-content');
-           if (!e) return null; e.focus(); return true;"#,
+           if (!e) return null; e.focus();
+           return document.activeElement === e ? true : null;"#,
         30,
     )
     .await?;
@@ -557,6 +560,8 @@ async fn library_of_100000_stories_in_the_window() -> Result<()> {
     let big = big_desk()?;
     let demo = tempfile::tempdir()?;
     dateline(demo.path(), &["init", "--demo"])?;
+    // Named like the big desk, or the window asks for a name first (a modal dialog).
+    dateline(demo.path(), &["identity", "Library Window"])?;
     let desks: [(&str, &Path); 2] = [("demo", demo.path()), ("100k", &big)];
     let mut typed = Vec::new();
     for (_, ws) in desks {
