@@ -282,6 +282,12 @@ impl Text {
         }
     }
 
+    /// The words in the interface's language (what the person reads in the window or at the
+    /// command line).
+    pub fn local(&self) -> String {
+        self.render(interface_language())
+    }
+
     /// Every message id this text uses, its arguments' included.
     pub fn ids(&self) -> Vec<&'static str> {
         let mut out = Vec::new();

@@ -377,7 +377,8 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
     }
     assert_eq!(seen, (0..=15).collect(), "every finding provoked");
 
-    // A finding about a photo, as the photo desk reads it.
+    // A finding about a photo, as the photo desk reads it: by its file's name (the desk's
+    // internal number means nothing to the person).
     let p = preflight::check(&full, &photos, &rules).in_language(Lang::Es);
     let credit = p
         .findings
@@ -387,7 +388,7 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
     assert!(
         credit
             .message
-            .starts_with("La foto 1 («orient2-landscape.jpg»)"),
+            .starts_with("La foto «orient2-landscape.jpg»,"),
         "{}",
         credit.message
     );

@@ -76,6 +76,7 @@ fn main() {
         // The file dialog is opened from the Rust side only (`pick_commands`), so what the
         // user picks is known to the file-access scope; the window has no dialog permission.
         .plugin(tauri_plugin_dialog::init())
+        .plugin(webview::locale_plugin())
         // Files dropped on the window join the scope before the window hears of the drop.
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(drop) = event {

@@ -32,9 +32,10 @@ pub fn spellcheck(window: &tauri::WebviewWindow) {
 /// How the webview draws. WebKit's accelerated compositing (a GL layer tree; Mesa's software
 /// GL where there is no GPU driver, as under Xvfb or a remote desktop) cost the desk's window
 /// 200 MB more memory and a slower start in issue 15's measurements (docs/PERFORMANCE.md).
-/// `DATELINE_GPU=0` paints without it. It is not the default yet: without it the window's main
-/// thread, which then paints, answered the page's calls later, the preview lagged more while
-/// typing, and a newsroom end-to-end test (a change arriving while typing) failed under load.
+/// `DATELINE_GPU=0` paints without it. It is not the default: without it the window's main
+/// thread, which then paints, answers the page's calls later and a frame while typing costs
+/// 72 ms instead of 58 (issue 15's profile). (The newsroom end-to-end test that failed in that
+/// mode found a real race in the window's saves, since fixed in `story.svelte.ts`.)
 /// A desk is one page that never navigates, so WebKit's caches for browsing (earlier pages
 /// kept for Back, decoded resources kept for other pages) are off either way.
 pub fn lighten(window: &tauri::WebviewWindow) {
@@ -61,4 +62,33 @@ pub fn lighten(window: &tauri::WebviewWindow) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = window;
+}
+
+/// The session's language as POSIX programs choose it — the first of `LC_ALL`, `LC_MESSAGES`
+/// and `LANG` that is set — as a language tag ("es_MX.UTF-8" → "es-MX"). `None` for the C
+/// locale or none. WebKit's `navigator.languages` says "en-US" when the session's locale is
+/// not generated on the machine, though the person chose Spanish.
+fn system_locale() -> Option<String> {
+    let v = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())?;
+    let tag = v.split(['.', '@']).next()?.replace('_', "-");
+    let ok = !tag.is_empty()
+        && tag != "C"
+        && tag != "POSIX"
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    ok.then_some(tag)
+}
+
+/// Tells the page the session's language before its first script runs
+/// (`window.__datelineSystemLocale`), for "Automatic (system)" in Settings.
+pub fn locale_plugin<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    // Only letters, digits and hyphens (`system_locale` checks): safe inside quotes.
+    let tag = system_locale().unwrap_or_default();
+    let script =
+        format!("Object.defineProperty(window, '__datelineSystemLocale', {{ value: '{tag}' }});");
+    tauri::plugin::Builder::new("dateline-locale")
+        .js_init_script(script)
+        .build()
 }

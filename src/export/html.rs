@@ -32,7 +32,7 @@ pub struct HtmlExporter;
 
 impl Exporter for HtmlExporter {
     fn name(&self) -> &'static str {
-        "Writing the web page"
+        "export-step-html"
     }
 
     fn write(&self, p: &Package, sink: &mut Sink) -> Result<()> {

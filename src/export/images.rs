@@ -292,7 +292,7 @@ pub struct ImagesExporter;
 
 impl super::Exporter for ImagesExporter {
     fn name(&self) -> &'static str {
-        "Adding the photos"
+        "export-step-photos"
     }
 
     fn write(&self, p: &super::Package, sink: &mut super::Sink) -> Result<()> {

@@ -38,7 +38,7 @@ pub struct ManifestExporter;
 
 impl Exporter for ManifestExporter {
     fn name(&self) -> &'static str {
-        "Writing the manifest"
+        "export-step-manifest"
     }
 
     fn write(&self, p: &Package, sink: &mut Sink) -> Result<()> {

@@ -63,7 +63,8 @@ pub struct ExportOptions {
 
 /// One output format of the package.
 pub trait Exporter {
-    /// What the progress bar says while it runs ("Writing the web page").
+    /// The message id of what the progress bar says while it runs (`export-step-html`:
+    /// "Writing the web page").
     fn name(&self) -> &'static str;
     /// Puts this format's files into `sink`.
     fn write(&self, package: &Package, sink: &mut Sink) -> Result<()>;
@@ -193,7 +194,7 @@ impl Package {
     pub fn assemble(
         desk: Gathered,
         photos: &dyn PhotoSource,
-        step: &mut dyn FnMut(&str) -> Result<()>,
+        step: &mut dyn FnMut(&'static str) -> Result<()>,
         cancel: &AtomicBool,
     ) -> Result<Package> {
         let Gathered {
@@ -211,7 +212,7 @@ impl Package {
         let words = settings.words_for(&article.language);
         let hero_aspect = Aspect::parse(&settings.hero_aspect)?;
         let slug = Slug::parse(&article.slug)?;
-        step("Checking the story")?;
+        step("export-step-checking")?;
         let hero = hero_images(
             &article,
             &words,
@@ -308,7 +309,7 @@ fn hero_images(
     hero_aspect: Aspect,
     photos: &dyn PhotoSource,
     warnings: &mut Vec<String>,
-    step: &mut dyn FnMut(&str) -> Result<()>,
+    step: &mut dyn FnMut(&'static str) -> Result<()>,
     cancel: &AtomicBool,
 ) -> Result<Option<HeroImages>> {
     let Some(h) = article.hero.as_ref().filter(|h| !h.photos.is_empty()) else {
@@ -331,7 +332,7 @@ fn hero_images(
     };
     let (main, w) = images::renditions(photos, &req, cancel)?;
     warnings.extend(w);
-    step("Making the hero’s renditions")?;
+    step("export-step-hero")?;
     let mut alternates = Vec::new();
     for aspect in ALTERNATE_ASPECTS.into_iter().filter(|a| *a != hero_aspect) {
         let req = images::ImageRequest {
@@ -343,7 +344,7 @@ fn hero_images(
         let (files, w) = images::renditions(photos, &req, cancel)?;
         warnings.extend(w);
         alternates.extend(packaged("hero", Some(aspect), files));
-        step("Making the hero in other shapes")?;
+        step("export-step-hero-shapes")?;
     }
     Ok(Some(HeroImages {
         photos: chosen,
@@ -360,7 +361,7 @@ fn body_figures(
     words: &HouseWords,
     photos: &dyn PhotoSource,
     warnings: &mut Vec<String>,
-    step: &mut dyn FnMut(&str) -> Result<()>,
+    step: &mut dyn FnMut(&'static str) -> Result<()>,
     cancel: &AtomicBool,
 ) -> Result<Vec<BodyFigure>> {
     let mut figures: Vec<BodyFigure> = Vec::new();
@@ -403,7 +404,7 @@ fn body_figures(
             crop: r.crop.clone(),
             alt,
         });
-        step("Making the body’s photos")?;
+        step("export-step-body-photos")?;
     }
     Ok(figures)
 }

@@ -21,7 +21,7 @@ pub struct NinjsExporter;
 
 impl Exporter for NinjsExporter {
     fn name(&self) -> &'static str {
-        "Writing the ninjs news item"
+        "export-step-ninjs"
     }
 
     fn write(&self, p: &Package, sink: &mut Sink) -> Result<()> {

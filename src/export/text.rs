@@ -15,7 +15,7 @@ pub struct MarkdownExporter;
 
 impl Exporter for MarkdownExporter {
     fn name(&self) -> &'static str {
-        "Writing the Markdown"
+        "export-step-markdown"
     }
 
     fn write(&self, p: &Package, sink: &mut Sink) -> Result<()> {

@@ -181,10 +181,10 @@ fn div_round(n: u64, d: u64) -> u64 {
 /// delivered smaller than asked (Dateline never upscales).
 pub fn crop_warnings(pixels: PixelRect, widest_rendition: u32) -> Vec<String> {
     if pixels.width < widest_rendition {
-        vec![format!(
-            "This crop is only {} pixels wide: renditions wider than that ({} asked) will not be made.",
-            pixels.width, widest_rendition
-        )]
+        vec![crate::i18n::Text::new("crop-narrow")
+            .arg("width", i64::from(pixels.width))
+            .arg("widest", i64::from(widest_rendition))
+            .local()]
     } else {
         Vec::new()
     }

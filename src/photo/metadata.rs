@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::Text;
 use crate::model::PhotoFields;
 
 /// Everything read from a photo's own metadata at import, kept as JSON in the desk.
@@ -107,9 +108,11 @@ pub(crate) fn read_exif(tiff: &[u8], warnings: &mut Vec<String>) -> ExifData {
     let parsed = match exif::Reader::new().read_raw(tiff.to_vec()) {
         Ok(e) => e,
         Err(e) => {
-            warnings.push(format!(
-                "The camera data (EXIF) is damaged and was ignored ({e})."
-            ));
+            warnings.push(
+                Text::new("photo-exif-damaged")
+                    .arg("detail", e.to_string())
+                    .local(),
+            );
             return ExifData::default();
         }
     };
@@ -181,7 +184,7 @@ pub(crate) fn read_iim(block: &[u8], warnings: &mut Vec<String>) -> IimData {
                 .and_then(|size| (pos + 5 + n).checked_add(size))
                 .filter(|&next| next <= block.len());
             let Some(next) = next else {
-                warnings.push("The IPTC block is cut short; the rest was ignored.".into());
+                warnings.push(Text::new("photo-iptc-cut-short").local());
                 break;
             };
             pos = next;
@@ -189,7 +192,7 @@ pub(crate) fn read_iim(block: &[u8], warnings: &mut Vec<String>) -> IimData {
         }
         let end = pos + 5 + usize::from(len);
         let Some(data) = block.get(pos + 5..end) else {
-            warnings.push("The IPTC block is cut short; the rest was ignored.".into());
+            warnings.push(Text::new("photo-iptc-cut-short").local());
             break;
         };
         raw.push((rec, ds, data));
@@ -254,9 +257,11 @@ pub(crate) fn read_xmp(packet: &[u8], warnings: &mut Vec<String>) -> XmpData {
     let doc = match roxmltree::Document::parse(body) {
         Ok(d) => d,
         Err(e) => {
-            warnings.push(format!(
-                "The XMP metadata is not valid XML and was ignored ({e})."
-            ));
+            warnings.push(
+                Text::new("photo-xmp-not-xml")
+                    .arg("detail", e.to_string())
+                    .local(),
+            );
             return XmpData::default();
         }
     };

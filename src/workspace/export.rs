@@ -108,12 +108,12 @@ impl Workspace {
         let exporters = export::exporters();
         let total = (1 + hero_steps + seen.len() + exporters.len() + 1) as u32;
         let mut done = 0u32;
-        let mut step = |what: &str| -> Result<()> {
+        let mut step = |what: &'static str| -> Result<()> {
             done = (done + 1).min(total);
             progress(&ExportProgress {
                 done,
                 total,
-                what: what.to_string(),
+                what: crate::i18n::Text::new(what).local(),
             });
             if cancel.load(Ordering::Relaxed) {
                 Err(Error::Cancelled)
@@ -124,7 +124,7 @@ impl Workspace {
         progress(&ExportProgress {
             done: 0,
             total,
-            what: "Starting".into(),
+            what: crate::i18n::Text::new("export-step-starting").local(),
         });
         let gathered = self.gather(key)?;
         let package = Package::assemble(gathered, self, &mut step, cancel)?;
@@ -148,7 +148,7 @@ impl Workspace {
         } else {
             sink::commit_dir(&sink, &dest, cancel, &mut each)?;
         }
-        step("Package written")?;
+        step("export-step-written")?;
         Ok(ExportReport {
             path: dest,
             article_id: package.article.id,

@@ -84,16 +84,25 @@ impl Workspace {
 
     pub fn photo(&self, id: PhotoId) -> Result<Photo> {
         let mut p = self.store.read(|t| t.photo(id))?;
-        p.credit_line = credit::credit_line(&p.fields);
+        p.credit_line = credit::credit_line_in(&p.fields, &self.desk_words()?);
         Ok(p)
     }
 
     pub fn photos(&self) -> Result<Vec<Photo>> {
         let mut ps = self.store.read(|t| t.photos())?;
+        let words = self.desk_words()?;
         for p in &mut ps {
-            p.credit_line = credit::credit_line(&p.fields);
+            p.credit_line = credit::credit_line_in(&p.fields, &words);
         }
         Ok(ps)
+    }
+
+    /// The house's words for the person's own language: the photo desk shows a credit line
+    /// as a story in that language would print it ("Foto: …" in a Spanish session). A story's
+    /// package uses its own language's words.
+    fn desk_words(&self) -> Result<crate::credit::HouseWords> {
+        let lang = crate::i18n::interface_language();
+        Ok(self.settings()?.words_for(lang.tag()))
     }
 
     /// The path of a photo's untouched original.
@@ -221,10 +230,8 @@ impl Workspace {
             cancel,
         )?;
         if photo.fields.alt_text.trim().is_empty() {
-            set.warnings.push(
-                "This photo has no alt text: screen-reader users will not know what it shows."
-                    .into(),
-            );
+            set.warnings
+                .push(crate::i18n::Text::new("photo-no-alt-text").local());
         }
         Ok(set)
     }

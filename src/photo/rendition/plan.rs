@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Format, RenditionOptions, Source};
+use crate::i18n::{Arg, Text};
 use crate::photo::crop::{PixelRect, Size};
 use crate::photo::embed::{self, Credits};
 
@@ -75,15 +76,15 @@ pub fn plan_widths(crop_width: u32, asked: &[u32]) -> (Vec<u32>, Vec<String>) {
         if out.first() != Some(&crop_width) {
             out.insert(0, crop_width);
         }
-        warnings.push(format!(
-            "The crop is {crop_width} pixels wide, so no rendition {} pixels wide was made; \
-             the widest is {crop_width} (Dateline never enlarges a photo).",
-            too_wide
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(" or ")
-        ));
+        warnings.push(
+            Text::new("rendition-narrow")
+                .arg("width", i64::from(crop_width))
+                .arg(
+                    "widths",
+                    Arg::Or(too_wide.iter().map(|w| Text::Raw(w.to_string())).collect()),
+                )
+                .local(),
+        );
     }
     (out, warnings)
 }

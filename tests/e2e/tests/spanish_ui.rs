@@ -137,6 +137,17 @@ async fn the_interface_speaks_spanish_when_asked_issue_15() -> Result<()> {
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
     click(&app, r#"[data-testid="photo-tile"]"#).await?;
     app.wait_for(r#"[data-testid="photo-save-state"]"#).await?;
+    // The screenshot shows the photo: its crop view's copy is decoded (a debug build makes the
+    // 2,048-pixel copy of a bigger original in about a second).
+    for _ in 0..100 {
+        let shown = app
+            .js(r#"const i = document.querySelector('[data-testid="crop-view"] img'); return !!i && i.complete && i.naturalWidth > 0;"#)
+            .await?;
+        if shown == serde_json::Value::Bool(true) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     left.extend(english_left(&app, "photo desk", &english).await?);
     app.screenshot(&shots().join("es-photos.png")).await?;
 

@@ -77,8 +77,11 @@ export class Catalogue {
 
   /** Everything, at start. Throws: a desk whose lists cannot be read cannot be opened. */
   async load(): Promise<void> {
-    const [, ps, ss, as, ts, tpl] = await Promise.all([
-      this.library.reload($state.snapshot(this.filter)),
+    // The library's first page first: it is what the window paints first, and every command
+    // waits its turn on the desk's one lock — asked together, the lists (a 100,000-story
+    // desk's tags take 0.76 s) came before it.
+    await this.library.reload($state.snapshot(this.filter));
+    const [ps, ss, as, ts, tpl] = await Promise.all([
       backend.listPhotos(),
       backend.listSections(),
       backend.listAuthors(),
