@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -397,4 +397,31 @@ fn terminate(child: &Child) {
         .args(["-TERM", &child.id().to_string()])
         .stderr(Stdio::null())
         .status();
+}
+
+/// Field `n` (1-based, as in proc(5)) of /proc/PID/stat.
+pub fn stat_field(pid: u32, n: usize) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    rest.split(' ').nth(n - 3)?.parse().ok()
+}
+
+/// When process `pid` was started, in ms since the epoch. /proc gives a process's start in
+/// clock ticks since boot; here the ticks are tied to the wall clock by a process started
+/// just now (its ticks, and the time just before it was spawned), because /proc/uptime can
+/// run apart from those ticks in a container: reading "now − (uptime − start)" put the app's
+/// exec 7–8 s too early on this machine.
+pub fn exec_ms(pid: u32) -> Option<f64> {
+    let before = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_secs_f64()
+        * 1000.0;
+    let mut probe = Command::new("sleep").arg("5").spawn().ok()?;
+    let probe_ticks = stat_field(probe.id(), 22);
+    let _ = probe.kill();
+    let _ = probe.wait();
+    let ticks = stat_field(pid, 22)?;
+    Some(before + (ticks as f64 - probe_ticks? as f64) * 10.0)
 }

@@ -162,6 +162,14 @@ fn shots() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots")
 }
 
+/// Whether the focus is inside the Export dialog.
+async fn in_export_dialog(app: &App) -> Result<bool> {
+    Ok(app
+        .js(r#"return !!document.activeElement?.closest('[data-testid="export-dialog"]');"#)
+        .await?
+        == serde_json::Value::Bool(true))
+}
+
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(250)).await;
 }
@@ -261,24 +269,13 @@ async fn the_whole_job_by_keyboard_alone_with_focus_always_shown_issue_15() -> R
     keys(&app, &format!("{CTRL}e{RELEASE}")).await?;
     app.wait_for(r#"[data-testid="export-dialog"]"#).await?;
     settle().await;
-    let inside = app
-        .js(r#"return !!document.activeElement?.closest('[data-testid="export-dialog"]');"#)
-        .await?;
-    assert_eq!(
-        inside,
-        serde_json::Value::Bool(true),
-        "focus moves into the dialog"
-    );
+    assert!(in_export_dialog(&app).await?, "focus moves into the dialog");
     problems.extend(round_trip(&app, "export dialog", r#"[data-testid="export-dialog"]"#).await?);
     // Backwards too: Shift+Tab goes round the dialog and never behind it.
     for i in 0..40 {
         keys(&app, &format!("{SHIFT}{TAB}{RELEASE}")).await?;
-        let inside = app
-            .js(r#"return !!document.activeElement?.closest('[data-testid="export-dialog"]');"#)
-            .await?;
-        assert_eq!(
-            inside,
-            serde_json::Value::Bool(true),
+        assert!(
+            in_export_dialog(&app).await?,
             "Shift+Tab number {} left the Export dialog for {:?}",
             i + 1,
             focus(&app).await?.0

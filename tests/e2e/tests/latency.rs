@@ -16,9 +16,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use dateline_e2e::{binary_pid, App, Result};
+use dateline_e2e::{binary_pid, exec_ms, stat_field, App, Result};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -29,14 +29,6 @@ fn fixture(name: &str) -> std::path::PathBuf {
 /// The CLI beside the app that is measured (release beside release).
 fn cli() -> std::path::PathBuf {
     dateline_e2e::app_path().with_file_name("dateline")
-}
-
-/// Field `n` (1-based, as in proc(5)) of /proc/PID/stat.
-fn stat_field(pid: u32, n: usize) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name may hold spaces: fields are counted after its closing parenthesis.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    rest.split(' ').nth(n - 3)?.parse().ok()
 }
 
 /// `pid` and every process below it (WebKit's web and network processes).
@@ -69,25 +61,6 @@ fn kb(path: &str, key: &str) -> u64 {
                 .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
         })
         .unwrap_or(0)
-}
-
-/// When process `pid` was started, in ms since the epoch. /proc gives a process's start in
-/// clock ticks since boot; here the ticks are tied to the wall clock by a process started
-/// just now (its ticks, and the time just before it was spawned), because /proc/uptime can
-/// run apart from those ticks in a container: reading "now − (uptime − start)" put the app's
-/// exec 7–8 s too early on this machine.
-fn exec_ms(pid: u32) -> Option<f64> {
-    let before = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_secs_f64()
-        * 1000.0;
-    let mut probe = Command::new("sleep").arg("5").spawn().ok()?;
-    let probe_ticks = stat_field(probe.id(), 22);
-    let _ = probe.kill();
-    let _ = probe.wait();
-    let ticks = stat_field(pid, 22)?;
-    Some(before + (ticks as f64 - probe_ticks? as f64) * 10.0)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {

@@ -28,10 +28,9 @@
 //! list is worked in.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use dateline_e2e::{app_pid, dateline, App, Result};
+use dateline_e2e::{app_pid, dateline, exec_ms, App, Result};
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -93,29 +92,6 @@ fn import_typed(ws: &Path) -> Result<(u64, String)> {
     let id = a["id"].as_u64().ok_or("no id from article import")?;
     let slug = a["slug"].as_str().ok_or("no slug")?.to_string();
     Ok((id, slug))
-}
-
-/// Field `n` (1-based, as in proc(5)) of /proc/PID/stat.
-fn stat_field(pid: u32, n: usize) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let rest = &stat[stat.rfind(')')? + 2..];
-    rest.split(' ').nth(n - 3)?.parse().ok()
-}
-
-/// When process `pid` was started, in ms since the epoch (as in latency.rs: its clock ticks
-/// since boot tied to the wall clock by a process started just now).
-fn exec_ms(pid: u32) -> Option<f64> {
-    let before = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_secs_f64()
-        * 1000.0;
-    let mut probe = Command::new("sleep").arg("5").spawn().ok()?;
-    let probe_ticks = stat_field(probe.id(), 22);
-    let _ = probe.kill();
-    let _ = probe.wait();
-    let ticks = stat_field(pid, 22)?;
-    Some(before + (ticks as f64 - probe_ticks? as f64) * 10.0)
 }
 
 /// Runs the plain script `script` until it returns something other than null (every 50 ms,
