@@ -5,6 +5,7 @@ import { markdown } from "@codemirror/lang-markdown";
 import { EditorSelection, EditorState, type StateCommand } from "@codemirror/state";
 import { describe, expect, test } from "vitest";
 import { raya } from "./dialogue";
+import { EDITING_KEYS } from "./editing";
 import { insertLink, toggleHeading, toggleQuote, toggleWrap, wordAround } from "./formatting";
 import { leaveEmptyItem } from "./lists";
 
@@ -112,5 +113,16 @@ describe("Spanish dialogue: the raya", () => {
     ["-- ", " ", null, null],
   ] as const)("%j then %j (line above %j) → %j", (prefix, typed, above, expected) => {
     expect(raya(prefix, typed, above)).toBe(expected);
+  });
+});
+
+describe("the standard keys", () => {
+  test("never comment words out of the story (Ctrl+/ and Alt+Shift+A are not bound)", () => {
+    const keys = EDITING_KEYS.map((b) => b.key);
+    expect(keys).not.toContain("Mod-/");
+    expect(keys).not.toContain("Alt-A");
+    // The rest of CodeMirror's keys are still there.
+    expect(keys).toContain("Mod-Enter");
+    expect(keys).toContain("ArrowLeft");
   });
 });
