@@ -38,6 +38,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("migrations/0006_newsroom_renames.sql")),
     (7, include_str!("migrations/0007_library_pages.sql")),
     (8, include_str!("migrations/0008_newsroom_seen.sql")),
+    (9, include_str!("migrations/0009_tag_counts.sql")),
 ];
 
 /// The newest desk format this build reads and writes.

@@ -7,6 +7,12 @@ use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::model::{ArticleId, Author, AuthorId, PhotoId, Section, TagInfo};
 
+/// Each managed tag and its stories: a seek per tag in `article_tags_by_tag_nocase`.
+const TAGS_LIST: &str = "SELECT t.name, (SELECT count(DISTINCT x.article_id) FROM article_tags x
+                     JOIN articles a ON a.id = x.article_id
+                     WHERE x.tag = t.name COLLATE NOCASE AND a.deleted_at IS NULL)
+     FROM tags t ORDER BY t.name COLLATE NOCASE";
+
 const AUTHOR_COLUMNS: &str = "a.id, a.name, a.role, a.bio, a.portrait_photo_id,
      (SELECT count(DISTINCT b.article_id) FROM bylines b JOIN articles x ON x.id = b.article_id
       WHERE b.author_id = a.id AND x.deleted_at IS NULL)";
@@ -236,12 +242,7 @@ impl Tx<'_> {
 
     /// The managed tags, A to Z, with how many stories on the desk carry each.
     pub fn tags_list(&self) -> Result<Vec<TagInfo>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT t.name, (SELECT count(DISTINCT x.article_id) FROM article_tags x
-                             JOIN articles a ON a.id = x.article_id
-                             WHERE x.tag = t.name COLLATE NOCASE AND a.deleted_at IS NULL)
-             FROM tags t ORDER BY t.name COLLATE NOCASE",
-        )?;
+        let mut st = self.conn.prepare_cached(TAGS_LIST)?;
         let rows = st.query_map([], |r| {
             Ok(TagInfo {
                 name: r.get(0)?,
@@ -347,5 +348,31 @@ impl Tx<'_> {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The tags list counts each tag's stories with a seek in an index in the comparison's
+    /// collation, not a scan of every story's tags per tag (issue 15: 0.45 s of CPU on a
+    /// 100,000-story desk at each start).
+    #[test]
+    fn the_tags_list_seeks_each_tags_stories_issue_15() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = super::super::Store::open(&dir.path().join("d.sqlite")).expect("store");
+        let plan = store
+            .read(|t| {
+                let mut st = t
+                    .conn
+                    .prepare(&format!("EXPLAIN QUERY PLAN {}", super::TAGS_LIST))?;
+                let rows = st.query_map([], |r| r.get::<_, String>(3))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("\n"))
+            })
+            .expect("plan");
+        assert!(
+            plan.contains("SEARCH x USING COVERING INDEX article_tags_by_tag_nocase"),
+            "{plan}"
+        );
+        assert!(!plan.contains("SCAN x"), "{plan}");
     }
 }
