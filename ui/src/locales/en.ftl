@@ -118,6 +118,9 @@ key-save = Save now (saving is automatic)
 key-new = New article
 key-focus = Focus mode (Esc leaves it)
 key-search = Search the library
+key-export = Export…
+key-screens = The desk · the photo desk · People · Settings
+key-shift = Shift
 stats-label = Statistics
 stats-words =
     { $count ->

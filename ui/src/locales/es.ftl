@@ -61,7 +61,7 @@ toast-dismiss = Descartar
 ## Top bar
 topbar-desk = Mesa
 topbar-focus-title = Ocultar la biblioteca y la vista previa (Ctrl+Mayús+F)
-topbar-exit-focus = Salir del modo concentración
+topbar-exit-focus = Salir del modo enfoque
 topbar-focus = Modo enfoque
 topbar-identity-title = Tu nombre en cada versión y cada movimiento — haz clic para cambiarlo
 topbar-who = ¿Quién eres?
@@ -116,8 +116,11 @@ key-quote = Cita
 key-undo-redo = Deshacer · Rehacer
 key-save = Guardar ahora (se guarda solo)
 key-new = Nueva nota
-key-focus = Modo concentración (Esc para salir)
+key-focus = Modo enfoque (Esc para salir)
 key-search = Buscar en la biblioteca
+key-export = Exportar…
+key-screens = La mesa · la mesa de fotos · Personas · Configuración
+key-shift = Mayús
 stats-label = Estadísticas
 stats-words =
     { $count ->
