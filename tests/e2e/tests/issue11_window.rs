@@ -202,6 +202,19 @@ async fn issue11_single_photo_hero_carries_its_house_crop() -> Result<()> {
         .await?;
     shot(&app, "hero-in-form.png").await?;
 
+    // The preview shows that crop, the frame the package will use (16:9), not the original.
+    app.wait_for(r#"[data-testid="preview-hero-crop"][data-crop="hero"]"#)
+        .await?;
+    let ratio = app
+        .js(r#"const r = document.querySelector('[data-testid="preview-hero-crop"]').getBoundingClientRect(); return r.width / r.height;"#)
+        .await?
+        .as_f64()
+        .ok_or("no frame size")?;
+    assert!(
+        (ratio - 16.0 / 9.0).abs() < 0.02,
+        "the preview's hero frame is 16:9: {ratio}"
+    );
+
     let codes = preflight_codes(&app).await?;
     assert!(
         !codes.iter().any(|c| c == "hero_without_crop"),
