@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { ArticleSummary, Revision } from "../backend";
 import { when, why } from "../history/format";
+import { t, ui } from "../i18n";
 import { articleToOpen, rememberOpen } from "./recent";
 import { bodyStats, length } from "./stats";
 
@@ -89,6 +90,17 @@ describe("how the history names a revision", () => {
     ["before restore", "before restore"],
   ])("%j → %j", (reason, words) => {
     expect(why(rev(reason))).toBe(words);
+  });
+
+  test("names the statuses of a move in the window's language", () => {
+    const before = ui.choice;
+    ui.choose("es");
+    try {
+      expect(why(rev("status: Ready → Published"))).toBe("Movida: Lista → Publicada");
+      expect(why(rev("status: copy_desk"))).toBe(t("why-status", { status: "Corrección" }));
+    } finally {
+      ui.choose(before);
+    }
   });
 
   test("says today and yesterday in words", () => {

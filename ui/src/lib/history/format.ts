@@ -29,6 +29,28 @@ export function why(r: Revision): string {
   const status = /^status: (.+)$/.exec(r.reason);
   // Moves read "status: Draft → In edit"; revisions of older desks only name the new status.
   const moved = status?.[1];
-  if (moved) return moved.includes("→") ? t("why-moved", { move: moved }) : t("why-status", { status: moved });
+  if (moved) {
+    const named = moved.split("→").map(statusWord).join(" → ");
+    return moved.includes("→") ? t("why-moved", { move: named }) : t("why-status", { status: named });
+  }
   return r.reason;
+}
+
+/** The core writes a move's statuses by their English labels (or, on older desks, their
+ *  codes): the history names them in the window's language. */
+const STATUS_WORDS: Record<string, string> = {
+  draft: "status-draft",
+  "in edit": "status-in-edit",
+  in_edit: "status-in-edit",
+  "copy desk": "status-copy-desk",
+  copy_desk: "status-copy-desk",
+  ready: "status-ready",
+  published: "status-published",
+  spiked: "status-spiked",
+  archived: "status-archived",
+};
+
+function statusWord(s: string): string {
+  const id = STATUS_WORDS[s.trim().toLowerCase()];
+  return id ? t(id) : s.trim();
 }
