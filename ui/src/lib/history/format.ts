@@ -38,19 +38,19 @@ export function why(r: Revision): string {
 
 /** The core writes a move's statuses by their English labels (or, on older desks, their
  *  codes): the history names them in the window's language. */
-const STATUS_WORDS: Record<string, string> = {
-  draft: "status-draft",
-  "in edit": "status-in-edit",
-  in_edit: "status-in-edit",
-  "copy desk": "status-copy-desk",
-  copy_desk: "status-copy-desk",
-  ready: "status-ready",
-  published: "status-published",
-  spiked: "status-spiked",
-  archived: "status-archived",
+const STATUS_WORDS: Record<string, () => string> = {
+  draft: () => t("status-draft"),
+  "in edit": () => t("status-in-edit"),
+  in_edit: () => t("status-in-edit"),
+  "copy desk": () => t("status-copy-desk"),
+  copy_desk: () => t("status-copy-desk"),
+  ready: () => t("status-ready"),
+  published: () => t("status-published"),
+  spiked: () => t("status-spiked"),
+  archived: () => t("status-archived"),
 };
 
 function statusWord(s: string): string {
-  const id = STATUS_WORDS[s.trim().toLowerCase()];
-  return id ? t(id) : s.trim();
+  const word = STATUS_WORDS[s.trim().toLowerCase()];
+  return word ? word() : s.trim();
 }
