@@ -342,6 +342,22 @@ async fn the_whole_job_by_keyboard_alone_with_focus_always_shown_issue_15() -> R
     .await?;
     problems.extend(round_trip(&app, "photo desk", "body").await?);
 
+    // Ctrl+1: back to the writing desk, the cursor in the text (the photo desk's focused
+    // control went away with it).
+    tab_to(&app, "field-caption", &mut problems).await?;
+    keys(&app, &format!("{CTRL}1{RELEASE}")).await?;
+    app.wait_for(r#"[data-testid="headline-input"]"#).await?;
+    settle().await;
+    let on_text = app
+        .js("return document.activeElement?.classList.contains('cm-content') ?? false;")
+        .await?;
+    assert_eq!(
+        on_text,
+        serde_json::Value::Bool(true),
+        "Ctrl+1 puts the cursor in the text, not nowhere: {:?}",
+        focus(&app).await?.0
+    );
+
     // Settings, and back with Escape.
     tab_to(&app, "settings-tab", &mut problems).await?;
     keys(&app, ENTER).await?;
