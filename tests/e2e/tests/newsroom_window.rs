@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use dateline_e2e::{App, Result, WAIT};
+use fantoccini::elements::Element;
 use serde_json::Value;
 use tokio::net::{TcpListener, TcpStream};
 
@@ -222,6 +223,28 @@ async fn type_into(app: &App, css: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The story's text, scrolled to and clicked, as a person reaches it: it may start at the
+/// window's bottom edge under the desk's notices, or be covered for a moment while the window
+/// settles (after a network cut), so the click is tried again for up to 5 s.
+async fn click_text(app: &App) -> Result<Element> {
+    let editor = app.wait_for(EDITOR).await?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let scroll = format!(
+        "document.querySelector({EDITOR:?})?.scrollIntoView({{ block: 'center' }}); return null;"
+    );
+    loop {
+        app.js(&scroll).await?;
+        match editor.click().await {
+            Ok(()) => return Ok(editor),
+            Err(e) if std::time::Instant::now() > deadline => {
+                let _ = app.screenshot(Path::new("/tmp/n14-click-failed.png")).await;
+                return Err(format!("clicking the text: {e}").into());
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
 /// Joins through the window's dialog, as a person types it; the top bar then says the desk
 /// is up to date. `shot` names a screenshot of the filled dialog.
 async fn join(app: &App, port: u16, db: &str, login: &str, shot: Option<&str>) -> Result<()> {
@@ -254,8 +277,7 @@ async fn join(app: &App, port: u16, db: &str, login: &str, shot: Option<&str>) -
 async fn write_story(app: &App, headline: &str, body: &str) -> Result<()> {
     click(app, r#"[data-testid="new-article"]"#).await?;
     type_into(app, r#"[data-testid="headline-input"]"#, headline).await?;
-    let editor = app.wait_for(EDITOR).await?;
-    editor.click().await?;
+    let editor = click_text(app).await?;
     editor.send_keys(body).await?;
     app.wait_for(SAVED).await?;
     Ok(())
@@ -419,8 +441,7 @@ async fn a_conflict_with_another_desk_is_settled_side_by_side_issue_14() -> Resu
 
     // The window loses its network; both desks change the first paragraph.
     relay.cut();
-    let editor = app.wait_for(EDITOR).await?;
-    editor.click().await?;
+    let editor = click_text(&app).await?;
     editor.send_keys("\u{E009}\u{E011}").await?; // Ctrl+Home
     editor.send_keys("At last, ").await?;
     // And both change the headline: a field both values of which are offered.
@@ -666,17 +687,8 @@ async fn a_move_refused_after_being_made_offline_keeps_every_word_issue_14() -> 
     room.dateline(luis_desk.path(), &["sync"], "");
 
     // Offline, she writes on and files it.
-    // (The text may be covered for a moment while the window settles after the cut: the
-    // click waits for it to be reachable, as a person's would.)
-    let editor = app.wait_for(EDITOR).await?;
-    let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    while let Err(e) = editor.click().await {
-        if std::time::Instant::now() > deadline {
-            let _ = app.screenshot(Path::new("/tmp/n14-click-failed.png")).await;
-            return Err(format!("clicking the text: {e}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    // (The text may be covered for a moment while the window settles after the cut.)
+    let editor = click_text(&app).await?;
     editor.send_keys("\u{E009}\u{E010}").await?; // Ctrl+End
     let words = " Two bridges were closed and the school became a shelter.";
     editor.send_keys(words).await?;
@@ -791,8 +803,7 @@ async fn keystroke_to_preview_while_500_stories_sync_issue_14() -> Result<()> {
     type_into(&app, r#"[data-testid="newsroom-password"]"#, PASSWORD).await?;
     click(&app, r#"[data-testid="newsroom-join"]"#).await?;
     app.wait_for(r#"[data-testid="newsroom-bar"]"#).await?;
-    let editor = app.wait_for(EDITOR).await?;
-    editor.click().await?;
+    let editor = click_text(&app).await?;
     editor.send_keys("\u{E009}\u{E010}\u{E007}\u{E007}").await?; // Ctrl+End, Enter Enter
 
     let sync_started = Instant::now();
@@ -875,8 +886,7 @@ async fn typing_goes_on_while_another_desks_edit_arrives_and_both_stay_issue_14(
         .await?;
     app.wait_for_text(EDITOR, |t| t.contains("council met"))
         .await?;
-    let editor = app.wait_for(EDITOR).await?;
-    editor.click().await?;
+    let editor = click_text(&app).await?;
     // Ctrl+Home, then End (a call of its own, so Ctrl is let go): the end of the first
     // paragraph.
     editor.send_keys("\u{E009}\u{E011}").await?;
