@@ -714,6 +714,9 @@ async fn a_move_refused_after_being_made_offline_keeps_every_word_issue_14() -> 
     );
     app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Spiked")
         .await?;
+    // The shot shows the refusal and its reason (the text was scrolled to for typing).
+    app.js(r#"document.querySelector('[data-testid="story-refusal"]')?.scrollIntoView({ block: 'start' }); return null;"#)
+        .await?;
     app.screenshot(&shots().join("newsroom-refused.png"))
         .await?;
     // Her words reached the newsroom all the same.
