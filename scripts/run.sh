@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Opens Dateline on the desk in $DATELINE_WORKSPACE (default: the OS data folder, which is
-# seeded with the demo desk on first start). Without a display it runs under Xvfb and says how
+# Opens Dateline on the desk in $DATELINE_WORKSPACE (default: the OS data folder); an empty
+# desk is seeded with the demo desk. Without a display it runs under Xvfb and says how
 # to take a screenshot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 cargo build -p dateline -p dateline-app --quiet
-args=()
-[ -n "${DATELINE_WORKSPACE:-}" ] && args=(--workspace "$DATELINE_WORKSPACE")
+# --demo: an empty desk is given the demo desk (the model article and its photos).
+args=(--demo)
+[ -n "${DATELINE_WORKSPACE:-}" ] && args+=(--workspace "$DATELINE_WORKSPACE")
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display found: running Dateline under Xvfb on :99."
   echo "Screenshot with: DISPLAY=:99 import -window root dateline.png"

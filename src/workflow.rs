@@ -93,58 +93,49 @@ pub fn status_text(s: Status) -> Text {
     })
 }
 
-/// The article templates a new story can start from: a headline placeholder is left to the
-/// writer; the body gives the shape of the genre.
-pub fn templates() -> Vec<Template> {
-    vec![
-        Template {
-            id: "news".into(),
-            name: "News".into(),
-            description: "Inverted pyramid: the news first, then context and reaction.".into(),
-            body: "Who did what, where and when — the news in one sentence.\n\n\
-                   Why it matters.\n\n\
-                   ## Background\n\n\
-                   What led here.\n\n\
-                   ## Reaction\n\n\
-                   “A quote,” said Name, role.\n"
-                .into(),
-            tags: vec!["News".into()],
-        },
-        Template {
-            id: "analysis".into(),
-            name: "Analysis".into(),
-            description: "An argument with evidence, for a byline with expertise.".into(),
-            body: "The question this piece answers.\n\n\
-                   ## What we know\n\n\
-                   The evidence.\n\n\
-                   ## What it means\n\n\
-                   The argument.\n\n\
-                   ## What to watch\n\n\
-                   What comes next.\n"
-                .into(),
-            tags: vec!["Analysis".into()],
-        },
-        Template {
-            id: "photo_story".into(),
-            name: "Photo story".into(),
-            description: "Pictures carry the story; short text between them.".into(),
-            body: "A short introduction to the pictures.\n\n\
-                   ![Describe the first photo](photo:0)\n\n\
-                   A paragraph between the photos.\n\n\
-                   ![Describe the second photo](photo:0)\n"
-                .into(),
-            tags: vec!["Photo story".into()],
-        },
-    ]
+/// The genres a new story can start from, by id: their words live in the page catalogues
+/// (`template-<id>-name`, `-description`, `-body`, `-tag`, `-headline`), so a template speaks
+/// the language of the story it starts.
+const TEMPLATE_IDS: [&str; 3] = ["news", "analysis", "photo_story"];
+
+/// The article templates a new story can start from, in `language` (a story's language tag;
+/// English when no catalogue has it): a headline placeholder is left to the writer; the body
+/// gives the shape of the genre.
+pub fn templates(language: &str) -> Vec<Template> {
+    let words = crate::i18n::words(language);
+    TEMPLATE_IDS
+        .iter()
+        .map(|id| {
+            let key = id.replace('_', "-");
+            let get = |part: &str| words.get(&format!("template-{key}-{part}"), &[]);
+            Template {
+                id: (*id).into(),
+                name: get("name"),
+                description: get("description"),
+                // A catalogue's message loses its last line break; a story's body keeps one.
+                body: format!("{}\n", get("body")),
+                tags: vec![get("tag")],
+                headline: get("headline"),
+                language: words.language().into(),
+            }
+        })
+        .collect()
 }
 
-/// The template a person names by id (`news`) or by name, in any case (`Photo story`).
-pub fn template(key: &str) -> Result<Template> {
+/// The template a person names by id (`news`) or by name in any of Dateline's languages, in
+/// any case (`Photo story`, `fotorreportaje`), in the words of `language`.
+pub fn template(key: &str, language: &str) -> Result<Template> {
     let key = key.trim();
-    templates()
+    let id = crate::i18n::Lang::ALL
+        .iter()
+        .flat_map(|l| templates(l.tag()))
+        .find(|t| t.id == key || t.name.to_lowercase() == key.to_lowercase())
+        .map(|t| t.id)
+        .ok_or_else(|| Error::not_found("template", key))?;
+    Ok(templates(language)
         .into_iter()
-        .find(|t| t.id == key || t.name.eq_ignore_ascii_case(key))
-        .ok_or_else(|| Error::not_found("template", key))
+        .find(|t| t.id == id)
+        .expect("every template is in every language"))
 }
 
 pub(crate) fn status_reason(from: Status, to: Status) -> String {
@@ -196,17 +187,46 @@ mod tests {
 
     #[test]
     fn a_template_is_found_by_id_or_name() {
-        assert_eq!(template("photo_story").unwrap().name, "Photo story");
-        assert_eq!(template(" photo story ").unwrap().id, "photo_story");
-        assert_eq!(template("NEWS").unwrap().id, "news");
-        let e = template("obituary").unwrap_err();
+        assert_eq!(template("photo_story", "en").unwrap().name, "Photo story");
+        assert_eq!(template(" photo story ", "en").unwrap().id, "photo_story");
+        assert_eq!(template("NEWS", "en").unwrap().id, "news");
+        let e = template("obituary", "en").unwrap_err();
+        assert_eq!(e.code(), crate::ErrorCode::NotFound);
+        assert!(e.to_string().contains("obituary"), "{e}");
+    }
+
+    #[test]
+    fn a_template_speaks_the_language_of_the_story_it_starts() {
+        // Named in one language, written in another: the words follow the story.
+        let t = template("Fotorreportaje", "en").unwrap();
+        assert_eq!((t.id.as_str(), t.language.as_str()), ("photo_story", "en"));
+        let es = template("analysis", "es-MX").unwrap();
+        assert_eq!(es.language, "es");
+        assert_eq!(es.name, "Análisis");
+        assert!(
+            es.body.contains("## Lo que sabemos\n\nLas pruebas.\n"),
+            "{}",
+            es.body
+        );
+        assert!(es.body.ends_with("Lo que viene.\n"), "{:?}", es.body);
+        for lang in ["en", "es"] {
+            for t in templates(lang) {
+                for words in [&t.name, &t.description, &t.body, &t.headline, &t.tags[0]] {
+                    assert!(!words.contains("template-"), "{lang} {}: {words}", t.id);
+                }
+                // The body is Markdown paragraphs: blank lines between them survive the
+                // catalogue.
+                assert!(t.body.contains("\n\n"), "{lang} {}: {:?}", t.id, t.body);
+            }
+        }
+        let e = template("obituary", "es").unwrap_err();
         assert_eq!(e.code(), crate::ErrorCode::NotFound);
         assert!(e.to_string().contains("obituary"), "{e}");
     }
 
     #[test]
     fn templates_have_distinct_ids() {
-        let ts = templates();
+        let ts = templates("en");
         let mut ids: Vec<&str> = ts.iter().map(|t| t.id.as_str()).collect();
         ids.sort();
         ids.dedup();

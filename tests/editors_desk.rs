@@ -841,23 +841,33 @@ fn templates_start_a_draft_with_the_genre_and_the_writer_on_the_byline() {
         ("Analysis", "Analysis"),
         ("photo_story", "Photo story"),
     ] {
-        let a = ws.create_from_template(t, "").unwrap();
+        let a = ws.create_from_template(t, "", "en").unwrap();
         assert_eq!(a.status, Status::Draft);
         assert_eq!(a.tags, [tag]);
         assert_eq!(a.bylines[0].name, "Ana Editor");
         assert!(!a.body.is_empty());
     }
     let a = ws
-        .create_from_template("news", "Quake hits Oaxaca")
+        .create_from_template("news", "Quake hits Oaxaca", "en")
         .unwrap();
     assert_eq!(a.slug, "quake-hits-oaxaca");
     assert_eq!(
-        ws.create_from_template("obituary", "x")
+        ws.create_from_template("obituary", "x", "en")
             .unwrap_err()
             .to_dto()
             .code,
         ErrorCode::NotFound
     );
+    // A Spanish-speaking correspondent's story from a template is a Spanish story: its
+    // placeholder headline, its shape and its tag are in Spanish, and so is its page.
+    let es = ws.create_from_template("analysis", "", "es-MX").unwrap();
+    assert_eq!(
+        (es.headline.as_str(), es.language.as_str()),
+        ("Nuevo análisis", "es-MX")
+    );
+    assert_eq!(es.tags, ["Análisis"]);
+    assert!(es.body.contains("## Lo que sabemos"), "{}", es.body);
+    assert!(!es.body.contains("evidence"), "{}", es.body);
 }
 
 #[test]

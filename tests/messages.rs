@@ -251,7 +251,7 @@ fn what_a_person_can_get_wrong_is_answered_in_plain_words_issue_12() {
         ("unknown revision", ws.restore_revision(9999).unwrap_err()),
         (
             "unknown template",
-            ws.create_from_template("obituary", "X").unwrap_err(),
+            ws.create_from_template("obituary", "X", "en").unwrap_err(),
         ),
         (
             "crop without a name",

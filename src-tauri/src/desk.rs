@@ -1,7 +1,8 @@
 //! The open desk as Tauri state: which workspace folder to open, and the one lock around it.
 //!
 //! The folder comes from `--workspace DIR`, else `$DATELINE_WORKSPACE`, else the OS data
-//! folder. A desk that cannot be opened (a newer format, a file that is not a database) does
+//! folder; the demo is seeded into an empty one only when asked (`--demo`) or on the OS data
+//! folder's first start. A desk that cannot be opened (a newer format, a file that is not a database) does
 //! not stop the window: every command then answers with that error, so the UI can say what is
 //! wrong in words a journalist can act on instead of the app vanishing.
 
@@ -14,17 +15,32 @@ use dateline::{demo, ErrorCode, ErrorDto, Workspace};
 /// The workspace folder named by the command line (`--workspace DIR` or `--workspace=DIR`),
 /// else by the environment or the platform's data folder. Unknown arguments are ignored,
 /// because WebDriver and desktop launchers may add their own.
-pub fn choose_dir(mut args: impl Iterator<Item = String>) -> PathBuf {
+pub fn choose_dir(args: impl Iterator<Item = String>) -> PathBuf {
+    named_dir(args).unwrap_or_else(dateline::workspace::default_dir)
+}
+
+/// Whether an empty desk is given the demo (its authors, photos and the model article): when
+/// asked with `--demo` (the README's run command), or on the first start of the app on its
+/// own data folder, where a newcomer meets a desk with something on it. A folder a person
+/// named (`--workspace`, `$DATELINE_WORKSPACE`) is theirs: it opens as empty as it is.
+pub fn wants_demo(args: impl Iterator<Item = String>) -> bool {
+    let args: Vec<String> = args.collect();
+    args.iter().any(|a| a == "--demo")
+        || (named_dir(args.into_iter()).is_none()
+            && std::env::var_os(dateline::workspace::ENV_WORKSPACE).is_none_or(|d| d.is_empty()))
+}
+
+fn named_dir(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
     while let Some(arg) = args.next() {
         if arg == "--workspace" {
             if let Some(dir) = args.next().filter(|d| !d.is_empty()) {
-                return PathBuf::from(dir);
+                return Some(PathBuf::from(dir));
             }
         } else if let Some(dir) = arg.strip_prefix("--workspace=").filter(|d| !d.is_empty()) {
-            return PathBuf::from(dir);
+            return Some(PathBuf::from(dir));
         }
     }
-    dateline::workspace::default_dir()
+    None
 }
 
 pub struct Desk {
@@ -34,11 +50,11 @@ pub struct Desk {
 }
 
 impl Desk {
-    /// Opens the desk at `dir`, seeding the demo desk when it holds no article yet.
-    pub fn open(dir: &std::path::Path) -> Desk {
+    /// Opens the desk at `dir`, seeding the demo desk when `demo` and it holds no article yet.
+    pub fn open(dir: &std::path::Path, demo: bool) -> Desk {
         let workspace = Workspace::open(dir).map_err(ErrorDto::from).map(|mut ws| {
             // A desk whose demo could not be seeded is still a working desk: say so and go on.
-            if let Err(e) = demo::seed_if_empty(&mut ws) {
+            if let Err(e) = demo.then(|| demo::seed_if_empty(&mut ws)).transpose() {
                 eprintln!("dateline-app: the demo desk could not be seeded: {e}");
             }
             Mutex::new(ws)
@@ -97,10 +113,25 @@ mod tests {
         check(&[], None);
     }
 
+    fn wants(args: &[&str]) -> bool {
+        wants_demo(args.iter().map(|s| s.to_string()))
+    }
+
     #[test]
-    fn an_empty_desk_gets_the_demo_article() {
+    fn a_folder_the_person_names_opens_as_empty_as_it_is() {
+        assert!(wants(&["--demo", "--workspace", "/tmp/desk"]));
+        assert!(!wants(&["--workspace", "/tmp/desk"]));
+        assert!(!wants(&["--workspace=/tmp/desk"]));
         let tmp = tempfile::tempdir().expect("temp dir");
-        let desk = Desk::open(tmp.path());
+        let desk = Desk::open(tmp.path(), false);
+        assert!(desk.with(|ws| ws.articles()).expect("articles").is_empty());
+        assert!(desk.with(|ws| ws.photos()).expect("photos").is_empty());
+    }
+
+    #[test]
+    fn an_empty_desk_asked_for_the_demo_gets_the_demo_article() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::open(tmp.path(), true);
         let articles = desk.with(|ws| ws.articles()).expect("articles");
         // The model article, the newest of the demo desk's stories, is listed first.
         assert!(!articles.is_empty());
@@ -118,7 +149,7 @@ mod tests {
             b"not a database at all, sorry",
         )
         .expect("write");
-        let desk = Desk::open(tmp.path());
+        let desk = Desk::open(tmp.path(), true);
         let err = desk.with(|ws| ws.articles()).expect_err("must fail");
         assert_eq!(err.code, ErrorCode::NotADatabase);
     }

@@ -64,8 +64,8 @@ pub async fn duplicate_article(desk: State<'_, Desk>, id: ArticleId) -> Answer<A
 }
 
 #[tauri::command]
-pub async fn list_templates() -> Answer<Vec<Template>> {
-    Ok(workflow::templates())
+pub async fn list_templates(language: String) -> Answer<Vec<Template>> {
+    Ok(workflow::templates(&language))
 }
 
 #[tauri::command]
@@ -73,8 +73,9 @@ pub async fn create_from_template(
     desk: State<'_, Desk>,
     template: String,
     headline: String,
+    language: String,
 ) -> Answer<Article> {
-    desk.with(|ws| ws.create_from_template(&template, &headline))
+    desk.with(|ws| ws.create_from_template(&template, &headline, &language))
 }
 
 #[tauri::command]

@@ -58,7 +58,7 @@ fn main() {
         }
     }
     let dir = desk::choose_dir(std::env::args().skip(1));
-    let desk = desk::Desk::open(&dir);
+    let desk = desk::Desk::open(&dir, desk::wants_demo(std::env::args().skip(1)));
     let newsroom = std::sync::Arc::new(newsroom::Newsroom::new(&dir));
     // A desk that joined a newsroom syncs in the background from the start; one that never
     // joined starts nothing and opens no connection.

@@ -93,7 +93,7 @@ mod tests {
 
     fn desk() -> (tempfile::TempDir, Desk) {
         let tmp = tempfile::tempdir().expect("temp dir");
-        let desk = Desk::open(tmp.path());
+        let desk = Desk::open(tmp.path(), true);
         (tmp, desk)
     }
 

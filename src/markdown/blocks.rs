@@ -60,7 +60,7 @@ fn groups(markdown: &str, lang: Lang) -> Vec<String> {
     let root = parse_document(&arena, markdown, options());
     typeset_all(root, lang);
     if markdown.contains("dateline-block") {
-        return vec![format(root)];
+        return vec![format(root, Some(lang))];
     }
     let tops: Vec<&AstNode<'_>> = root.children().collect();
     let mut in_footnotes = false;
@@ -84,7 +84,7 @@ fn groups(markdown: &str, lang: Lang) -> Vec<String> {
         ));
         node.insert_before(mark);
     }
-    let html = format(root);
+    let html = format(root, Some(lang));
     let mut out: Vec<String> = Vec::new();
     let mut open: Vec<String> = Vec::new();
     let mut tangled = false;

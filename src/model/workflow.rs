@@ -34,7 +34,7 @@ pub struct Note {
     pub in_newsroom: bool,
 }
 
-/// A shape a new story can start from ("News", "Analysis", "Photo story").
+/// A shape a new story can start from ("News", "Analysis", "Photo story"), in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Template {
     pub id: String,
@@ -42,6 +42,10 @@ pub struct Template {
     pub description: String,
     pub body: String,
     pub tags: Vec<String>,
+    /// The placeholder headline a story from it starts with ("New analysis").
+    pub headline: String,
+    /// The language its words are in: the story it starts is written in it.
+    pub language: String,
 }
 
 /// The workflow as the app shows it: every status with its label, and where a story in

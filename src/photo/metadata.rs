@@ -57,6 +57,8 @@ pub struct IimData {
     pub country: Option<String>,
     pub keywords: Vec<String>,
     pub date_created: Option<String>,
+    /// 2:40 Special Instructions ("EDITORIAL USE ONLY. NO SALES.").
+    pub instructions: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -74,6 +76,8 @@ pub struct XmpData {
     pub alt_text: Option<String>,
     pub extended_description: Option<String>,
     pub usage_terms: Option<String>,
+    /// photoshop:Instructions, the agency's special instructions.
+    pub instructions: Option<String>,
 }
 
 // ---- EXIF ---------------------------------------------------------------------------------
@@ -237,6 +241,7 @@ pub(crate) fn read_iim(block: &[u8], warnings: &mut Vec<String>) -> IimData {
         source: one(115),
         copyright: one(116),
         caption: one(120),
+        instructions: one(40),
     }
 }
 
@@ -280,6 +285,7 @@ pub(crate) fn read_xmp(packet: &[u8], warnings: &mut Vec<String>) -> XmpData {
         alt_text: one(NS_IPTC_CORE, "AltTextAccessibility"),
         extended_description: one(NS_IPTC_CORE, "ExtDescrAccessibility"),
         usage_terms: one(NS_XMP_RIGHTS, "UsageTerms"),
+        instructions: one(NS_PHOTOSHOP, "Instructions"),
     }
 }
 
@@ -372,7 +378,15 @@ pub fn fields_from(m: &EmbeddedMetadata) -> PhotoFields {
             .or_else(|| m.exif.copyright.clone())
             .unwrap_or_default(),
         alt_text: m.xmp.alt_text.clone().unwrap_or_default(),
-        usage_terms: m.xmp.usage_terms.clone().unwrap_or_default(),
+        // The rights' usage terms; an agency that sends only its special instructions
+        // ("EDITORIAL USE ONLY. NO SALES.") says the terms there, and the desk must see them.
+        usage_terms: m
+            .xmp
+            .usage_terms
+            .clone()
+            .or_else(|| m.xmp.instructions.clone())
+            .or_else(|| m.iim.instructions.clone())
+            .unwrap_or_default(),
         credit_override: None,
     }
 }
@@ -437,6 +451,35 @@ mod tests {
         assert_eq!(utf8.by_line, ["José"]);
         assert_eq!(utf8.charset.as_deref(), Some("UTF-8"));
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn an_agencys_special_instructions_are_its_usage_terms_when_it_sends_no_other() {
+        let mut w = Vec::new();
+        let only_iim = EmbeddedMetadata {
+            iim: read_iim(
+                &iim(&[(2, 40, b"EDITORIAL USE ONLY. NO SALES."), (2, 80, b"Ana")]),
+                &mut w,
+            ),
+            ..EmbeddedMetadata::default()
+        };
+        assert_eq!(
+            fields_from(&only_iim).usage_terms,
+            "EDITORIAL USE ONLY. NO SALES."
+        );
+        let packet = r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+          <rdf:Description xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"
+              photoshop:Instructions="MANDATORY CREDIT">
+            <xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">Editorial use only</rdf:li></rdf:Alt></xmpRights:UsageTerms>
+          </rdf:Description></rdf:RDF></x:xmpmeta>"#;
+        let both = EmbeddedMetadata {
+            xmp: read_xmp(packet.as_bytes(), &mut w),
+            ..only_iim
+        };
+        assert_eq!(both.xmp.instructions.as_deref(), Some("MANDATORY CREDIT"));
+        // Usage terms the photo states are its terms.
+        assert_eq!(fields_from(&both).usage_terms, "Editorial use only");
+        assert!(w.is_empty(), "{w:?}");
     }
 
     #[test]

@@ -13,14 +13,15 @@ use crate::workflow::{check, status_reason, template, templates};
 use super::Workspace;
 
 impl Workspace {
-    /// The templates a new story can start from.
-    pub fn templates(&self) -> Vec<Template> {
-        templates()
+    /// The templates a new story in `language` can start from, in its words.
+    pub fn templates(&self, language: &str) -> Vec<Template> {
+        templates(language)
     }
 
-    /// The template named `key` (its id or its name); see [`template`].
-    pub fn template(&self, key: &str) -> Result<Template> {
-        template(key)
+    /// The template named `key` (its id or its name in any language), in the words of
+    /// `language`; see [`template`].
+    pub fn template(&self, key: &str, language: &str) -> Result<Template> {
+        template(key, language)
     }
 
     /// Moves a story to `to`, if the workflow allows it from where it is. Records the
@@ -103,19 +104,25 @@ impl Workspace {
         self.create_article_because(draft, Utc::now(), &reason)
     }
 
-    /// Starts a new Draft from a template, with the desk's identity as its first byline when
-    /// there is one.
-    pub fn create_from_template(&mut self, template: &str, headline: &str) -> Result<Article> {
-        let t = self::template(template)?;
+    /// Starts a new Draft in `language` from a template written in it, with the desk's identity
+    /// as its first byline when there is one.
+    pub fn create_from_template(
+        &mut self,
+        template: &str,
+        headline: &str,
+        language: &str,
+    ) -> Result<Article> {
+        let t = self::template(template, language)?;
         let who = self.identity()?;
         let headline = match headline.trim() {
-            "" => format!("New {}", t.name.to_lowercase()),
+            "" => t.headline,
             h => h.to_string(),
         };
         let draft = ArticleDraft {
             headline,
             body: t.body,
             tags: t.tags,
+            language: Some(language.to_string()),
             bylines: if who.is_empty() {
                 Vec::new()
             } else {

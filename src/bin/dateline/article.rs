@@ -177,7 +177,10 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
             bylines,
             template,
         } => {
-            let template = template.map(|t| ws.template(&t)).transpose()?;
+            // A template writes in the story's language (English, as a story, when none is given).
+            let template = template
+                .map(|t| ws.template(&t, language.as_deref().unwrap_or("en")))
+                .transpose()?;
             let body = match body_file {
                 Some(p) => read_body(&p)?,
                 None => template
@@ -321,7 +324,7 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
             });
         }
         ArticleCmd::Templates => {
-            let list = ws.templates();
+            let list = ws.templates(dateline::i18n::interface_language().tag());
             out.list(&list, |t| {
                 format!("{:<12} {:<12} {}", t.id, t.name, t.description)
             });

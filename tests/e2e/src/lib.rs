@@ -170,7 +170,9 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({
                 "application": app,
-                "args": ["--workspace", workspace],
+                // `--demo`: an empty desk gets the demo desk, as the README's run command
+                // opens it (a desk made beforehand with the command line keeps what it holds).
+                "args": ["--workspace", workspace, "--demo"],
             }),
         );
         let url = format!("http://127.0.0.1:{port}");

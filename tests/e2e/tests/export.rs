@@ -11,6 +11,7 @@ const BYLINE: &str = "Ana Lucía Pérez";
 /// keeps Control held until the call ends, Backspace.
 const SELECT_ALL: &str = "\u{E009}a";
 const BACKSPACE: &str = "\u{E003}";
+const ENTER: &str = "\u{E007}";
 
 const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
 const NO_BYLINE: &str =
@@ -87,13 +88,33 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
     assert_eq!(blocked.as_u64(), Some(0));
 
     let dest = app.find(r#"[data-testid="export-destination"]"#).await?;
+    // A folder Dateline may not write into is refused, in words that say where it may; the
+    // refusal goes away once the folder is typed again.
     dest.click().await?;
     dest.send_keys(SELECT_ALL).await?;
     dest.send_keys(BACKSPACE).await?;
+    dest.send_keys("/etc/dateline-test").await?;
+    let start = app.find(r#"[data-testid="export-start"]"#).await?;
+    start.click().await?;
+    app.wait_for_text(r#"[data-testid="export-dialog"] [role="alert"]"#, |t| {
+        t.contains("Choose folder")
+    })
+    .await?;
+    dest.send_keys(SELECT_ALL).await?;
+    dest.send_keys(BACKSPACE).await?;
+    let refusals = app
+        .js(r#"return document.querySelectorAll('[data-testid="export-dialog"] [role="alert"]').length"#)
+        .await?;
+    assert_eq!(
+        refusals.as_u64(),
+        Some(0),
+        "the refusal stays after the folder changed"
+    );
+    // Enter in the folder field exports, as in any dialog's field.
     dest.send_keys(&out.to_string_lossy()).await?;
     let start = app.find(r#"[data-testid="export-start"]"#).await?;
     assert_eq!(start.prop("disabled").await?.as_deref(), Some("false"));
-    start.click().await?;
+    dest.send_keys(ENTER).await?;
 
     let package = out.join(SLUG);
     let shown = app
@@ -118,6 +139,27 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
     assert!(
         html.contains(BYLINE),
         "the page carries the byline typed in the window"
+    );
+
+    // The next export proposes the folder this one went to, after a restart too.
+    app.js("location.reload(); return null;").await?;
+    app.wait_for(r#"[data-testid="body-editor"] .cm-content"#)
+        .await?;
+    app.find(r#"[data-testid="export-button"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="export-dialog"]"#).await?;
+    let wanted = out.to_string_lossy().to_string();
+    for _ in 0..50 {
+        if app.value(r#"[data-testid="export-destination"]"#).await? == wanted {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.value(r#"[data-testid="export-destination"]"#).await?,
+        wanted
     );
     app.quit().await
 }

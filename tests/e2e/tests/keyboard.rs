@@ -288,6 +288,28 @@ async fn the_whole_job_by_keyboard_alone_with_focus_always_shown_issue_15() -> R
     }
     tab_to(&app, "export-zip", &mut problems).await?;
     app.screenshot(&shots().join("keyboard-export.png")).await?;
+    // A folder typed and Enter: the package is written, and the dialog's last state (where it
+    // went, "Show in folder", "Export again") is as reachable, every stop drawn.
+    tab_to(&app, "export-destination", &mut problems).await?;
+    keys(&app, &format!("{CTRL}a{RELEASE}")).await?;
+    keys(&app, &ws.path().join("paquetes").to_string_lossy()).await?;
+    keys(&app, ENTER).await?;
+    app.wait_for(r#"[data-testid="export-done"]"#).await?;
+    settle().await;
+    for i in 0..30 {
+        keys(&app, &format!("{SHIFT}{TAB}{RELEASE}")).await?;
+        let (now, marked) = focus(&app).await?;
+        assert!(
+            in_export_dialog(&app).await?,
+            "Shift+Tab number {} after the export left the dialog for {now:?}",
+            i + 1,
+        );
+        if !marked {
+            problems.push(format!(
+                "export dialog after the export, backwards: {now} has focus but nothing shows it"
+            ));
+        }
+    }
     keys(&app, ESCAPE).await?;
     settle().await;
     let open = app

@@ -151,6 +151,26 @@ async fn the_interface_speaks_spanish_when_asked_issue_15() -> Result<()> {
     left.extend(english_left(&app, "photo desk", &english).await?);
     app.screenshot(&shots().join("es-photos.png")).await?;
 
+    // A story from a template, in a Spanish window, is a Spanish story: the menu names the
+    // genres in Spanish and the draft's headline, shape and tag are Spanish words.
+    click(&app, r#"[data-testid="photos-tab"]"#).await?;
+    click(&app, r#"[data-testid="new-from-template"]"#).await?;
+    app.wait_for_text(r#"[data-testid="template-analysis"] strong"#, |t| {
+        t == "Análisis"
+    })
+    .await?;
+    left.extend(english_left(&app, "template menu", &english).await?);
+    click(&app, r#"[data-testid="template-analysis"]"#).await?;
+    app.wait_for_text(r#"[data-testid="preview-body"]"#, |t| {
+        t.contains("Lo que sabemos") && t.contains("Qué vigilar")
+    })
+    .await?;
+    assert_eq!(
+        app.value(r#"[data-testid="headline-input"]"#).await?,
+        "Nuevo análisis"
+    );
+    assert_eq!(app.value(r#"[data-testid="language-select"]"#).await?, "es");
+
     // The choice is the person's: it holds after a restart.
     app.js("location.reload(); return null;").await?;
     app.wait_for_text(r#"[data-testid="export-button"]"#, |t| t == "Exportar…")

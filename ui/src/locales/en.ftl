@@ -40,7 +40,7 @@ settings-desk-folder = Desk folder
 settings-desk-folder-hint = Where this desk keeps its stories and photos. Start Dateline with
 settings-desk-folder-hint-end = to open another.
 settings-saved = Settings saved.
-settings-autosaves = Changes are saved as you type.
+settings-autosaves = Changes are saved as you type; the button saves them at once.
 settings-saving = Saving…
 settings-save = Save settings
 
@@ -362,6 +362,7 @@ hero-panel-new-article = the new article
 hero-panel-save-first = Save the article first (it needs a headline).
 hero-panel-set = Lead image of “{ $headline }” set.
 hero-panel-edited-by = Edited by
+hero-panel-edited-by-hint = Who made the picture from the photos: the caption ends “Edited by …”. A composite names the publication unless you type another.
 hero-panel-optional = optional
 hero-panel-crop = Crop ({ $aspect }, the house hero shape)
 hero-panel-needs-crop = A single-photo hero is shown in a { $aspect } crop, and this photo has none yet.

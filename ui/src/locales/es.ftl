@@ -40,7 +40,7 @@ settings-desk-folder = Carpeta de la mesa
 settings-desk-folder-hint = Donde esta mesa guarda sus notas y fotos. Abre Dateline con
 settings-desk-folder-hint-end = para abrir otra.
 settings-saved = Configuración guardada.
-settings-autosaves = Los cambios se guardan mientras escribes.
+settings-autosaves = Los cambios se guardan mientras escribes; el botón los guarda al instante.
 settings-saving = Guardando…
 settings-save = Guardar configuración
 
@@ -362,6 +362,7 @@ hero-panel-new-article = la nota nueva
 hero-panel-save-first = Primero guarda la nota (necesita un título).
 hero-panel-set = Foto principal de “{ $headline }” lista.
 hero-panel-edited-by = Edición
+hero-panel-edited-by-hint = Quién hizo la imagen con las fotos: el pie termina con «Edición: …». Una composición nombra a la publicación salvo que escribas otro nombre.
 hero-panel-optional = opcional
 hero-panel-crop = Recorte ({ $aspect }, el formato de la casa para la foto principal)
 hero-panel-needs-crop = Una foto principal única se muestra en un recorte { $aspect }, y esta foto todavía no tiene ninguno.

@@ -248,9 +248,11 @@ export const listNotes = (id: number) => call<Types.Note[]>("list_notes", { id }
 export const addNote = (id: number, body: string) => call<Types.Note>("add_note", { id, body });
 export const deleteNote = (noteId: number) => call<null>("delete_note", { noteId });
 export const duplicateArticle = (id: number) => call<Article>("duplicate_article", { id });
-export const listTemplates = () => call<Types.Template[]>("list_templates");
-export const createFromTemplate = (template: string, headline: string) =>
-  call<Article>("create_from_template", { template, headline });
+/** The templates in `language`'s words (a new story from one is written in it). */
+export const listTemplates = (language: string) =>
+  call<Types.Template[]>("list_templates", { language });
+export const createFromTemplate = (template: string, headline: string, language: string) =>
+  call<Article>("create_from_template", { template, headline, language });
 export const trashArticle = (id: number) => call<null>("trash_article", { id });
 export const restoreArticle = (id: number) => call<Article>("restore_article", { id });
 /** Deletes the trash for good. Ask the person first. */

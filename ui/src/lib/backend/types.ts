@@ -260,9 +260,17 @@ export type IimData = {
 /**
  * "UTF-8" when 1:90 declares it, else "ISO-8859-1"; `None` without IIM.
  */
-charset: string | null, object_name: string | null, by_line: Array<string>, by_line_title: string | null, headline: string | null, caption: string | null, credit: string | null, source: string | null, copyright: string | null, city: string | null, country: string | null, keywords: Array<string>, date_created: string | null, };
+charset: string | null, object_name: string | null, by_line: Array<string>, by_line_title: string | null, headline: string | null, caption: string | null, credit: string | null, source: string | null, copyright: string | null, city: string | null, country: string | null, keywords: Array<string>, date_created: string | null, 
+/**
+ * 2:40 Special Instructions ("EDITORIAL USE ONLY. NO SALES.").
+ */
+instructions: string | null, };
 
-export type XmpData = { creator: Array<string>, title: string | null, description: string | null, rights: string | null, credit: string | null, source: string | null, headline: string | null, city: string | null, country: string | null, alt_text: string | null, extended_description: string | null, usage_terms: string | null, };
+export type XmpData = { creator: Array<string>, title: string | null, description: string | null, rights: string | null, credit: string | null, source: string | null, headline: string | null, city: string | null, country: string | null, alt_text: string | null, extended_description: string | null, usage_terms: string | null, 
+/**
+ * photoshop:Instructions, the agency's special instructions.
+ */
+instructions: string | null, };
 
 /**
  * Everything read from a photo's own metadata at import, kept as JSON in the desk.
@@ -458,9 +466,17 @@ export type Note = { id: number, article_id: number, who: string, body: string, 
 in_newsroom: boolean, };
 
 /**
- * A shape a new story can start from ("News", "Analysis", "Photo story").
+ * A shape a new story can start from ("News", "Analysis", "Photo story"), in one language.
  */
-export type Template = { id: string, name: string, description: string, body: string, tags: Array<string>, };
+export type Template = { id: string, name: string, description: string, body: string, tags: Array<string>, 
+/**
+ * The placeholder headline a story from it starts with ("New analysis").
+ */
+headline: string, 
+/**
+ * The language its words are in: the story it starts is written in it.
+ */
+language: string, };
 
 /**
  * The workflow as the app shows it: every status with its label, and where a story in

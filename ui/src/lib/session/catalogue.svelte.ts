@@ -7,7 +7,7 @@
 
 import { flushSync } from "svelte";
 
-import { t } from "../i18n";
+import { t, ui } from "../i18n";
 import * as backend from "../backend";
 import type {
   ArticleSummary,
@@ -81,18 +81,25 @@ export class Catalogue {
     // waits its turn on the desk's one lock — asked together, the lists (a 100,000-story
     // desk's tags take 0.76 s) came before it.
     await this.library.reload($state.snapshot(this.filter));
-    const [ps, ss, as, ts, tpl] = await Promise.all([
+    const [ps, ss, as, ts] = await Promise.all([
       backend.listPhotos(),
       backend.listSections(),
       backend.listAuthors(),
       backend.listTags(),
-      backend.listTemplates(),
     ]);
     this.photos = new Map(ps.map((p) => [p.id, p]));
     this.sections = ss;
     this.authors = as;
     this.tags = ts;
-    this.templates = tpl;
+  }
+
+  /** The templates in `language`'s words: the window's language, read again when it changes. */
+  async loadTemplates(language: string): Promise<void> {
+    await this.#session.attempt(async () => {
+      const list = await backend.listTemplates(language);
+      // A slower answer for a language the window has left does not replace the newer one.
+      if (language === ui.language) this.templates = list;
+    });
   }
 
   /**

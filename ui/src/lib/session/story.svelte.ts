@@ -383,7 +383,8 @@ export class Story {
   async newFromTemplate(t: Template): Promise<void> {
     if (!(await this.saver.flush(true))) return;
     await this.#session.attempt(async () => {
-      const a = await backend.createFromTemplate(t.id, "");
+      // The story is written in the language the template's words are in.
+      const a = await backend.createFromTemplate(t.id, "", t.language);
       await this.#catalogue.refreshLibrary();
       await this.open(a.id);
       // The headline is a placeholder ("New analysis"): select it for the writer to replace.

@@ -27,6 +27,21 @@ class SettingsStore {
     }
     return this.current;
   }
+
+  /**
+   * A package was written into `folder`: the desk proposes it next time (its export folder,
+   * as if chosen in Settings). Not remembering is harmless — the folder is still typed or
+   * picked — so a refusal is kept quiet.
+   */
+  async rememberExportFolder(folder: string): Promise<void> {
+    const now = this.current ?? (await this.load());
+    if (!now || !folder.trim() || folder === now.export_folder_now) return;
+    try {
+      this.current = await backend.saveSettings({ ...$state.snapshot(now), export_folder: folder });
+    } catch {
+      // The folder left the scope meanwhile: the dialog proposes the old one.
+    }
+  }
 }
 
 export const settings = new SettingsStore();
