@@ -508,8 +508,97 @@ pub fn refusal_text(kept: &str) -> Text {
             };
             Text::new("newsroom-refused-role").arg("what", what)
         }
-        _ => Text::Raw(kept.to_string()),
+        _ => server_refusal(kept).unwrap_or_else(|| Text::Raw(kept.to_string())),
     }
+}
+
+/// The newsroom's own refusals: the words its triggers write (`src/newsroom/sql/`, English,
+/// `%s` where a status goes) and the catalogue's message that says them in the window's
+/// language, with its arguments' names in order. A test checks every refusal in the SQL is here.
+const SERVER_REFUSALS: &[(&str, &str, &[&str])] = &[
+    (
+        "Only an editor can send a new story to the newsroom as %s; file it as Draft or In edit.",
+        "newsroom-server-new-story-editor-only",
+        &["status"],
+    ),
+    (
+        "A story in %s cannot move to %s.",
+        "newsroom-server-cannot-move",
+        &["from", "to"],
+    ),
+    (
+        "Only an editor can move a story from %s to %s.",
+        "newsroom-server-editor-moves",
+        &["from", "to"],
+    ),
+    (
+        "You cannot move this story: it is not yours, and you are not an editor.",
+        "newsroom-server-not-yours-to-move",
+        &[],
+    ),
+    (
+        "The story is in %s in the newsroom, not in %s: someone moved it first.",
+        "newsroom-server-moved-first",
+        &["now", "was"],
+    ),
+    (
+        "A complete original never changes.",
+        "newsroom-server-original-fixed",
+        &[],
+    ),
+    (
+        "The photo file that arrived does not match the one the desk sent; it will be sent again.",
+        "newsroom-server-photo-mismatch",
+        &[],
+    ),
+    (
+        "This story was deleted from the newsroom's trash; it can no longer change.",
+        "newsroom-server-deleted",
+        &[],
+    ),
+    (
+        "Only a story in the trash can be deleted for good; it is not in the newsroom's trash.",
+        "newsroom-server-not-in-trash",
+        &[],
+    ),
+    (
+        "The story is %s in the newsroom: from there only an editor can change it. Your words stay on your desk.",
+        "newsroom-server-past-the-desk",
+        &["status"],
+    ),
+];
+
+/// One of the newsroom's own refusals ([`SERVER_REFUSALS`]) recognised in `words`, as the
+/// catalogue says it; `None` for words the newsroom's triggers do not write.
+fn server_refusal(words: &str) -> Option<Text> {
+    let words = words.trim();
+    SERVER_REFUSALS.iter().find_map(|(template, id, names)| {
+        let pieces: Vec<&str> = template.split("%s").collect();
+        let mut rest = words.strip_prefix(pieces[0])?;
+        let mut values = Vec::new();
+        for (i, piece) in pieces.iter().enumerate().skip(1) {
+            // A status label never holds the words after it; the last piece ends the message.
+            let at = if i == pieces.len() - 1 {
+                rest.strip_suffix(piece)?.len()
+            } else {
+                rest.find(piece)?
+            };
+            values.push(&rest[..at]);
+            rest = &rest[at + piece.len()..];
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+        let mut text = Text::new(id);
+        for (name, value) in names.iter().zip(values) {
+            let status = match crate::model::Status::parse(value) {
+                Some(s) => crate::workflow::status_text(s),
+                None => Text::Raw(value.to_string()),
+            };
+            text = text.arg(name, status);
+        }
+        Some(text)
+    })
 }
 
 /// A network error's words without the library's prefixes ("error connecting to server: ").
@@ -585,6 +674,66 @@ fn split_pgpass(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words of every `MESSAGE = …` in the newsroom's SQL, `%s` where `format` puts a
+    /// value: adjacent literals joined, `''` read as `'`.
+    fn trigger_messages() -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, sql) in super::super::schema::MIGRATIONS {
+            for (at, _) in sql.match_indices("MESSAGE =") {
+                let mut rest = sql[at + "MESSAGE =".len()..].trim_start();
+                rest = rest.strip_prefix("format(").unwrap_or(rest);
+                let mut words = String::new();
+                while let Some(lit) = rest.strip_prefix('\'') {
+                    let mut end = 0;
+                    let b = lit.as_bytes();
+                    while end < b.len() {
+                        if b[end] == b'\'' && b.get(end + 1) == Some(&b'\'') {
+                            end += 2;
+                        } else if b[end] == b'\'' {
+                            break;
+                        } else {
+                            end += 1;
+                        }
+                    }
+                    words.push_str(&lit[..end].replace("''", "'"));
+                    rest = lit[end + 1..].trim_start();
+                }
+                out.push(words);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_refusal_of_the_newsrooms_triggers_is_said_in_the_windows_language() {
+        let messages = trigger_messages();
+        assert!(messages.len() >= 13, "{messages:?}");
+        for m in &messages {
+            assert!(
+                SERVER_REFUSALS.iter().any(|(t, _, _)| t == m),
+                "the newsroom's refusal {m:?} has no message in the catalogue (SERVER_REFUSALS)"
+            );
+        }
+        // As a desk reads it back: the statuses filled in by the trigger, in Spanish.
+        let said = refusal_text("Only an editor can move a story from Copy desk to Ready.");
+        assert_eq!(
+            said.render(crate::i18n::Lang::Es),
+            "Solo un editor puede pasar una nota de Corrección a Lista."
+        );
+        assert_eq!(
+            said.render(crate::i18n::Lang::En),
+            "Only an editor can move a story from Copy desk to Ready."
+        );
+        let kept = "@move ready published The story is in Published in the newsroom, not in Ready: someone moved it first.";
+        let es = refusal_text(kept).render(crate::i18n::Lang::Es);
+        assert!(es.contains("figura como Publicada"), "{es}");
+        // Words the triggers do not write stay as they came.
+        assert_eq!(
+            refusal_text("Something else entirely.").render(crate::i18n::Lang::Es),
+            "Something else entirely."
+        );
+    }
 
     #[test]
     fn the_password_file_is_read_as_libpq_reads_it() {

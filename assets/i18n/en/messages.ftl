@@ -180,6 +180,17 @@ newsroom-refused-not-yours = This story or photo is not yours to change, and you
 newsroom-refused-role = Your role does not allow changing { $what }.
 newsroom-what-stories = stories
 newsroom-what-photos = photos
+# The newsroom's own refusals (its triggers, src/newsroom/sql/), said in the window's language.
+newsroom-server-new-story-editor-only = Only an editor can send a new story to the newsroom as { $status }; file it as Draft or In edit.
+newsroom-server-cannot-move = A story in { $from } cannot move to { $to }.
+newsroom-server-editor-moves = Only an editor can move a story from { $from } to { $to }.
+newsroom-server-not-yours-to-move = You cannot move this story: it is not yours, and you are not an editor.
+newsroom-server-moved-first = The story is in { $now } in the newsroom, not in { $was }: someone moved it first.
+newsroom-server-original-fixed = A complete original never changes.
+newsroom-server-photo-mismatch = The photo file that arrived does not match the one the desk sent; it will be sent again.
+newsroom-server-deleted = This story was deleted from the newsroom's trash; it can no longer change.
+newsroom-server-not-in-trash = Only a story in the trash can be deleted for good; it is not in the newsroom's trash.
+newsroom-server-past-the-desk = The story is { $status } in the newsroom: from there only an editor can change it. Your words stay on your desk.
 newsroom-not-set-up = The database { $database } holds no newsroom yet: an admin sets it up first with `dateline newsroom init`.
 newsroom-no-database = The newsroom server at { $host }:{ $port } has no database “{ $database }”.
 newsroom-answered = The newsroom { $newsroom } answered: { $answer }

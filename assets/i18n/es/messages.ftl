@@ -179,6 +179,17 @@ newsroom-refused-not-yours = Esta nota o esta foto no es tuya y tu función no t
 newsroom-refused-role = Tu función no te permite cambiar { $what }.
 newsroom-what-stories = notas
 newsroom-what-photos = fotos
+# Los rechazos propios de la redacción (sus disparadores, src/newsroom/sql/), en el idioma de la ventana.
+newsroom-server-new-story-editor-only = Solo un editor puede enviar a la redacción una nota nueva como { $status }; envíala como Borrador o En edición.
+newsroom-server-cannot-move = Una nota en { $from } no puede pasar a { $to }.
+newsroom-server-editor-moves = Solo un editor puede pasar una nota de { $from } a { $to }.
+newsroom-server-not-yours-to-move = No puedes mover esta nota: no es tuya y no eres editor.
+newsroom-server-moved-first = La nota figura como { $now } en la redacción, no como { $was }: alguien la movió antes.
+newsroom-server-original-fixed = Un original completo nunca cambia.
+newsroom-server-photo-mismatch = El archivo de foto que llegó no coincide con el que envió el escritorio; se enviará de nuevo.
+newsroom-server-deleted = Esta nota se borró de la papelera de la redacción; ya no puede cambiar.
+newsroom-server-not-in-trash = Solo una nota que está en la papelera se puede borrar para siempre; esta no está en la papelera de la redacción.
+newsroom-server-past-the-desk = La nota figura como { $status } en la redacción: desde ahí solo un editor puede cambiarla. Tus palabras se quedan en tu escritorio.
 newsroom-not-set-up = La base de datos { $database } todavía no tiene una redacción: primero alguien con permisos de administración debe prepararla con `dateline newsroom init`.
 newsroom-no-database = El servidor de la redacción en { $host }:{ $port } no tiene ninguna base de datos «{ $database }».
 newsroom-answered = La redacción { $newsroom } respondió: { $answer }
