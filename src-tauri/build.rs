@@ -13,7 +13,6 @@ const COMMANDS: &[&str] = &[
     "library_page",
     "library_counts",
     "article_summary",
-    "render_markdown",
     "window_ready",
     "render_preview",
     "set_interface_language",

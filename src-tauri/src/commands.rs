@@ -125,15 +125,8 @@ pub async fn set_interface_language(language: String) -> Answer<()> {
     Ok(())
 }
 
-/// The preview's render: the same function the CLI and exports use. It needs no desk, so it
-/// never waits behind a save.
-#[tauri::command]
-pub async fn render_markdown(markdown: String, language: String) -> Answer<String> {
-    Ok(markdown::render(&markdown, &language))
-}
-
-/// The preview's body in top-level blocks (issue 15): the same HTML as `render_markdown`,
-/// cut into blocks, with the HTML only of blocks the page does not hold since its render
+/// The preview's body in top-level blocks (issue 15): the same HTML as the export's render
+/// (`markdown::render`, which the CLI and exports use), cut into blocks, with the HTML only of blocks the page does not hold since its render
 /// `since`. One cache for the window's one preview; a page that names another render gets
 /// every block again.
 #[tauri::command]

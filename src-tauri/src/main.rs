@@ -113,7 +113,6 @@ fn main() {
             commands::keep_unsaved,
             commands::unsaved_draft,
             commands::forget_unsaved,
-            commands::render_markdown,
             commands::window_ready,
             commands::render_preview,
             commands::list_photos,
