@@ -430,3 +430,79 @@ fn the_cli_speaks_the_locale_language_issue_15() {
     let messages = run(&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "es_AR.UTF-8")]);
     assert!(messages.contains("No se encontró"), "{messages}");
 }
+
+/// The command line's own words for people — a story shown, the library, a check, an
+/// export, the settings — are the locale's too; none of the English catalogue's `cli-`
+/// sentences is left in them.
+#[test]
+fn the_clis_own_words_follow_the_locale_issue_15() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_dir = dir.path().join("paquetes");
+    let run = |lang: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .arg("--workspace")
+            .arg(dir.path())
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .expect("run dateline");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let es = "es_MX.UTF-8";
+    let mut said = vec![run(es, &["init", "--demo"])];
+    said.push(run(es, &["article", "list"]));
+    said.push(run(es, &["article", "show", "1"]));
+    said.push(run(
+        es,
+        &[
+            "article",
+            "new",
+            "--headline",
+            "Sin firma",
+            "--language",
+            "es",
+        ],
+    ));
+    said.push(run(es, &["check", "sin-firma"]));
+    said.push(run(es, &["article", "status", "sin-firma", "in_edit"]));
+    said.push(run(es, &["settings"]));
+    said.push(run(es, &["section", "list"]));
+    said.push(run(
+        es,
+        &["export", "1", "--out", &out_dir.to_string_lossy()],
+    ));
+    let all = said.join("\n");
+    for words in [
+        "Escritorio listo en",
+        "Borrador",
+        "Por Dionys Duroc",
+        "Nota 4 creada (sin-firma)",
+        "✗ bloquea",
+        "No se puede exportar",
+        "sin-firma está ahora en En edición",
+        "Carpeta de exportación:",
+        "3 notas",
+        "archivos",
+    ] {
+        assert!(all.contains(words), "«{words}» missing from:\n{all}");
+    }
+    for line in ENGLISH.lines().filter(|l| l.starts_with("cli-")) {
+        let Some((_, english)) = line.split_once(" = ") else {
+            continue;
+        };
+        // The literal words before the first placeable, when they are a phrase.
+        let lead = english.split('{').next().unwrap_or_default().trim();
+        if lead.split_whitespace().count() >= 2 {
+            assert!(!all.contains(lead), "English «{lead}» left in:\n{all}");
+        }
+    }
+    // The same commands under an English locale read as they always did.
+    let en = run("C.UTF-8", &["article", "show", "1"]);
+    assert!(en.contains("By Dionys Duroc  ·  Mexico  ·  Draft"), "{en}");
+}

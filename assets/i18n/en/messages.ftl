@@ -312,3 +312,44 @@ export-step-manifest = Writing the manifest
 export-step-ninjs = Writing the ninjs news item
 export-step-markdown = Writing the Markdown
 export-step-written = Package written
+
+# The command line's words for people (its --json output is for scripts and stays as it is).
+cli-article-created = Created article { $id } ({ $slug })
+cli-article-saved = Saved article { $id } ({ $slug })
+cli-article-moved = { $slug } is now { $status }
+cli-note-added = Note { $id } added
+cli-article-trashed = Moved { $story } to the trash (`dateline trash restore { $story }` brings it back)
+cli-hero-none = Article { $id } has no lead image.
+cli-hero-set = Lead image of article { $id } set. Caption:
+cli-wrote = Wrote { $path }
+cli-conflict-resolved = The conflict on { $slug } is resolved; the next `dateline sync` sends it.
+cli-show-by = By { $names }
+cli-show-no-section = no section
+cli-show-conflict = Newsroom conflict on the { $field }: this desk's version and the newsroom's are both kept (`dateline article resolve { $slug }`).
+cli-workspace-ready = Workspace ready at { $dir }
+cli-preflight-blocking = ✗ blocking
+cli-preflight-warning = ! warning
+cli-preflight-ready = Ready to export.
+cli-preflight-not-ready = Not exportable: fix the blocking findings first.
+cli-preflight-blocked = { $n ->
+    [one] 1 blocking finding: the story cannot be exported yet.
+   *[other] { $n } blocking findings: the story cannot be exported yet.
+}
+cli-exported = Exported { $files } files ({ $bytes } bytes) to { $path }
+cli-stories = { $n ->
+    [one] 1 story
+   *[other] { $n } stories
+}
+cli-restored = Restored { $id } ({ $headline })
+cli-trash-waiting = { $n } stories are in the trash. Nothing was deleted: run `dateline trash empty --yes` to delete them for good.
+cli-trash-emptied = Deleted { $n } stories for good
+cli-no-identity = No identity yet: run `dateline identity "Your Name"`
+cli-settings-publication = Publication
+cli-settings-hero-shape = Hero shape
+cli-settings-address = Story address
+cli-settings-side-by-side = (packages side by side)
+cli-settings-export-folder = Export folder
+cli-settings-lengths = Lengths
+cli-settings-lengths-value = headline { $headline }, dek { $dek }, alt text { $alt }
+cli-settings-credit-words = Credit words { $language }
+cli-settings-desk-folder = Desk folder

@@ -311,3 +311,44 @@ export-step-manifest = Escribiendo el manifiesto
 export-step-ninjs = Escribiendo la noticia ninjs
 export-step-markdown = Escribiendo el Markdown
 export-step-written = Paquete escrito
+
+# Las palabras de la línea de órdenes para las personas (su salida --json es para programas y no cambia).
+cli-article-created = Nota { $id } creada ({ $slug })
+cli-article-saved = Nota { $id } guardada ({ $slug })
+cli-article-moved = { $slug } está ahora en { $status }
+cli-note-added = Comentario { $id } añadido
+cli-article-trashed = { $story } está en la papelera (`dateline trash restore { $story }` la recupera)
+cli-hero-none = La nota { $id } no tiene foto principal.
+cli-hero-set = Foto principal de la nota { $id } puesta. Pie:
+cli-wrote = Escrito { $path }
+cli-conflict-resolved = El conflicto de { $slug } está resuelto; el próximo `dateline sync` lo envía.
+cli-show-by = Por { $names }
+cli-show-no-section = sin sección
+cli-show-conflict = Conflicto con la redacción en { $field }: se guardan la versión de este escritorio y la de la redacción (`dateline article resolve { $slug }`).
+cli-workspace-ready = Escritorio listo en { $dir }
+cli-preflight-blocking = ✗ bloquea
+cli-preflight-warning = ! aviso
+cli-preflight-ready = Lista para exportar.
+cli-preflight-not-ready = No se puede exportar: corrige primero lo que bloquea.
+cli-preflight-blocked = { $n ->
+    [one] 1 problema bloquea la exportación de la nota por ahora.
+   *[other] { $n } problemas bloquean la exportación de la nota por ahora.
+}
+cli-exported = { $files } archivos ({ $bytes } bytes) exportados a { $path }
+cli-stories = { $n ->
+    [one] 1 nota
+   *[other] { $n } notas
+}
+cli-restored = Recuperada { $id } ({ $headline })
+cli-trash-waiting = Hay { $n } notas en la papelera. No se borró nada: ejecuta `dateline trash empty --yes` para borrarlas para siempre.
+cli-trash-emptied = { $n } notas borradas para siempre
+cli-no-identity = Todavía no hay identidad: ejecuta `dateline identity "Tu nombre"`
+cli-settings-publication = Publicación
+cli-settings-hero-shape = Forma de la foto principal
+cli-settings-address = Dirección de la nota
+cli-settings-side-by-side = (paquetes uno junto a otro)
+cli-settings-export-folder = Carpeta de exportación
+cli-settings-lengths = Longitudes
+cli-settings-lengths-value = titular { $headline }, entradilla { $dek }, texto alternativo { $alt }
+cli-settings-credit-words = Palabras del crédito { $language }
+cli-settings-desk-folder = Carpeta del escritorio

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use dateline::i18n::Text;
 use dateline::model::{
     ArticleDraft, Byline, DiffOp, DiffSpan, Hero, HeroPhoto, LibraryQuery, LibrarySort, Status,
 };
@@ -202,7 +203,7 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 tags,
                 ..Default::default()
             })?;
-            out.value(&a, || format!("Created article {} ({})", a.id, a.slug));
+            out.value(&a, || created(&a));
         }
         ArticleCmd::Edit {
             id_or_slug,
@@ -242,7 +243,12 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 d.body = read_body(&p)?;
             }
             let a = ws.save_article(a.id, d)?;
-            out.value(&a, || format!("Saved article {} ({})", a.id, a.slug));
+            out.value(&a, || {
+                Text::new("cli-article-saved")
+                    .arg("id", a.id.to_string())
+                    .arg("slug", &a.slug)
+                    .local()
+            });
         }
         ArticleCmd::List {
             status,
@@ -284,7 +290,12 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         ArticleCmd::Status { id_or_slug, status } => {
             let to = Status::parse(&status).ok_or_else(|| unknown_status(&status))?;
             let a = ws.set_status(&id_or_slug, to)?;
-            out.value(&a, || format!("{} is now {}", a.slug, a.status.label()));
+            out.value(&a, || {
+                Text::new("cli-article-moved")
+                    .arg("slug", &a.slug)
+                    .arg("status", dateline::workflow::status_text(a.status))
+                    .local()
+            });
         }
         ArticleCmd::Moves { id_or_slug } => {
             let list = ws.transitions(&id_or_slug)?;
@@ -300,7 +311,11 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         }
         ArticleCmd::Note { id_or_slug, text } => {
             let n = ws.add_note(&id_or_slug, &text.join(" "))?;
-            out.value(&n, || format!("Note {} added", n.id));
+            out.value(&n, || {
+                Text::new("cli-note-added")
+                    .arg("id", n.id.to_string())
+                    .local()
+            });
         }
         ArticleCmd::Notes { id_or_slug } => {
             let list = ws.notes(&id_or_slug)?;
@@ -315,12 +330,14 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         }
         ArticleCmd::Duplicate { id_or_slug } => {
             let a = ws.duplicate_article(&id_or_slug)?;
-            out.value(&a, || format!("Created article {} ({})", a.id, a.slug));
+            out.value(&a, || created(&a));
         }
         ArticleCmd::Trash { id_or_slug } => {
             ws.trash_article(&id_or_slug)?;
             out.value(&serde_json::json!({ "trashed": id_or_slug }), || {
-                format!("Moved {id_or_slug} to the trash (`dateline trash restore {id_or_slug}` brings it back)")
+                Text::new("cli-article-trashed")
+                    .arg("story", &id_or_slug)
+                    .local()
             });
         }
         ArticleCmd::Templates => {
@@ -337,40 +354,40 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
             let text = file.as_deref().map(read_body).transpose()?;
             let a = ws.resolve_conflict(&id_or_slug, take, text)?;
             out.value(&a, || {
-                format!(
-                    "The conflict on {} is resolved; the next `dateline sync` sends it.",
-                    a.slug
-                )
+                Text::new("cli-conflict-resolved")
+                    .arg("slug", &a.slug)
+                    .local()
             });
         }
         ArticleCmd::Show { id_or_slug } => {
             let a = ws.article(&id_or_slug)?;
             let conflicts = ws.newsroom_conflicts(&id_or_slug)?;
             out.value(&a, || {
-                let by = a
-                    .bylines
-                    .iter()
-                    .map(|b| b.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" and ");
+                let lang = dateline::i18n::interface_language();
+                let names: Vec<&str> = a.bylines.iter().map(|b| b.name.as_str()).collect();
+                let by = dateline::i18n::words(lang.tag()).list(&names);
                 let conflicts: String = conflicts
                     .iter()
                     .map(|c| {
-                        format!(
-                            "\n\nNewsroom conflict on the {}: this desk's version and the \
-                             newsroom's are both kept (`dateline article resolve {}`).",
-                            c.field.replace('_', " "),
-                            a.slug
-                        )
+                        let said = Text::new("cli-show-conflict")
+                            .arg("field", c.field.replace('_', " "))
+                            .arg("slug", &a.slug);
+                        format!("\n\n{}", said.local())
                     })
                     .collect();
                 format!(
-                    "{}\n{}\n\nBy {}  ·  {}  ·  {}  ·  {}\n\n{}{conflicts}",
+                    "{}\n{}\n\n{}  ·  {}  ·  {}  ·  {}\n\n{}{conflicts}",
                     a.headline,
                     a.dek,
-                    if by.is_empty() { "—" } else { &by },
-                    a.section.as_deref().unwrap_or("no section"),
-                    a.status.label(),
+                    if by.is_empty() {
+                        "—".to_string()
+                    } else {
+                        Text::new("cli-show-by").arg("names", by).local()
+                    },
+                    a.section
+                        .clone()
+                        .unwrap_or_else(|| Text::new("cli-show-no-section").local()),
+                    dateline::workflow::status_text(a.status).local(),
                     a.slug,
                     a.body
                 )
@@ -399,9 +416,12 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
                 &serde_json::json!({ "article": a, "caption": caption }),
                 || {
                     if caption.is_empty() {
-                        format!("Article {} has no lead image.", a.id)
+                        Text::new("cli-hero-none")
+                            .arg("id", a.id.to_string())
+                            .local()
                     } else {
-                        format!("Lead image of article {} set. Caption:\n{caption}", a.id)
+                        let set = Text::new("cli-hero-set").arg("id", a.id.to_string());
+                        format!("{}\n{caption}", set.local())
                     }
                 },
             );
@@ -443,7 +463,7 @@ pub fn run(cmd: ArticleCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         } => {
             ws.export_markdown_to(&id_or_slug, &path)?;
             out.value(&serde_json::json!({ "written": path }), || {
-                format!("Wrote {}", path.display())
+                Text::new("cli-wrote").arg("path", &path).local()
             });
         }
         ArticleCmd::History { id_or_slug } => {
@@ -546,4 +566,12 @@ fn unknown_status(s: &str) -> Error {
              archived."
         ),
     )
+}
+
+/// "Created article 12 (slug)", in the interface's language.
+fn created(a: &dateline::model::Article) -> String {
+    Text::new("cli-article-created")
+        .arg("id", a.id.to_string())
+        .arg("slug", &a.slug)
+        .local()
 }

@@ -2,6 +2,7 @@
 //! trash and the desk's local identity.
 
 use clap::Subcommand;
+use dateline::i18n::Text;
 use dateline::model::{ArticleSummary, Author};
 use dateline::{Error, Workspace};
 
@@ -199,25 +200,25 @@ pub fn trash(cmd: TrashCmd, ws: &mut Workspace, out: &Out) -> Result<(), Error> 
         }
         TrashCmd::Restore { id_or_slug } => {
             let a = ws.restore_article(&id_or_slug)?;
-            out.value(&a, || format!("Restored {} ({})", a.id, a.headline));
+            out.value(&a, || {
+                Text::new("cli-restored")
+                    .arg("id", a.id.to_string())
+                    .arg("headline", &a.headline)
+                    .local()
+            });
         }
         TrashCmd::Empty { yes } => {
             let waiting = ws.trash()?.len();
             if !yes {
                 out.value(
                     &serde_json::json!({ "deleted": 0, "in_trash": waiting }),
-                    || {
-                        format!(
-                            "{waiting} stories are in the trash. Nothing was deleted: run \
-                         `dateline trash empty --yes` to delete them for good."
-                        )
-                    },
+                    || Text::new("cli-trash-waiting").arg("n", waiting).local(),
                 );
                 return Ok(());
             }
             let n = ws.empty_trash()?;
             out.value(&serde_json::json!({ "deleted": n }), || {
-                format!("Deleted {n} stories for good")
+                Text::new("cli-trash-emptied").arg("n", n).local()
             });
         }
     }
@@ -231,7 +232,7 @@ pub fn identity(name: Option<String>, ws: &mut Workspace, out: &Out) -> Result<(
     let info = ws.info()?;
     out.value(&info, || {
         if info.identity.is_empty() {
-            "No identity yet: run `dateline identity \"Your Name\"`".to_string()
+            Text::new("cli-no-identity").local()
         } else {
             info.identity.clone()
         }
@@ -239,13 +240,9 @@ pub fn identity(name: Option<String>, ws: &mut Workspace, out: &Out) -> Result<(
     Ok(())
 }
 
-/// "1 story", "3 stories".
+/// "1 story", "3 stories" (in the interface's language).
 fn stories(n: u32) -> String {
-    if n == 1 {
-        "1 story".to_string()
-    } else {
-        format!("{n} stories")
-    }
+    Text::new("cli-stories").arg("n", n).local()
 }
 
 /// A library line for people: id, status, section, headline.
@@ -253,7 +250,7 @@ pub fn line(a: &ArticleSummary) -> String {
     format!(
         "{:>5}  {:<10} {:<14} {}",
         a.id,
-        a.status.label(),
+        dateline::workflow::status_text(a.status).local(),
         a.section.as_deref().unwrap_or("—"),
         a.headline
     )

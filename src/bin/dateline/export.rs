@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use dateline::export::ExportOptions;
+use dateline::i18n::Text;
 use dateline::model::{ExportProgress, Severity};
 use dateline::{Error, Workspace};
 
@@ -20,16 +21,16 @@ pub fn check(key: &str, ws: &Workspace, out: &Out) -> Result<(), Error> {
             .iter()
             .map(|f| {
                 let mark = match f.severity {
-                    Severity::Blocking => "✗ blocking",
-                    Severity::Warning => "! warning ",
+                    Severity::Blocking => Text::new("cli-preflight-blocking"),
+                    Severity::Warning => Text::new("cli-preflight-warning"),
                 };
-                format!("{mark}  {:<15} {}", f.field, f.message)
+                format!("{:<11} {:<15} {}", mark.local(), f.field, f.message)
             })
             .collect();
         lines.push(if p.exportable {
-            "Ready to export.".to_string()
+            Text::new("cli-preflight-ready").local()
         } else {
-            "Not exportable: fix the blocking findings first.".to_string()
+            Text::new("cli-preflight-not-ready").local()
         });
         lines.join("\n")
     });
@@ -43,7 +44,7 @@ pub fn check(key: &str, ws: &Workspace, out: &Out) -> Result<(), Error> {
             .count();
         Err(Error::invalid(
             "preflight",
-            format!("{n} blocking finding(s): the story cannot be exported yet."),
+            Text::new("cli-preflight-blocked").arg("n", n),
         ))
     }
 }
@@ -65,12 +66,11 @@ pub fn export(
     let cancel = AtomicBool::new(false);
     let report = ws.export(key, &out_dir, &ExportOptions { zip }, &progress, &cancel)?;
     out.value(&report, || {
-        let mut s = format!(
-            "Exported {} files ({} bytes) to {}",
-            report.files.len(),
-            report.bytes,
-            report.path.display()
-        );
+        let mut s = Text::new("cli-exported")
+            .arg("files", report.files.len())
+            .arg("bytes", report.bytes.to_string())
+            .arg("path", &report.path)
+            .local();
         for w in &report.warnings {
             s.push_str(&format!("\n! {w}"));
         }

@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use dateline::i18n::Text;
 use dateline::{Error, Workspace};
 
 use output::Out;
@@ -140,7 +141,11 @@ fn run(cli: Cli, out: &Out) -> Result<(), Error> {
             }
             out.value(
                 &serde_json::json!({ "workspace": ws.dir(), "articles": ws.articles()?.len() }),
-                || format!("Workspace ready at {}", ws.dir().display()),
+                || {
+                    Text::new("cli-workspace-ready")
+                        .arg("dir", ws.dir())
+                        .local()
+                },
             );
             Ok(())
         }

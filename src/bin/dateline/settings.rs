@@ -3,6 +3,7 @@
 
 use clap::Args;
 use dateline::credit::HouseWords;
+use dateline::i18n::Text;
 use dateline::settings::Settings;
 use dateline::{Error, Workspace};
 
@@ -88,29 +89,56 @@ fn house_words(spec: &str) -> Result<HouseWords, Error> {
 }
 
 fn human(s: &Settings) -> String {
-    let mut lines = vec![
-        format!("Publication:     {}", s.publication),
-        format!("Hero shape:      {}", s.hero_aspect),
-        format!(
-            "Story address:   {}",
-            if s.url_pattern.is_empty() {
-                "(packages side by side)"
-            } else {
-                &s.url_pattern
-            }
+    let label = |t: Text| format!("{}:", t.local());
+    let mut rows = vec![
+        (
+            label(Text::new("cli-settings-publication")),
+            s.publication.clone(),
         ),
-        format!("Export folder:   {}", s.export_folder_now),
-        format!(
-            "Lengths:         headline {}, dek {}, alt text {}",
-            s.headline_max, s.dek_max, s.alt_text_max
+        (
+            label(Text::new("cli-settings-hero-shape")),
+            s.hero_aspect.clone(),
+        ),
+        (
+            label(Text::new("cli-settings-address")),
+            if s.url_pattern.is_empty() {
+                Text::new("cli-settings-side-by-side").local()
+            } else {
+                s.url_pattern.clone()
+            },
+        ),
+        (
+            label(Text::new("cli-settings-export-folder")),
+            s.export_folder_now.clone(),
+        ),
+        (
+            label(Text::new("cli-settings-lengths")),
+            Text::new("cli-settings-lengths-value")
+                .arg("headline", s.headline_max)
+                .arg("dek", s.dek_max)
+                .arg("alt", s.alt_text_max)
+                .local(),
         ),
     ];
     for w in &s.house_words {
-        lines.push(format!(
-            "Credit words {}:  “{} …”, “… {} …”, “{} …”",
-            w.language, w.credit, w.via, w.edited_by
+        rows.push((
+            label(Text::new("cli-settings-credit-words").arg("language", &w.language)),
+            format!("“{} …”, “… {} …”, “{} …”", w.credit, w.via, w.edited_by),
         ));
     }
-    lines.push(format!("Desk folder:     {}", s.desk_folder));
-    lines.join("\n")
+    rows.push((
+        label(Text::new("cli-settings-desk-folder")),
+        s.desk_folder.clone(),
+    ));
+    // The values in one column, after the longest label.
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    rows.iter()
+        .map(|(l, v)| format!("{l:<width$}{v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
