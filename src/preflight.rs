@@ -320,14 +320,20 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
 fn crop_size(f: &mut Findings, facts: &PhotoFacts, width: f64, place: &str) {
     let width = width.round();
     if width < f64::from(WIDEST_RENDITION) {
+        // A crop as wide as the photo cannot be widened: only a larger original helps.
+        let whole = width >= f64::from(facts.photo.width) - 1.0;
         f.warn_photo(
             "photo.crop",
             FindingCode::CropTooSmall,
-            Text::new("finding-crop-too-small")
-                .arg("photo", name(&facts.photo))
-                .arg("place", place_text(place))
-                .arg("width", width)
-                .arg("widest", WIDEST_RENDITION),
+            Text::new(if whole {
+                "finding-original-too-small"
+            } else {
+                "finding-crop-too-small"
+            })
+            .arg("photo", name(&facts.photo))
+            .arg("place", place_text(place))
+            .arg("width", width)
+            .arg("widest", WIDEST_RENDITION),
             facts.photo.id,
         );
     }

@@ -337,13 +337,36 @@ fn warns_when_iim_would_truncate_a_credit_or_caption() {
 
 #[test]
 fn warns_about_a_crop_smaller_than_the_widest_rendition() {
-    check(
+    let narrow = check(
         |_, p| p.get_mut(&1).unwrap().crops[0].w = 0.5,
         &[(Warning, CropTooSmall, "photo.crop", Some(1))],
+    );
+    assert!(
+        narrow[0].message.contains("wider crop"),
+        "{}",
+        narrow[0].message
     );
     check(
         |_, p| p.get_mut(&2).unwrap().photo.width = 1600,
         &[(Warning, CropTooSmall, "photo.crop", Some(2))],
+    );
+    // A crop as wide as the photo: no wider crop exists, so the finding does not propose one.
+    let whole = check(
+        |_, p| {
+            let facts = p.get_mut(&1).unwrap();
+            facts.photo.width = 200;
+            facts.crops[0].x = 0.0;
+            facts.crops[0].w = 1.0;
+        },
+        &[(Warning, CropTooSmall, "photo.crop", Some(1))],
+    );
+    assert!(
+        whole[0]
+            .message
+            .contains("Only a larger original can fill them")
+            && !whole[0].message.contains("wider crop"),
+        "{}",
+        whole[0].message
     );
     // In a composite of two, each cell is about 1020 pixels wide at 2048.
     check(

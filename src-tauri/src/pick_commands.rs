@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use dateline::i18n::Text;
 use dateline::{ErrorCode, ErrorDto};
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
@@ -20,8 +21,17 @@ type Answer<T> = Result<T, ErrorDto>;
 pub(crate) fn stopped(e: impl std::fmt::Display) -> ErrorDto {
     ErrorDto::said(
         ErrorCode::Io,
-        dateline::i18n::Text::new("app-dialog-closed").arg("detail", e.to_string()),
+        Text::new("app-dialog-closed").arg("detail", e.to_string()),
     )
+}
+
+/// Gives the keyboard back to the window once the system's dialog has closed: GTK leaves it
+/// nowhere, and the page's focus (which the window sets on the next control) was not drawn
+/// until a key or two had been pressed into the void.
+fn focus_back(app: &AppHandle) {
+    for (_, w) in app.webview_windows() {
+        let _ = w.set_focus();
+    }
 }
 
 /// Asks the user for photos to import; answers their paths (empty when cancelled).
@@ -31,9 +41,9 @@ pub async fn pick_photos(app: AppHandle) -> Answer<Vec<String>> {
         let chosen = app
             .dialog()
             .file()
-            .set_title("Import photos")
+            .set_title(Text::new("app-pick-photos-title").local())
             .add_filter(
-                "Photos (JPEG, PNG, WebP, TIFF, HEIC)",
+                Text::new("app-pick-photos-filter").local(),
                 &["jpg", "jpeg", "png", "webp", "tif", "tiff", "heic", "heif"],
             )
             .blocking_pick_files()
@@ -43,6 +53,7 @@ pub async fn pick_photos(app: AppHandle) -> Answer<Vec<String>> {
             .filter_map(|f| f.into_path().ok())
             .collect();
         app.state::<Scope>().add_files(&paths);
+        focus_back(&app);
         paths
     };
     let paths = tauri::async_runtime::spawn_blocking(pick)
@@ -55,11 +66,16 @@ pub async fn pick_photos(app: AppHandle) -> Answer<Vec<String>> {
 #[tauri::command]
 pub async fn pick_folder(app: AppHandle) -> Answer<Option<String>> {
     let pick = move || {
-        let mut dialog = app.dialog().file().set_title("Export into folder");
+        let mut dialog = app
+            .dialog()
+            .file()
+            .set_title(Text::new("app-pick-folder-title").local());
         if let Some(d) = default_export_dir().filter(|d| d.is_dir()) {
             dialog = dialog.set_directory(d);
         }
-        let folder = dialog.blocking_pick_folder()?.into_path().ok()?;
+        let picked = dialog.blocking_pick_folder();
+        focus_back(&app);
+        let folder = picked?.into_path().ok()?;
         app.state::<Scope>().add_folder(&folder);
         Some(folder)
     };

@@ -168,15 +168,23 @@ fn association(
     if !by.is_empty() {
         v["by"] = json!(by);
     }
-    // In the credit words of the story's language, as the page's caption says it.
-    let credit = photos
+    // Each photo's credit as data: the party ("Carlos Barria/Reuters", "Bloomberg via Getty
+    // Images" in the story's language's "via"), without the page's display word ("Credit:").
+    let sources: Vec<Value> = photos
         .iter()
-        .map(|x| crate::credit::credit_line_in(&x.fields, &p.house))
+        .map(|x| {
+            let line = crate::credit::credit_line_in(&x.fields, &p.house);
+            let word = p.house.credit.trim();
+            line.strip_prefix(word)
+                .filter(|_| !word.is_empty())
+                .map_or(line.as_str(), str::trim_start)
+                .to_string()
+        })
         .filter(|s| !s.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
-    if !credit.is_empty() {
-        v["infoSources"] = json!([{ "name": credit, "role": "credit" }]);
+        .map(|name| json!({ "name": name, "role": "credit" }))
+        .collect();
+    if !sources.is_empty() {
+        v["infoSources"] = json!(sources);
     }
     let rights = join(|x| x.fields.copyright.as_str());
     if !rights.is_empty() {

@@ -333,6 +333,32 @@ impl App {
         Ok(self.client.execute(script, vec![]).await?)
     }
 
+    /// Reloads the page, as a restart of the window's page does, and returns once the new page
+    /// has loaded. The reload is started after the script has answered (a reload inside the
+    /// script unloads the page before WebDriver hears back: "Callback was not called before the
+    /// unload event"), and the old page is marked so that it is never taken for the new one.
+    pub async fn reload(&self) -> Result<()> {
+        self.js(
+            "window.__datelineBeforeReload = true; setTimeout(() => location.reload(), 0); return null;",
+        )
+        .await?;
+        let deadline = Instant::now() + WAIT;
+        loop {
+            // While the page unloads, WebDriver may answer with an error: keep asking.
+            let fresh = self
+                .js("return !window.__datelineBeforeReload && document.readyState === 'complete';")
+                .await
+                .unwrap_or(serde_json::Value::Bool(false));
+            if fresh == serde_json::Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err("the page did not load again after the reload".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Runs `body` as the body of an async function in the page and returns what it resolves
     /// to; a rejection comes back as `{ "thrown": "<the error>" }`.
     pub async fn js_await(&self, body: &str) -> Result<serde_json::Value> {

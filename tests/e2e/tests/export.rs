@@ -142,7 +142,7 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
     );
 
     // The next export proposes the folder this one went to, after a restart too.
-    app.js("location.reload(); return null;").await?;
+    app.reload().await?;
     app.wait_for(r#"[data-testid="body-editor"] .cm-content"#)
         .await?;
     app.find(r#"[data-testid="export-button"]"#)

@@ -243,7 +243,7 @@ async fn the_whole_job_by_keyboard_alone_with_focus_always_shown_issue_15() -> R
     // Its language, chosen from the list by typing, as in any list.
     tab_to(&app, "language-select", &mut problems).await?;
     keys(&app, "Es").await?;
-    app.wait_for_text(r#"[data-testid="preview"] .bar"#, |t| t.contains("Español"))
+    app.wait_for_text(r#"[data-testid="preview"] .bar"#, |t| t.contains("Spanish"))
         .await?;
 
     // Filing it: Tab to the workflow's button, Enter.

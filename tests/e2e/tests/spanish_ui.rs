@@ -172,7 +172,7 @@ async fn the_interface_speaks_spanish_when_asked_issue_15() -> Result<()> {
     assert_eq!(app.value(r#"[data-testid="language-select"]"#).await?, "es");
 
     // The choice is the person's: it holds after a restart.
-    app.js("location.reload(); return null;").await?;
+    app.reload().await?;
     app.wait_for_text(r#"[data-testid="export-button"]"#, |t| t == "Exportar…")
         .await?;
     app.quit().await?;

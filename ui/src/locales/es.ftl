@@ -12,13 +12,13 @@ settings-ui-language-hint = Las palabras de la ventana, solo en esta computadora
 settings-loading = Leyendo la configuración de la mesa…
 settings-publication = Publicación
 settings-name = Nombre
-settings-name-hint = Cierra el pie de foto de un montaje (“Edición: …”) y firma las páginas.
+settings-name-hint = Cierra el pie de foto de un montaje («Edición: …») y firma las páginas.
 settings-words = Palabras del crédito y del pie de foto
 settings-words-hint = Las palabras alrededor del crédito de una foto, en el idioma de la nota.
 settings-words-language = Idioma
 settings-words-credit = Palabra de crédito
-settings-words-via = Palabra para “vía”
-settings-words-edited-by = Palabras para “Edición”
+settings-words-via = Palabra para «vía»
+settings-words-edited-by = Palabras para «Edición»
 settings-credit-word-in = Palabra de crédito ({ $language })
 settings-via-word-in = Palabra para vía ({ $language })
 settings-edited-by-in = Palabras para edición ({ $language })
@@ -80,8 +80,8 @@ byline-add = + Agregar firma
 ## Hero in the story form
 hero-none = Todavía no hay foto principal.
 hero-choose = Elige una en la mesa de fotos
-hero-crop = Recorte “{ $name }” · { $aspect }
-hero-crop-gone = El recorte “{ $name }” ya no existe
+hero-crop = Recorte «{ $name }» · { $aspect }
+hero-crop-gone = El recorte «{ $name }» ya no existe
 hero-no-crop = Sin recorte elegido
 hero-composite = Montaje de { $count } fotos
 hero-change = Cambiar en la mesa de fotos
@@ -103,7 +103,7 @@ preview-region = La nota como se publicará
 preview-headline = Título
 
 ## Section
-section-create = Crear la sección “{ $name }”
+section-create = Crear la sección «{ $name }»
 section-pending = Todavía sin elegir: elige una sección o créala.
 
 ## Statistics and shortcuts
@@ -360,7 +360,7 @@ batch-applied = Aplicado a { $count } fotos
 ## Hero from the photo desk
 hero-panel-new-article = la nota nueva
 hero-panel-save-first = Primero guarda la nota (necesita un título).
-hero-panel-set = Foto principal de “{ $headline }” lista.
+hero-panel-set = Foto principal de «{ $headline }» lista.
 hero-panel-edited-by = Edición
 hero-panel-edited-by-hint = Quién hizo la imagen con las fotos: el pie termina con «Edición: …». Una composición nombra a la publicación salvo que escribas otro nombre.
 hero-panel-optional = opcional
@@ -368,7 +368,7 @@ hero-panel-crop = Recorte ({ $aspect }, el formato de la casa para la foto princ
 hero-panel-needs-crop = Una foto principal única se muestra en un recorte { $aspect }, y esta foto todavía no tiene ninguno.
 hero-panel-making = Haciendo el recorte…
 hero-panel-make = Hacer un recorte { $aspect } alrededor del punto focal
-hero-panel-use = Usar como foto principal de “{ $headline }”
+hero-panel-use = Usar como foto principal de «{ $headline }»
 
 ## Photo fields
 meta-creator = Autor
@@ -453,7 +453,7 @@ photos-no-credit = Sin crédito
 photos-no-alt = Sin texto alternativo
 photos-alt-flag = ALT
 photos-choose = Elige una foto para recortarla y editar su pie de foto y su crédito.
-photos-empty-hint = Importa JPEG, PNG, WebP, TIFF o HEIC con “Importar fotos…”, por ruta, o suelta archivos en cualquier lugar de la ventana.
+photos-empty-hint = Importa JPEG, PNG, WebP, TIFF o HEIC con «Importar fotos…», por ruta, o suelta archivos en cualquier lugar de la ventana.
 photos-drop = Suelta las fotos para importarlas
 
 ## Crop view
@@ -467,12 +467,12 @@ crop-focus = Punto focal: haz clic en la foto para moverlo
 crop-name = Nombre del recorte
 crop-saving = Guardando…
 crop-save = Guardar recorte
-crop-saved = Guardado “{ $name }” · { $aspect } · { $width } × { $height } píxeles
+crop-saved = Guardado «{ $name }» · { $aspect } · { $width } × { $height } píxeles
 crop-hint = Arrastra el recuadro o sus esquinas · haz clic en la foto para fijar el punto focal
-renditions-title = JPEG y WebP de 2048, 1200 y 600 píxeles de “{ $name }”, cada variante con sus créditos
+renditions-title = JPEG y WebP de 2048, 1200 y 600 píxeles de «{ $name }», cada variante con sus créditos
 renditions-save-first = Primero guarda el recorte
 renditions-make = Generar variantes
-renditions-make-of = Generar variantes de “{ $name }”
+renditions-make-of = Generar variantes de «{ $name }»
 renditions-progress = Variantes generadas
 renditions-files = { $done } de { $total } archivos
 renditions-starting = Empezando…
@@ -488,10 +488,10 @@ story-needs-headline = escribe un título para guardar esta nota nueva
 story-recovered = Dateline se cerró antes de guardar tus últimas palabras. Ya están de vuelta y se están guardando.
 story-changed-elsewhere-conflict = Esta nota se cambió en otro lugar en las mismas palabras que escribías: se conservan las tuyas, y la otra versión queda en el historial, marcada como conflicto.
 story-changed-elsewhere = Esta nota se cambió en otro lugar mientras escribías: se conservan ambos cambios.
-story-duplicated = Duplicada como “{ $headline }”.
-story-trashed = “{ $headline }” se movió a la papelera.
+story-duplicated = Duplicada como «{ $headline }».
+story-trashed = «{ $headline }» se movió a la papelera.
 story-undo = Deshacer
-story-restored = “{ $headline }” volvió a la mesa.
+story-restored = «{ $headline }» volvió a la mesa.
 
 ## The desk's notices
 trash-emptied =
@@ -537,7 +537,7 @@ nrbar-conflicts =
         [one] { $count } conflicto
        *[other] { $count } conflictos
     }
-nrbar-conflicts-open = Abrir “{ $headline }” para resolverlo
+nrbar-conflicts-open = Abrir «{ $headline }» para resolverlo
 nrbar-conflicts-open-first = Abrir el primero para resolverlo
 nrbar-refused = { $count } rechazados
 nrbar-refused-title = La redacción rechazó algo hecho en esta mesa: mira qué y por qué
@@ -579,7 +579,7 @@ nr-conflict-open = Comparar y elegir…
 nr-role-locked = Esta nota ya está con los editores ({ $status }): desde aquí solo un editor puede cambiarla. Puedes leerla y dejar comentarios.
 nr-role-readers = Las notas son de quienes escriben y editan; en esta mesa puedes leerlas y dejar comentarios.
 nr-role-correspondent = Como corresponsal envías tus notas; un editor las hace avanzar y las publica.
-nr-role-file = “Enviar nota” la pasa a En edición y la manda a los editores de la redacción.
+nr-role-file = «Enviar nota» la pasa a En edición y la manda a los editores de la redacción.
 nr-bundle-offline-title = Sin conexión.
 nr-bundle-offline = La nota espera para enviarse; o guárdala como envío y manda el archivo de otra forma (una memoria USB, un correo).
 nr-bundle-hint = ¿Vas a un lugar sin conexión? Un envío lleva esta nota en un solo archivo.
@@ -588,12 +588,12 @@ nr-bundle-save = Guardar como envío…
 
 ## La redacción: envíos (archivos .dateline)
 bundle-opened =
-    “{ $headline }” se trajo del envío ({ $versions ->
+    «{ $headline }» se trajo del envío ({ $versions ->
         [one] { $versions } versión nueva
        *[other] { $versions } versiones nuevas
     }).
 bundle-opened-with-photos =
-    “{ $headline }” se trajo del envío ({ $versions ->
+    «{ $headline }» se trajo del envío ({ $versions ->
         [one] { $versions } versión nueva
        *[other] { $versions } versiones nuevas
     }, { $photos ->
@@ -606,7 +606,7 @@ bundle-opened-conflicts =
        *[other] { $count } conflictos
     } por resolver.
 bundle-opened-merged = Sus cambios se unieron con los de esta mesa.
-bundle-saved = “{ $headline }” se guardó como { $path }: manda este archivo a la redacción por cualquier medio; al abrirlo allí, la nota entra.
+bundle-saved = «{ $headline }» se guardó como { $path }: manda este archivo a la redacción por cualquier medio; al abrirlo allí, la nota entra.
 
 ## Estados del flujo de trabajo
 status-draft = Borrador
@@ -666,19 +666,19 @@ workflow-trash = Mover a la papelera
 workflow-this-story = esta nota
 workflow-cancel = Cancelar
 workflow-close = Cerrar
-unpublish-title = ¿Retirar “{ $title }” de lo publicado?
+unpublish-title = ¿Retirar «{ $title }» de lo publicado?
 unpublish-text = Pasa a { $status }. Un paquete ya exportado se queda donde se envió: retíralo allí si los lectores ya no deben verlo.
 publish-unsaved = Los últimos cambios no se pudieron guardar; publica cuando estén guardados.
-publish-title = ¿Publicar “{ $title }”?
+publish-title = ¿Publicar «{ $title }»?
 publish-checking = Revisando la nota antes de publicar…
-publish-failed = “{ $title }” no se publicó
-publish-blocked = “{ $title }” todavía no se puede publicar
+publish-failed = «{ $title }» no se publicó
+publish-blocked = «{ $title }» todavía no se puede publicar
 publish-refused =
     { $count ->
         [one] Este problema impide
        *[other] Estos { $count } problemas impiden
     } publicarla. Elige uno para ir adonde se corrige.
-publish-question = ¿Publicar “{ $title }” ahora?
+publish-question = ¿Publicar «{ $title }» ahora?
 publish-warnings =
     La verificación previa no encontró nada que impida publicarla, pero antes { $count ->
         [one] conviene revisar un punto
@@ -709,7 +709,7 @@ form-slug-placeholder = se genera a partir del título
 
 ## The library column
 library-label = Biblioteca
-library-search-placeholder = Buscar en títulos, textos y pies de foto
+library-search-placeholder = Títulos, textos, pies de foto
 library-search-label = Buscar notas
 library-new = Nueva nota
 library-from-template = Plantillas ▾
@@ -746,10 +746,10 @@ library-results =
 library-trash-count = Papelera · { $stories }
 library-search-results = Resultados de la búsqueda
 library-found-in-photo = Encontrada en el pie de foto o el crédito de una foto
-library-no-match = Ninguna nota coincide con “{ $query }”.
+library-no-match = Ninguna nota coincide con «{ $query }».
 library-trash-empty = La papelera está vacía.
 library-no-filter-match = Ninguna nota coincide con estos filtros.
-library-no-articles = Todavía no hay notas. Empieza una con “Nueva nota”.
+library-no-articles = Todavía no hay notas. Empieza una con «Nueva nota».
 library-stories-in-trash = Notas en la papelera
 library-stories = Notas
 library-deleted = eliminada { $when }
@@ -776,4 +776,4 @@ app-another-folder = y otra carpeta.
 app-not-saved = Sin guardar: { $message } Tu texto se queda aquí, y Dateline vuelve a intentarlo cada pocos segundos.
 app-dismiss = Descartar
 app-no-keyring = Esta computadora no tiene un llavero del sistema: Dateline pedirá la contraseña de la redacción en cada inicio.
-hero-panel-locked = “{ $headline }” no es tuya para cambiar en la redacción: su foto principal la pone un editor (la foto, su recorte y sus datos sí son tuyos).
+hero-panel-locked = «{ $headline }» no es tuya para cambiar en la redacción: su foto principal la pone un editor (la foto, su recorte y sus datos sí son tuyos).

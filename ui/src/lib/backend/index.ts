@@ -75,8 +75,6 @@ export const forgetUnsaved = (id: number | null) => call<null>("forget_unsaved",
 /** The library is painted: the shell starts what could wait (the spellchecker). */
 export const windowReady = () => call<null>("window_ready");
 
-export const renderMarkdown = (markdown: string, language: string) =>
-  call<string>("render_markdown", { markdown, language });
 /** The preview's body in blocks; `since` names the render the page holds (see patch.ts). */
 export const renderPreview = (markdown: string, language: string, since: number | null) =>
   call<PreviewRender>("render_preview", { markdown, language, since });

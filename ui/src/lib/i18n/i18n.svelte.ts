@@ -55,6 +55,8 @@ function savedChoice(): UiLanguageChoice {
 class Interface {
   /** What Settings shows: "auto", "en" or "es". */
   choice = $state<UiLanguageChoice>(savedChoice());
+  /** The language the system asks for: what "Automatic" would choose. */
+  readonly system = $derived<UiLanguage>(resolveLanguage("auto", systemLanguages()));
   /** The language the window speaks now. */
   readonly language = $derived<UiLanguage>(resolveLanguage(this.choice, systemLanguages()));
   /** The tag `Intl` formats dates and numbers with. */

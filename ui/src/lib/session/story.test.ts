@@ -87,7 +87,6 @@ vi.mock(import("../backend"), async (original) => {
     },
     search: async () => [],
     heroCaption: async () => "",
-    renderMarkdown: async (md: string) => `<p>${md}</p>`,
     renderPreview: async (md: string) => ({
       id: 1,
       blocks: [{ key: md, html: `<p>${md}</p>` }],
