@@ -170,6 +170,31 @@ async fn in_export_dialog(app: &App) -> Result<bool> {
         == serde_json::Value::Bool(true))
 }
 
+/// Shift+Tab `presses` times in the Export dialog: focus never leaves it, and each stop is
+/// drawn (one not drawn is a problem of `screen`).
+async fn backwards_round_the_export_dialog(
+    app: &App,
+    presses: usize,
+    screen: &str,
+    problems: &mut Vec<String>,
+) -> Result<()> {
+    for i in 0..presses {
+        keys(app, &format!("{SHIFT}{TAB}{RELEASE}")).await?;
+        let (now, marked) = focus(app).await?;
+        assert!(
+            in_export_dialog(app).await?,
+            "{screen}: Shift+Tab number {} left the dialog for {now:?}",
+            i + 1,
+        );
+        if !marked {
+            problems.push(format!(
+                "{screen}, backwards: {now} has focus but nothing shows it"
+            ));
+        }
+    }
+    Ok(())
+}
+
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(250)).await;
 }
@@ -272,20 +297,7 @@ async fn the_whole_job_by_keyboard_alone_with_focus_always_shown_issue_15() -> R
     assert!(in_export_dialog(&app).await?, "focus moves into the dialog");
     problems.extend(round_trip(&app, "export dialog", r#"[data-testid="export-dialog"]"#).await?);
     // Backwards too: Shift+Tab goes round the dialog, never behind it, and every stop shows.
-    for i in 0..40 {
-        keys(&app, &format!("{SHIFT}{TAB}{RELEASE}")).await?;
-        let (now, marked) = focus(&app).await?;
-        assert!(
-            in_export_dialog(&app).await?,
-            "Shift+Tab number {} left the Export dialog for {now:?}",
-            i + 1,
-        );
-        if !marked {
-            problems.push(format!(
-                "export dialog, backwards: {now} has focus but nothing shows it"
-            ));
-        }
-    }
+    backwards_round_the_export_dialog(&app, 40, "export dialog", &mut problems).await?;
     tab_to(&app, "export-zip", &mut problems).await?;
     app.screenshot(&shots().join("keyboard-export.png")).await?;
     // A folder typed and Enter: the package is written, and the dialog's last state (where it
@@ -296,20 +308,8 @@ async fn the_whole_job_by_keyboard_alone_with_focus_always_shown_issue_15() -> R
     keys(&app, ENTER).await?;
     app.wait_for(r#"[data-testid="export-done"]"#).await?;
     settle().await;
-    for i in 0..30 {
-        keys(&app, &format!("{SHIFT}{TAB}{RELEASE}")).await?;
-        let (now, marked) = focus(&app).await?;
-        assert!(
-            in_export_dialog(&app).await?,
-            "Shift+Tab number {} after the export left the dialog for {now:?}",
-            i + 1,
-        );
-        if !marked {
-            problems.push(format!(
-                "export dialog after the export, backwards: {now} has focus but nothing shows it"
-            ));
-        }
-    }
+    backwards_round_the_export_dialog(&app, 30, "export dialog after the export", &mut problems)
+        .await?;
     keys(&app, ESCAPE).await?;
     settle().await;
     let open = app

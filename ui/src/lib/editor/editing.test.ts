@@ -93,6 +93,8 @@ describe("Enter in a list", () => {
   test("on an empty item leaves the list: the marker becomes the blank line that ends it", () => {
     expect(press(leaveEmptyItem, "- uno\n- dos\n- |")).toBe("- uno\n- dos\n\n|");
     expect(press(leaveEmptyItem, "1. uno\n2. |")).toBe("1. uno\n\n|");
+    // A quote ends the same way: Enter on its empty "> " line.
+    expect(press(leaveEmptyItem, "> Una cita.\n> |")).toBe("> Una cita.\n\n|");
   });
 
   test("anywhere else is left to the usual Enter", () => {

@@ -1,4 +1,4 @@
-// Enter in a list: continues it with the next marker, and on an empty item leaves the list,
+// Enter in a list (or a quote): continues it with the next marker, and on an empty item leaves it,
 // as word processors do: the empty marker goes, a blank line ends the list (so what is typed
 // next is a paragraph of its own, not a lazy continuation of the last item), and the cursor
 // waits on the line after it. An empty nested item steps out one level instead.
@@ -9,9 +9,11 @@ import { insertNewlineContinueMarkupCommand } from "@codemirror/lang-markdown";
 import { EditorSelection, Prec, type Extension, type StateCommand } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 
-const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]*$/;
+/** An empty list item, or an empty quote line (`>`): Enter there leaves the list or quote. */
+const EMPTY_ITEM = /^(?:[-*+]|\d{1,9}[.)]|>)[ \t]*$/;
 
-/** Enter on an empty top-level list item: the marker becomes the blank line that ends the list. */
+/** Enter on an empty top-level list item or quote line: the marker becomes the blank line that
+ *  ends the list or the quote. */
 export const leaveEmptyItem: StateCommand = ({ state, dispatch }) => {
   const range = state.selection.main;
   if (!range.empty || state.selection.ranges.length > 1) return false;
