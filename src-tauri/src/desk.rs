@@ -2,9 +2,9 @@
 //!
 //! The folder comes from `--workspace DIR`, else `$DATELINE_WORKSPACE`, else the OS data
 //! folder; the demo is seeded into an empty one only when asked (`--demo`) or on the OS data
-//! folder's first start. A desk that cannot be opened (a newer format, a file that is not a database) does
-//! not stop the window: every command then answers with that error, so the UI can say what is
-//! wrong in words a journalist can act on instead of the app vanishing.
+//! folder's first start. A desk that cannot be opened (a newer format, a file that is not a
+//! database) does not stop the window: every command then answers with that error, so the UI
+//! can say what is wrong in words a journalist can act on instead of the app vanishing.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
