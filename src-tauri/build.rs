@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "checkpoint",
     "preflight",
     "export_article",
+    "export_destination",
     "cancel_export",
     "reveal_export",
     "get_photo",

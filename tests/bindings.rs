@@ -11,9 +11,9 @@ use dateline::error::{ErrorCode, ErrorDto};
 use dateline::markdown::{PreviewBlock, PreviewRender};
 use dateline::model::{
     Article, ArticleDraft, ArticleSummary, Author, Byline, CodeReplacement, Crop, DiffOp, DiffSpan,
-    ExportProgress, ExportReport, Finding, FindingCode, Focus, FoundIn, Hero, HeroPhoto,
-    ImportReport, ImportWarning, Photo, PhotoFields, Preflight, Revision, RevisionDiff, SearchHit,
-    Section, Severity, Status,
+    ExportDestination, ExportProgress, ExportReport, Finding, FindingCode, Focus, FoundIn, Hero,
+    HeroPhoto, ImportReport, ImportWarning, Photo, PhotoFields, Preflight, Revision, RevisionDiff,
+    SearchHit, Section, Severity, Status,
 };
 use dateline::model::{
     LibraryCounts, LibraryCursor, LibraryPage, LibraryPageRequest, LibraryQuery, LibrarySort, Note,
@@ -103,6 +103,7 @@ fn generate() -> String {
         decl::<Preflight>(&cfg),
         decl::<ExportProgress>(&cfg),
         decl::<ExportReport>(&cfg),
+        decl::<ExportDestination>(&cfg),
     ];
     format!(
         "// Generated from the Rust types of the `dateline` core by `tests/bindings.rs`.\n\

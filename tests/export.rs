@@ -656,6 +656,42 @@ fn a_folder_that_is_not_a_package_is_never_replaced() {
 }
 
 #[test]
+fn the_dialog_is_told_what_an_export_would_replace() {
+    let mut ws = Workspace::open(demo_dir()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let folder = ExportOptions::default();
+    let zip = ExportOptions { zip: true };
+    let ahead = ws.export_destination(MODEL, out.path(), &folder).unwrap();
+    assert_eq!(ahead.path, out.path().join(MODEL));
+    assert_eq!(
+        (ahead.replaces, ahead.occupied),
+        (None, false),
+        "nothing there yet"
+    );
+
+    export(&mut ws, MODEL, out.path(), false);
+    let ahead = ws.export_destination(MODEL, out.path(), &folder).unwrap();
+    let when = ahead.replaces.expect("the package just written");
+    let written = chrono::DateTime::parse_from_rfc3339(&when).unwrap();
+    assert!(
+        (chrono::Utc::now() - written.to_utc()).num_seconds().abs() < 120,
+        "{when}"
+    );
+    assert!(!ahead.occupied);
+    // The zip of the same story is another file: nothing there yet.
+    let as_zip = ws.export_destination(MODEL, out.path(), &zip).unwrap();
+    assert_eq!(as_zip.path, out.path().join(format!("{MODEL}.zip")));
+    assert_eq!((as_zip.replaces, as_zip.occupied), (None, false));
+
+    // A folder of that name that is not a package: the export will refuse it, and says so.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir(other.path().join(MODEL)).unwrap();
+    std::fs::write(other.path().join(MODEL).join("notes.txt"), b"mine").unwrap();
+    let ahead = ws.export_destination(MODEL, other.path(), &folder).unwrap();
+    assert_eq!((ahead.replaces, ahead.occupied), (None, true));
+}
+
+#[test]
 fn a_blocked_article_is_not_exported() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();

@@ -20,6 +20,7 @@ type Answer<T> = Result<T, ErrorDto>;
 
 #[tauri::command]
 pub async fn desk_info(desk: State<'_, Desk>) -> Answer<DeskInfo> {
+    crate::timeline::mark("app-desk-info-asked");
     desk.with(|ws| ws.info())
 }
 

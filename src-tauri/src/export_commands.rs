@@ -13,7 +13,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use dateline::export::ExportOptions;
-use dateline::model::{Article, ArticleId, ExportProgress, ExportReport, Preflight};
+use dateline::model::{
+    Article, ArticleId, ExportDestination, ExportProgress, ExportReport, Preflight,
+};
 use dateline::model::{Revision, RevisionDiff};
 use dateline::{ErrorCode, ErrorDto};
 use tauri::ipc::Channel;
@@ -100,6 +102,32 @@ pub async fn export_article(
                 dateline::i18n::Text::new("app-export-stopped").arg("detail", e.to_string()),
             )
         })?
+}
+
+/// What exporting article `id` into `destination` would meet there: the package's path, and
+/// an earlier package it would replace (or something else of that name, refused). Nothing
+/// (`None`) for a folder out of the app's reach or not a full path: the export itself says
+/// why it refuses those, and the window learns nothing of folders it may not write into.
+#[tauri::command]
+pub async fn export_destination(
+    app: AppHandle,
+    id: ArticleId,
+    destination: String,
+    zip: bool,
+) -> Answer<Option<ExportDestination>> {
+    if let Some(saved) = app.state::<Desk>().with(|ws| ws.settings())?.export_folder {
+        app.state::<Scope>().add_folder(Path::new(&saved));
+    }
+    let Some(out_dir) = destination_dir(&destination)
+        .ok()
+        .and_then(|d| app.state::<Scope>().check_write(&d).ok())
+    else {
+        return Ok(None);
+    };
+    let opts = ExportOptions { zip };
+    app.state::<Desk>()
+        .with(|ws| ws.export_destination(&id.to_string(), &out_dir, &opts))
+        .map(Some)
 }
 
 #[tauri::command]

@@ -18,6 +18,7 @@ mod photo_commands;
 mod photo_scheme;
 mod pick_commands;
 mod scope;
+mod timeline;
 mod webview;
 
 use std::io::Write;
@@ -57,8 +58,10 @@ fn main() {
             _ => {}
         }
     }
+    timeline::mark("app-main");
     let dir = desk::choose_dir(std::env::args().skip(1));
     let desk = desk::Desk::open(&dir, desk::wants_demo(std::env::args().skip(1)));
+    timeline::mark("app-desk-opened");
     let newsroom = std::sync::Arc::new(newsroom::Newsroom::new(&dir));
     // A desk that joined a newsroom syncs in the background from the start; one that never
     // joined starts nothing and opens no connection.
@@ -89,6 +92,7 @@ fn main() {
             }
         })
         .setup(move |app| {
+            timeline::mark("app-window-built");
             // The spellchecker waits for the page's first paint (`window_ready`).
             if let Some(window) = app.get_webview_window("main") {
                 webview::lighten(&window);
@@ -126,6 +130,7 @@ fn main() {
             export_commands::checkpoint,
             export_commands::preflight,
             export_commands::export_article,
+            export_commands::export_destination,
             export_commands::cancel_export,
             export_commands::reveal_export,
             photo_commands::get_photo,

@@ -13,6 +13,19 @@ pub struct ExportProgress {
     pub what: String,
 }
 
+/// Where the package of a story would go in a folder, and what is there already: said in
+/// the Export dialog before anything is written, so a package is never replaced unseen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportDestination {
+    /// The package folder or `.zip` file the export would write.
+    #[ts(type = "string")]
+    pub path: std::path::PathBuf,
+    /// When the package already there was written (RFC 3339, UTC): exporting replaces it.
+    pub replaces: Option<String>,
+    /// Something that is not a Dateline package has that name: exporting there is refused.
+    pub occupied: bool,
+}
+
 /// A finished export: where the package is, what it holds, and what deserves a look.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ExportReport {

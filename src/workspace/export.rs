@@ -11,7 +11,8 @@ use crate::error::{Error, Result};
 use crate::export::{self, sink, ExportOptions, Gathered, Package, PhotoSource, Sink};
 use crate::markdown::photos::photo_refs;
 use crate::model::{
-    Article, ArticleDraft, Crop, ExportProgress, ExportReport, HeroPhoto, Photo, PhotoId, Status,
+    Article, ArticleDraft, Crop, ExportDestination, ExportProgress, ExportReport, HeroPhoto, Photo,
+    PhotoId, Status,
 };
 use crate::photo::{Aspect, CompositeOutput};
 use crate::preflight;
@@ -76,6 +77,51 @@ impl Workspace {
                 }
                 other => other,
             })
+    }
+
+    /// Where [`Workspace::export`] would write the package of `key` in `out_dir`, and what is
+    /// there now: an earlier package (with when it was written), which the export replaces,
+    /// or something else of that name, which it refuses to touch. Reads only.
+    pub fn export_destination(
+        &self,
+        key: &str,
+        out_dir: &Path,
+        opts: &ExportOptions,
+    ) -> Result<ExportDestination> {
+        let slug = self.article(key)?.slug;
+        let path = if opts.zip {
+            out_dir.join(format!("{slug}.zip"))
+        } else {
+            out_dir.join(slug.as_str())
+        };
+        let written = |p: &Path| {
+            std::fs::metadata(p)
+                .and_then(|m| m.modified())
+                .ok()
+                .map(|t| {
+                    chrono::DateTime::<Utc>::from(t)
+                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                })
+        };
+        let (replaces, occupied) = if opts.zip {
+            match std::fs::symlink_metadata(&path) {
+                Ok(m) if m.is_file() => (written(&path), false),
+                Ok(_) => (None, true),
+                Err(_) => (None, false),
+            }
+        } else {
+            let manifest = path.join(export::manifest::FILE);
+            match std::fs::symlink_metadata(&path) {
+                Ok(m) if m.is_dir() && manifest.is_file() => (written(&manifest), false),
+                Ok(_) => (None, true),
+                Err(_) => (None, false),
+            }
+        };
+        Ok(ExportDestination {
+            path,
+            replaces,
+            occupied,
+        })
     }
 
     fn export_inner(

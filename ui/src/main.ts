@@ -8,7 +8,13 @@ import "./app.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
 
+// The start's own marks (`dateline-*`), read by the cold-start measurement
+// (tests/e2e/tests/latency.rs): here, every module of the bundle has been evaluated.
+performance.mark("dateline-script");
+
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");
 
-export default mount(App, { target });
+const app = mount(App, { target });
+performance.mark("dateline-mounted");
+export default app;

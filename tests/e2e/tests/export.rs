@@ -161,5 +161,27 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
         app.value(r#"[data-testid="export-destination"]"#).await?,
         wanted
     );
+    // The package written there is not replaced unseen: the dialog says so before Export,
+    // and the button says what it will do.
+    let said = app
+        .wait_for_text(r#"[data-testid="export-replaces"]"#, |t| t.contains(SLUG))
+        .await?;
+    assert!(said.contains("replaces it"), "{said:?}");
+    app.wait_for_text(r#"[data-testid="export-start"]"#, |t| {
+        t == "Replace package"
+    })
+    .await?;
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
+    app.screenshot(&shots.join("export-replace.png")).await?;
+    let first = std::fs::metadata(package.join("manifest.json"))?.modified()?;
+    app.find(r#"[data-testid="export-start"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="export-done"]"#).await?;
+    assert!(
+        std::fs::metadata(package.join("manifest.json"))?.modified()? > first,
+        "the package was written again"
+    );
     app.quit().await
 }

@@ -26,6 +26,7 @@ const CTRL_I: &str = "\u{E009}i";
 const ENTER: &str = "\u{E007}";
 const LEFT: &str = "\u{E012}";
 const END: &str = "\u{E010}";
+const DOWN: &str = "\u{E015}";
 
 /// Saves a PNG of the window under `target/e2e/` for people to look at.
 async fn shot(app: &App, name: &str) -> Result<()> {
@@ -477,6 +478,10 @@ async fn issue11_a_second_click_cannot_publish() -> Result<()> {
     click(&app, r#"[data-testid="publish-confirm"]"#).await?;
     app.wait_for_text(r#"[data-testid="workflow-status"]"#, |t| t == "Published")
         .await?;
+    // The keyboard lands on the status it is in now, not on Duplicate (one more Enter there
+    // made a copy of the story just published).
+    app.wait_for(r#"[data-testid="workflow-status"]:focus"#)
+        .await?;
 
     // Taking it off Published is asked too: cancelled, it stays; confirmed, it moves.
     click(&app, r#"[data-testid="move-in_edit"]"#).await?;
@@ -791,6 +796,43 @@ async fn issue11_sections_are_chosen_not_created_by_a_pause() -> Result<()> {
     .await?;
     app.wait_for_text(r#"[data-testid="tag-list"]"#, |t| !t.contains("sin-uso"))
         .await?;
+
+    // By keyboard, Down from a half-typed name goes to the first suggestion, not to the
+    // "Create section" line behind it (a tryout made a section "Lo" with Down and Enter).
+    click(&app, r#"[data-testid="people-tab"]"#).await?;
+    let section = app.wait_for(r#"[data-testid="section-input"]"#).await?;
+    section.click().await?;
+    section.send_keys("\u{E009}a").await?;
+    section.send_keys("Mex").await?;
+    app.wait_for_text(r#"[data-testid="section-create"]"#, |t| {
+        t == "Create section “Mex”"
+    })
+    .await?;
+    let highlighted = app
+        .js(r#"return document.querySelectorAll('[data-testid="section-options"] [aria-selected="true"]').length;"#)
+        .await?;
+    assert_eq!(highlighted.as_u64(), Some(0), "typing highlights no choice");
+    section.send_keys(DOWN).await?;
+    app.wait_for_text(
+        r#"[data-testid="section-options"] [aria-selected="true"]"#,
+        |t| t == "Mexico",
+    )
+    .await?;
+    section.send_keys(ENTER).await?;
+    app.wait_for(r#"[data-testid="section-input"][data-chosen="Mexico"]"#)
+        .await?;
+    app.wait_for(SAVED).await?;
+    click(&app, r#"[data-testid="people-tab"]"#).await?;
+    app.wait_for_text(r#"[data-testid="section-list"]"#, |t| t.contains("Mexico"))
+        .await?;
+    let made = app
+        .js(r#"return document.querySelector('[data-testid="section-delete"][aria-label="Delete Mex"]') !== null;"#)
+        .await?;
+    assert_eq!(
+        made.as_bool(),
+        Some(false),
+        "Down and Enter created a section “Mex”"
+    );
     app.quit().await
 }
 

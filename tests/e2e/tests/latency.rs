@@ -159,6 +159,43 @@ async fn start_once(s: &Subject) -> Result<Start> {
             cold
         );
     }
+    // The start step by step, from exec: the app's own marks (with `DATELINE_TIMELINE=DIR`,
+    // written by `src-tauri/src/timeline.rs`) and the page's (`dateline-*`, set by main.ts,
+    // App.svelte and desk/startup.ts), with the page's navigation and first paint.
+    let mut steps: Vec<(String, f64)> = Vec::new();
+    if let Some(dir) = std::env::var_os("DATELINE_TIMELINE") {
+        let file = Path::new(&dir).join(format!("timeline-{pid}.txt"));
+        for line in std::fs::read_to_string(file).unwrap_or_default().lines() {
+            if let Some((name, ms)) = line.rsplit_once(' ') {
+                if let Ok(ms) = ms.parse::<f64>() {
+                    steps.push((name.to_string(), ms));
+                }
+            }
+        }
+    }
+    let marks = app
+        .js(r#"const o = performance.timeOrigin;
+               const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+               const n = performance.getEntriesByType("navigation")[0];
+               return [["page-asked-for", o]]
+                 .concat(n ? [["page-dom-content-loaded", o + n.domContentLoadedEventEnd]] : [])
+                 .concat(fcp ? [["page-first-contentful-paint", o + fcp.startTime]] : [])
+                 .concat(performance.getEntriesByType("mark")
+                   .filter((m) => m.name.startsWith("dateline-"))
+                   .map((m) => [m.name, o + m.startTime]));"#)
+        .await?;
+    for m in marks.as_array().into_iter().flatten() {
+        if let (Some(name), Some(at)) = (m[0].as_str(), m[1].as_f64()) {
+            steps.push((name.to_string(), at));
+        }
+    }
+    steps.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let shown: Vec<String> = steps
+        .iter()
+        .map(|(name, at)| format!("{name} {:.3}", (at - exec) / 1000.0))
+        .collect();
+    println!("  {:<8} STEPS (s from exec): {}", s.label, shown.join(", "));
+
     // Idle: nothing typed, nothing loading.
     tokio::time::sleep(Duration::from_secs(5)).await;
     let (mut rss, mut pss) = (0, 0);

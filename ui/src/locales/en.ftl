@@ -223,6 +223,9 @@ export-exporting = Exporting…
 export-reveal = Show in folder
 export-fix-first = Fix the blocking problems first
 export-again = Export again
+export-replace = Replace package
+export-replaces = This folder already holds a package of this story, { $name }, written { $when }: exporting replaces it.
+export-occupied = Something that is not a Dateline package is already called { $name } in this folder: choose another folder, or move it away first.
 
 ## History
 history-unsaved-may-miss = The latest changes could not be saved, so the history may miss them.

@@ -223,6 +223,9 @@ export-exporting = Exportando…
 export-reveal = Mostrar en la carpeta
 export-fix-first = Primero corrige los problemas que bloquean
 export-again = Exportar de nuevo
+export-replace = Reemplazar paquete
+export-replaces = Esta carpeta ya tiene un paquete de esta historia, { $name }, guardado el { $when }: exportar lo reemplaza.
+export-occupied = En esta carpeta ya hay algo llamado { $name } que no es un paquete de Dateline: elige otra carpeta o quítalo de ahí antes.
 
 ## History
 history-unsaved-may-miss = Los últimos cambios no se pudieron guardar, así que puede que falten en el historial.

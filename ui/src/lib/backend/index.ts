@@ -216,6 +216,13 @@ export function exportArticle(
 }
 export const cancelExport = () => call<null>("cancel_export");
 /**
+ * Where exporting article `id` into `destination` would write, and what is there already (an
+ * earlier package it replaces, or something else it refuses); `null` for a folder the app may
+ * not write into, which the export itself refuses.
+ */
+export const exportDestination = (id: number, destination: string, zip: boolean) =>
+  call<import("./types").ExportDestination | null>("export_destination", { id, destination, zip });
+/**
  * Asks the user for a folder to export into with the system's dialog; resolves to it, or
  * `null` when cancelled. Packages are written only into a picked folder, `~/Dateline exports`
  * or the desk's folder.

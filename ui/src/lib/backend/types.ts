@@ -574,3 +574,21 @@ files: Array<string>, bytes: number,
  * Preflight warnings and anything the photo desk reported while making renditions.
  */
 warnings: Array<string>, };
+
+/**
+ * Where the package of a story would go in a folder, and what is there already: said in
+ * the Export dialog before anything is written, so a package is never replaced unseen.
+ */
+export type ExportDestination = { 
+/**
+ * The package folder or `.zip` file the export would write.
+ */
+path: string, 
+/**
+ * When the package already there was written (RFC 3339, UTC): exporting replaces it.
+ */
+replaces: string | null, 
+/**
+ * Something that is not a Dateline package has that name: exporting there is refused.
+ */
+occupied: boolean, };

@@ -15,6 +15,7 @@ export function whenLibraryPainted(then: () => void): () => void {
     if (done) return;
     done = true;
     observer.disconnect();
+    performance.mark("dateline-library-in-page");
     requestAnimationFrame(() =>
       setTimeout(() => {
         performance.mark(LIBRARY_PAINTED);
