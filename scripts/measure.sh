@@ -57,6 +57,9 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say "Cold start and idle memory: the app (demo desk) and the floor, $RUNS starts each"
+# The app's own start steps (src-tauri/src/timeline.rs), printed by the test as STEPS lines.
+mkdir -p "$out/timeline"
+DATELINE_TIMELINE="$out/timeline" \
 DATELINE_APP="$app" DATELINE_FLOOR="$floor" DATELINE_RUNS="$RUNS" \
   xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" \
   cargo test -q -p dateline-e2e --test latency cold_start_and_idle_memory -- \

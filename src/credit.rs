@@ -57,7 +57,9 @@ pub fn credit_line_in(f: &PhotoFields, w: &HouseWords) -> String {
     {
         return o.to_string();
     }
-    let who: Vec<&str> = [f.creator.trim(), f.agency.trim()]
+    let creator = without_label(f.creator.trim(), w);
+    let agency = agency_alone(f.agency.trim(), creator, w);
+    let who: Vec<&str> = [creator, agency]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
@@ -68,6 +70,74 @@ pub fn credit_line_in(f: &PhotoFields, w: &HouseWords) -> String {
         (false, true) => format!("{} {}", w.credit, who.join("/")),
         (false, false) => format!("{} {} {} {via}", w.credit, who.join("/"), w.via),
     }
+}
+
+/// The words agencies and photographers put before a credit in the field itself ("Foto: Ana
+/// Pérez/Cuartoscuro" is how Mexican agencies fill IPTC Credit), which the line says once.
+const CREDIT_LABELS: [&str; 12] = [
+    "credit",
+    "crédito",
+    "credito",
+    "photo",
+    "photograph",
+    "photo by",
+    "foto",
+    "fotografía",
+    "fotografia",
+    "foto de",
+    "photos",
+    "fotos",
+];
+
+/// `s` without a leading credit word ("Foto:", "Credit:", "Photo by", the house's own word).
+fn without_label<'a>(s: &'a str, w: &HouseWords) -> &'a str {
+    let house = w.credit.trim().trim_end_matches(':');
+    let mut best = s;
+    for label in CREDIT_LABELS.into_iter().chain([house]) {
+        let Some(head) = s.get(..label.len()).filter(|_| !label.is_empty()) else {
+            continue;
+        };
+        if head.to_lowercase() != label.to_lowercase() {
+            continue;
+        }
+        let rest = &s[label.len()..];
+        // A word of its own: "Foto:" or "Photo by X", never "Fotosíntesis" or "Photographers".
+        let rest = match rest.strip_prefix(':') {
+            Some(r) => r,
+            None if label.contains(' ') && rest.starts_with(char::is_whitespace) => rest,
+            None => continue,
+        }
+        .trim_start();
+        if !rest.is_empty() && rest.len() < best.len() {
+            best = rest;
+        }
+    }
+    best
+}
+
+/// The agency part of a credit, once: without a credit word, and without the creator when the
+/// field already names them ("Foto: Ana Pérez/Cuartoscuro" with creator "Ana Pérez" is
+/// "Cuartoscuro"), so the line never says "Foto: Ana Pérez/Foto: Ana Pérez/Cuartoscuro".
+fn agency_alone<'a>(agency: &'a str, creator: &str, w: &HouseWords) -> &'a str {
+    let agency = without_label(agency, w);
+    if creator.is_empty() {
+        return agency;
+    }
+    if agency.to_lowercase() == creator.to_lowercase() {
+        return "";
+    }
+    if let Some(head) = agency.get(..creator.len()) {
+        if head.to_lowercase() == creator.to_lowercase() {
+            let rest = agency[creator.len()..].trim_start();
+            if let Some(r) = rest.strip_prefix(['/', ',', ';', '-', '–']) {
+                let r = r.trim_start();
+                if !r.is_empty() {
+                    return r;
+                }
+            }
+        }
+    }
+    agency
 }
 
 /// The caption line under a hero: each photo's caption followed by its credit, photos joined
@@ -184,6 +254,45 @@ mod tests {
         let mut f = fields("", "A", "B", "");
         f.credit_override = Some("Photo: Handout".into());
         assert_eq!(credit_line(&f), "Photo: Handout");
+    }
+
+    #[test]
+    fn an_agency_credit_that_names_its_word_and_photographer_is_said_once() {
+        let es = HouseWords::spanish();
+        // As Mexican agencies fill IPTC Credit (a tryout's Cuartoscuro photos).
+        assert_eq!(
+            credit_line_in(
+                &fields("", "Ana Pérez", "Foto: Ana Pérez/Cuartoscuro", ""),
+                &es
+            ),
+            "Foto: Ana Pérez/Cuartoscuro"
+        );
+        assert_eq!(
+            credit_line_in(&fields("", "", "Foto: Luis Gómez/Cuartoscuro", ""), &es),
+            "Foto: Luis Gómez/Cuartoscuro"
+        );
+        assert_eq!(
+            credit_line(&fields("", "Jane Doe", "Photo by Jane Doe / AP", "")),
+            "Credit: Jane Doe/AP"
+        );
+        assert_eq!(
+            credit_line(&fields("", "", "CREDIT: Reuters", "")),
+            "Credit: Reuters"
+        );
+        assert_eq!(
+            credit_line(&fields("", "Jane Doe", "Jane Doe", "")),
+            "Credit: Jane Doe"
+        );
+        // Words that only begin like a label are names, and a label alone is kept as typed.
+        assert_eq!(
+            credit_line_in(&fields("", "", "Fotosíntesis Press", ""), &es),
+            "Foto: Fotosíntesis Press"
+        );
+        assert_eq!(
+            credit_line(&fields("", "", "Photographers Ltd", "")),
+            "Credit: Photographers Ltd"
+        );
+        assert_eq!(credit_line(&fields("", "", "Foto:", "")), "Credit: Foto:");
     }
 
     #[test]

@@ -691,6 +691,31 @@ fn the_dialog_is_told_what_an_export_would_replace() {
     assert_eq!((ahead.replaces, ahead.occupied), (None, true));
 }
 
+/// A tryout renamed the publication between two exports and the story's identifier changed
+/// (`urn:dateline:desk:article:1` → `urn:dateline:diario-del-istmo:article:1`): a wire or CMS
+/// that knows stories by it saw a second story. It is the story's UUID now.
+#[test]
+fn the_package_id_stays_when_the_publication_is_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut ws, key) = spanish_desk(dir.path(), "16:9");
+    let uri = |ws: &mut Workspace| {
+        let out = tempfile::tempdir().unwrap();
+        let report = export(ws, &key, out.path(), false);
+        let m: Manifest =
+            serde_json::from_slice(&std::fs::read(report.path.join("manifest.json")).unwrap())
+                .unwrap();
+        m.uri
+    };
+    let first = uri(&mut ws);
+    let renamed = dateline::settings::Settings {
+        publication: "Diario del Istmo".into(),
+        ..ws.settings().unwrap()
+    };
+    ws.save_settings(renamed).unwrap();
+    assert_eq!(uri(&mut ws), first);
+    assert!(first.starts_with("urn:dateline:article:"), "{first}");
+}
+
 #[test]
 fn a_blocked_article_is_not_exported() {
     let dir = tempfile::tempdir().unwrap();
@@ -881,6 +906,13 @@ fn slugs_cannot_escape_the_destination() {
 fn snapshots_of_the_demo_page_and_ninjs() {
     let pkg = demo_package().join(MODEL);
     let a = Workspace::open(demo_dir()).unwrap().article(MODEL).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(pkg.join("manifest.json")).unwrap()).unwrap();
+    let uuid = manifest["uri"]
+        .as_str()
+        .and_then(|id| id.strip_prefix("urn:dateline:article:"))
+        .expect("the package's id is the story's UUID")
+        .to_string();
     let redact = |text: String| {
         let mut t = text;
         for (at, name) in [(a.created_at, "CREATED"), (a.updated_at, "UPDATED")] {
@@ -892,6 +924,7 @@ fn snapshots_of_the_demo_page_and_ninjs() {
                 );
         }
         t.replace(&format!("© {} ", a.created_at.format("%Y")), "© [YEAR] ")
+            .replace(&uuid, "[UUID]")
     };
     let html = std::fs::read_to_string(pkg.join("index.html")).unwrap();
     insta::assert_snapshot!("demo_index_html", redact(html));

@@ -277,6 +277,7 @@ fn what_a_person_can_get_wrong_is_answered_in_plain_words_issue_12() {
                 1200,
                 "16:9",
                 None,
+                &dateline::credit::HouseWords::english(),
                 &no_cancel,
             )
             .unwrap_err(),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::AtomicBool;
 
+use dateline::credit::HouseWords;
 use dateline::model::{HeroPhoto, PhotoFields};
 use dateline::photo::{CropRequest, FieldsPatch, RenditionOptions};
 use dateline::{ErrorCode, Workspace};
@@ -204,6 +205,7 @@ fn a_composite_keeps_each_photos_credit() {
             1200,
             "16:9",
             Some("Sociedad Media"),
+            &HouseWords::english(),
             &AtomicBool::new(false),
         )
         .expect("composite");
@@ -223,6 +225,35 @@ fn a_composite_keeps_each_photos_credit() {
     assert!(mid.0.iter().all(|&c| c > 240), "gutter pixel {mid:?}");
     assert!(out.outputs.iter().all(|o| !o.cached));
 
+    // A Spanish story's composite says its credits in Spanish in the files too (a tryout found
+    // "Credit:" embedded in a Spanish story's hero while its page said "Foto:").
+    let es = ws
+        .composite_hero(
+            &heroes,
+            1200,
+            "16:9",
+            Some("Sociedad Media"),
+            &HouseWords::spanish(),
+            &AtomicBool::new(false),
+        )
+        .expect("Spanish composite");
+    assert!(!es.caption_line.contains("Credit:"), "{}", es.caption_line);
+    assert!(
+        es.caption_line.ends_with(
+            "Foto: Stephania Corpi Ibáñez-Montanña/Bloomberg vía Getty Images. Edición: Sociedad Media"
+        ),
+        "{}",
+        es.caption_line
+    );
+    let embedded = Command::new("exiftool")
+        .args(["-s3", "-Caption-Abstract"])
+        .arg(&es.outputs[0].path)
+        .output()
+        .expect("exiftool runs");
+    let embedded = String::from_utf8_lossy(&embedded.stdout);
+    assert!(embedded.contains("Foto: Stephania Corpi"), "{embedded}");
+    assert!(!embedded.contains("Credit:"), "{embedded}");
+
     // Made once: the second time comes from the cache without reading an original (they are
     // gone here, and it still answers).
     for h in &heroes {
@@ -234,6 +265,7 @@ fn a_composite_keeps_each_photos_credit() {
             1200,
             "16:9",
             Some("Sociedad Media"),
+            &HouseWords::english(),
             &AtomicBool::new(false),
         )
         .expect("cached composite");
@@ -244,7 +276,14 @@ fn a_composite_keeps_each_photos_credit() {
     );
     assert_eq!(again.caption_line, out.caption_line);
     let e = ws
-        .composite_hero(&heroes[..1], 1200, "16:9", None, &AtomicBool::new(false))
+        .composite_hero(
+            &heroes[..1],
+            1200,
+            "16:9",
+            None,
+            &HouseWords::english(),
+            &AtomicBool::new(false),
+        )
         .expect_err("one photo");
     assert_eq!(e.code(), ErrorCode::Invalid);
 }

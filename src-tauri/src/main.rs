@@ -59,6 +59,7 @@ fn main() {
         }
     }
     timeline::mark("app-main");
+    webview::prefer_cpu_painting();
     let dir = desk::choose_dir(std::env::args().skip(1));
     let desk = desk::Desk::open(&dir, desk::wants_demo(std::env::args().skip(1)));
     timeline::mark("app-desk-opened");

@@ -29,6 +29,25 @@ pub fn spellcheck(window: &tauri::WebviewWindow) {
     let _ = window;
 }
 
+/// Where WebKit paints the page's tiles: on the CPU (Skia's raster backend), with the layers
+/// still composed by the compositor, unless `DATELINE_GPU=1` asks for Skia's GL backend (or
+/// the person set `WEBKIT_SKIA_ENABLE_CPU_RENDERING` themselves). WebKitGTK 2.50 paints with GL
+/// by default, which where there is no GPU driver (Xvfb, remote desktops, many VMs) is Mesa's
+/// software GL: measured side by side in the real window (issue 15, docs/PERFORMANCE.md
+/// "Painting on the CPU"), CPU painting brought the library's first frame from 3–4 s to 1.7 s
+/// after exec, the keystroke-to-preview p95 from 389 to 224 ms and the idle memory from 432 to
+/// 350 MB. Must run first thing in `main`, before any thread exists (it sets the process's
+/// environment, which the web process inherits).
+pub fn prefer_cpu_painting() {
+    #[cfg(target_os = "linux")]
+    {
+        let asked_gpu = std::env::var_os("DATELINE_GPU").is_some_and(|v| v == "1");
+        if !asked_gpu && std::env::var_os("WEBKIT_SKIA_ENABLE_CPU_RENDERING").is_none() {
+            std::env::set_var("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
+        }
+    }
+}
+
 /// How the webview draws. WebKit's accelerated compositing (a GL layer tree; Mesa's software
 /// GL where there is no GPU driver, as under Xvfb or a remote desktop) cost the desk's window
 /// 200 MB more memory and a slower start in issue 15's measurements (docs/PERFORMANCE.md).

@@ -16,6 +16,7 @@ use crate::model::{Crop, Focus, HeroPhoto, Photo, PhotoId};
 use crate::photo::embed::Credits;
 use crate::photo::rendition::{self, Format, RenditionOptions};
 use crate::photo::{composite, Aspect, CompositeOutput, CropPlan, CropRect, PixelRect, Size};
+use crate::settings::HouseWords;
 
 /// What the export asks of the photo desk (the workspace answers): the photos, their crops,
 /// their originals, where renditions are cached, and composites.
@@ -25,13 +26,15 @@ pub trait PhotoSource {
     /// The path of the photo's untouched original.
     fn original(&self, id: PhotoId) -> Result<PathBuf>;
     fn renditions_dir(&self) -> PathBuf;
-    /// A composite hero of `photos` side by side at `width` and `aspect`, with its credits.
+    /// A composite hero of `photos` side by side at `width` and `aspect`, with its credits
+    /// (the caption embedded in the files in the house words `words` of the story's language).
     fn composite(
         &self,
         photos: &[HeroPhoto],
         width: u32,
         aspect: &str,
         edited_by: Option<&str>,
+        words: &HouseWords,
         cancel: &AtomicBool,
     ) -> Result<CompositeOutput>;
 }
@@ -91,6 +94,8 @@ pub struct ImageRequest<'a> {
     pub formats: &'a [Format],
     /// Ends a composite's caption ("Edited by …").
     pub edited_by: Option<&'a str>,
+    /// The credit words of the story's language, for a composite's embedded caption.
+    pub words: &'a HouseWords,
 }
 
 /// The renditions of `req`, widest first, and what the photo desk wants the editor to know.
@@ -248,7 +253,7 @@ fn composite_set(
     let first = ws.photo(photos[0].photo_id)?;
     let mut files = Vec::new();
     for &width in req.widths {
-        let out = ws.composite(photos, width, &label, req.edited_by, cancel)?;
+        let out = ws.composite(photos, width, &label, req.edited_by, req.words, cancel)?;
         for r in out.outputs {
             if !req.formats.contains(&r.format) {
                 continue;

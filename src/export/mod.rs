@@ -202,6 +202,7 @@ impl Package {
             settings,
             mut warnings,
             revision_id,
+            uuid,
             published_at,
             others,
             profiles,
@@ -253,13 +254,9 @@ impl Package {
         let (authors, portraits) =
             author_cards(&article, &profiles, &others, &settings, photos, cancel)?;
         let publication = settings.publication.clone();
-        let uri = format!(
-            "urn:dateline:{}:article:{}",
-            Slug::derive(&publication)
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| "desk".into()),
-            article.id
-        );
+        // Not the publication's name (renaming it made a new story for every wire and CMS),
+        // nor the desk's row number (two desks of a newsroom both have a story 1).
+        let uri = format!("urn:dateline:article:{uuid}");
         Ok(Package {
             house: words,
             published_at,
@@ -292,6 +289,9 @@ pub struct Gathered {
     pub warnings: Vec<String>,
     /// The revision that holds exactly this state of the article.
     pub revision_id: i64,
+    /// The story's global id (a UUID, the same on every desk of a newsroom), its package's
+    /// identifier: stable when the publication is renamed, never shared by two stories.
+    pub uuid: String,
     /// When the story first moved to Published.
     pub published_at: Option<DateTime<Utc>>,
     /// The desk's other stories, for "More in …" and "More from …" (only published ones are
@@ -329,6 +329,7 @@ fn hero_images(
         widths: &WIDTHS,
         formats: &FORMATS,
         edited_by: h.edited_by.as_deref(),
+        words,
     };
     let (main, w) = images::renditions(photos, &req, cancel)?;
     warnings.extend(w);
@@ -388,6 +389,7 @@ fn body_figures(
             widths: &WIDTHS,
             formats: &FORMATS,
             edited_by: None,
+            words,
         };
         let (files, w) = images::renditions(photos, &req, cancel)?;
         warnings.extend(w);
@@ -439,6 +441,7 @@ fn author_cards(
                 widths: &[PORTRAIT_WIDTH],
                 formats: &[Format::Jpeg],
                 edited_by: None,
+                words: &HouseWords::english(),
             };
             let (files, _) = images::renditions(photos, &req, cancel)?;
             let name = format!("author-{}", authors.len() + 1);

@@ -38,9 +38,10 @@ impl PhotoSource for Workspace {
         width: u32,
         aspect: &str,
         edited_by: Option<&str>,
+        words: &crate::credit::HouseWords,
         cancel: &AtomicBool,
     ) -> Result<CompositeOutput> {
-        self.composite_hero(photos, width, aspect, edited_by, cancel)
+        self.composite_hero(photos, width, aspect, edited_by, words, cancel)
     }
 }
 impl Workspace {
@@ -229,6 +230,7 @@ impl Workspace {
                 .map(|f| f.text().render(crate::i18n::interface_language()))
                 .collect(),
             revision_id: self.revision_for_export(&article)?,
+            uuid: self.store.read(|t| t.article_uuid(article.id))?,
             published_at,
             others: self.articles()?,
             profiles: self.authors()?,

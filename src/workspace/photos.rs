@@ -237,13 +237,15 @@ impl Workspace {
     }
 
     /// A composite hero of two or three photos side by side at `width` pixels and `aspect`,
-    /// as JPEG and WebP with every photo's credits, plus its caption line.
+    /// as JPEG and WebP with every photo's credits, plus its caption line in the house words
+    /// `words` of the story's language ("Credit:" / "Foto:").
     pub fn composite_hero(
         &self,
         photos: &[HeroPhoto],
         width: u32,
         aspect: &str,
         edited_by: Option<&str>,
+        words: &credit::HouseWords,
         cancel: &AtomicBool,
     ) -> Result<CompositeOutput> {
         let aspect = Aspect::parse(aspect)?;
@@ -261,7 +263,7 @@ impl Workspace {
         }
         let fields: Vec<PhotoFields> = loaded.iter().map(|l| l.0.fields.clone()).collect();
         let refs: Vec<&PhotoFields> = fields.iter().collect();
-        let caption_line = credit::caption_line(&refs, edited_by, &credit::HouseWords::english());
+        let caption_line = credit::caption_line(&refs, edited_by, words);
         let credits = composite::credits(&fields, &caption_line);
         // The cache key is everything the pixels and the embedded credits depend on, so a
         // cached composite is found before a single original is decoded.

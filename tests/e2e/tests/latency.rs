@@ -179,6 +179,7 @@ async fn start_once(s: &Subject) -> Result<Start> {
                const n = performance.getEntriesByType("navigation")[0];
                return [["page-asked-for", o]]
                  .concat(n ? [["page-dom-content-loaded", o + n.domContentLoadedEventEnd]] : [])
+                 .concat(n && n.loadEventEnd ? [["page-load-event", o + n.loadEventEnd]] : [])
                  .concat(fcp ? [["page-first-contentful-paint", o + fcp.startTime]] : [])
                  .concat(performance.getEntriesByType("mark")
                    .filter((m) => m.name.startsWith("dateline-"))

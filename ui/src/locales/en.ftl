@@ -275,6 +275,12 @@ why-restored = Restored version #{ $id }
 why-duplicated = Duplicated from #{ $id }
 why-moved = Moved { $move }
 why-status = Status → { $status }
+why-merged-elsewhere = Merged with a change made elsewhere (the photo desk, another window or desk)
+why-typed-beside = Typed while it changed elsewhere (both versions kept)
+why-before-sync = Before a sync
+why-before-restore = Before a restore
+why-export = Exported
+why-merged = Merged
 
 ## People and places
 people-title = People and places

@@ -224,7 +224,7 @@ export-reveal = Mostrar en la carpeta
 export-fix-first = Primero corrige los problemas que bloquean
 export-again = Exportar de nuevo
 export-replace = Reemplazar paquete
-export-replaces = Esta carpeta ya tiene un paquete de esta historia, { $name }, guardado el { $when }: exportar lo reemplaza.
+export-replaces = Esta carpeta ya tiene un paquete de esta nota, { $name }, guardado el { $when }: exportar lo reemplaza.
 export-occupied = En esta carpeta ya hay algo llamado { $name } que no es un paquete de Dateline: elige otra carpeta o quítalo de ahí antes.
 
 ## History
@@ -275,6 +275,12 @@ why-restored = Versión #{ $id } restaurada
 why-duplicated = Duplicada de la #{ $id }
 why-moved = Movida: { $move }
 why-status = Estado → { $status }
+why-merged-elsewhere = Combinada con un cambio hecho en otro lugar (la mesa de fotos, otra ventana u otra mesa)
+why-typed-beside = Escrita mientras cambiaba en otro lugar (se guardan las dos versiones)
+why-before-sync = Antes de sincronizar
+why-before-restore = Antes de restaurar
+why-export = Exportada
+why-merged = Combinada
 
 ## People and places
 people-title = Personas y lugares

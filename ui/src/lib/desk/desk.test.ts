@@ -87,7 +87,9 @@ describe("how the history names a revision", () => {
     ["duplicated from #4", "Duplicated from #4"],
     ["status: Draft → In edit", "Moved Draft → In edit"],
     ["status: Ready", "Status → Ready"],
-    ["before restore", "before restore"],
+    ["before restore", "Before a restore"],
+    ["merged with changes from elsewhere", "Merged with a change made elsewhere (the photo desk, another window or desk)"],
+    ["a reason of a newer version", "a reason of a newer version"],
   ])("%j → %j", (reason, words) => {
     expect(why(rev(reason))).toBe(words);
   });

@@ -17,11 +17,24 @@ export function when(iso: string, now: Date = new Date()): string {
   return t("when-date", { date, time });
 }
 
+/** The core's other reasons, each said in the window's language (src/workspace/articles.rs,
+ *  revisions.rs, export.rs, src/newsroom/sync.rs write them). */
+export const FIXED_REASONS: Record<string, () => string> = {
+  "merged with changes from elsewhere": () => t("why-merged-elsewhere"),
+  "typed while it changed elsewhere": () => t("why-typed-beside"),
+  "before sync": () => t("why-before-sync"),
+  "before restore": () => t("why-before-restore"),
+  export: () => t("why-export"),
+  merged: () => t("why-merged"),
+};
+
 /** The core records why a revision was taken ("autosave", "restored #12", "status: ready"). */
 export function why(r: Revision): string {
   if (r.reason === "autosave") return t("why-autosave");
   if (r.reason === "checkpoint") return t("why-checkpoint");
   if (r.reason === "created") return t("why-created");
+  const fixed = FIXED_REASONS[r.reason];
+  if (fixed) return fixed();
   const restored = /^restored #(\d+)$/.exec(r.reason);
   if (restored?.[1]) return t("why-restored", { id: restored[1] });
   const copied = /^duplicated from #(\d+)$/.exec(r.reason);
