@@ -582,8 +582,11 @@ fn the_page_says_by_a_b_and_c_with_each_role_and_the_profiles_portrait() {
         .find(|l| l.contains("class=\"byline\""))
         .expect("byline line");
     let text: String = strip_tags(byline_line);
-    assert_eq!(text.trim(), "By Zoe Zamora, Dionys Duroc and Ana Álvarez");
-    assert!(html.contains("Foreign Correspondent"));
+    // One line: each name with its role, set apart by semicolons when roles are given.
+    assert_eq!(
+        text.trim(),
+        "By Zoe Zamora, Staff; Dionys Duroc, Foreign Correspondent; and Ana Álvarez"
+    );
     // The profile's portrait: a square JPEG in the package, shown in the second author's box.
     let portrait = out.join(&a.slug).join("images/author-2-1x1-320.jpg");
     let (w, h) = image_size(&portrait);

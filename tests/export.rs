@@ -1140,6 +1140,85 @@ fn issue11_a_single_photo_hero_at_the_house_shape_exports() {
     assert_eq!(f.photo_id, Some(1));
 }
 
+/// A tryout's photo editor saved a 1:1 crop of the hero photo, and the package's square hero
+/// was cut from inside the 16:9 crop instead. A single photo's other shapes are its own crops
+/// of that shape when it has them: the package's square hero is the same picture as the body's
+/// figure of that crop.
+#[test]
+fn a_single_photo_heros_other_shapes_are_its_own_saved_crops() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut ws, slug) = spanish_desk(dir.path(), "16:9");
+    let square = |report: &dateline::model::ExportReport, hero: bool| {
+        let name = report
+            .files
+            .iter()
+            .find(|f| {
+                f.ends_with(".jpg")
+                    && if hero {
+                        f.starts_with("images/hero-1x1-")
+                    } else {
+                        f.starts_with("images/photo-1-cuadrada-")
+                    }
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "a square {}: {:?}",
+                    if hero { "hero" } else { "figure" },
+                    report.files
+                )
+            });
+        image::open(report.path.join(name)).unwrap().into_rgb8()
+    };
+    let out = tempfile::tempdir().unwrap();
+    let before = square(&export(&mut ws, &slug, out.path(), false), true);
+
+    // The square the photo editor made, at the photo's left edge (the hero's 16:9 is centred),
+    // and the same crop placed in the body.
+    ws.set_crop(
+        1,
+        CropRequest {
+            name: "Cuadrada".into(),
+            aspect: "1:1".into(),
+            focus: Some(dateline::model::Focus { x: 0.0, y: 0.5 }),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let a = ws.article(&slug).unwrap();
+    let mut draft = ArticleDraft::from(&a);
+    draft.body.push_str("\n![Dos barcas](photo:1#Cuadrada)\n");
+    ws.save_article(a.id, draft).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let report = export(&mut ws, &slug, out.path(), false);
+    let (hero, figure) = (square(&report, true), square(&report, false));
+
+    let mean_diff = |x: &image::RgbImage, y: &image::RgbImage| {
+        let y = image::imageops::resize(
+            y,
+            x.width(),
+            x.height(),
+            image::imageops::FilterType::Triangle,
+        );
+        let total: u64 = x
+            .as_raw()
+            .iter()
+            .zip(y.as_raw())
+            .map(|(a, b)| u64::from(a.abs_diff(*b)))
+            .sum();
+        total as f64 / x.as_raw().len() as f64
+    };
+    assert!(
+        mean_diff(&hero, &figure) < 3.0,
+        "the square hero is the saved square ({})",
+        mean_diff(&hero, &figure)
+    );
+    assert!(
+        mean_diff(&before, &hero) > 3.0,
+        "before the square was saved, the square hero was another cut ({})",
+        mean_diff(&before, &hero)
+    );
+}
+
 #[test]
 fn issue11_publishing_runs_preflight_and_keeps_the_words() {
     use dateline::model::Status::*;

@@ -336,7 +336,24 @@ fn hero_images(
     step("export-step-hero")?;
     let mut alternates = Vec::new();
     for aspect in ALTERNATE_ASPECTS.into_iter().filter(|a| *a != hero_aspect) {
+        // A single photo with a crop of its own in this shape ships that crop: the photo
+        // editor's 4:3 or 1:1, not a cut from inside the hero's crop (a tryout's saved crops
+        // were ignored). Without one, the shape is cut from the hero's crop, as before.
+        let own: Option<Vec<HeroPhoto>> = match h.photos.as_slice() {
+            [one] => photos
+                .crops(one.photo_id)?
+                .into_iter()
+                .find(|c| Aspect::parse(&c.aspect).is_ok_and(|a| a == aspect))
+                .map(|c| {
+                    vec![HeroPhoto {
+                        photo_id: one.photo_id,
+                        crop: Some(c.name),
+                    }]
+                }),
+            _ => None,
+        };
         let req = images::ImageRequest {
+            photos: own.as_deref().unwrap_or(&h.photos),
             aspect: Some(aspect),
             widths: &[ALTERNATE_WIDTH],
             formats: &[Format::Jpeg],
