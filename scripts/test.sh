@@ -22,8 +22,10 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 say "UI unit tests (Vitest)"
 (cd ui && npm run --silent test)
 
-say "Core, CLI and app tests"
-cargo test --workspace --exclude dateline-e2e
+say "Core and CLI tests"
+# The app's own tests run on the release build below: the Tauri stack is built once, in
+# release, for the package, the app's tests and the end-to-end tests alike.
+cargo test --workspace --exclude dateline-e2e --exclude dateline-app
 
 # A short run of every fuzz target (45 s each, two at a time); any crash fails the run and
 # names the input that reproduces it. Longer: FUZZ_SECONDS=3600 scripts/fuzz.sh.
@@ -33,11 +35,14 @@ say "Fuzzing (short run)"
 say "The release app and its Debian package (make dist), which the package test installs"
 ./scripts/dist.sh
 
+say "The app's tests, on the release build"
+cargo test --release -p dateline-app --features dateline-app/custom-protocol
+
 say "End-to-end tests in the real window (Xvfb + tauri-driver + WebKitWebDriver)"
-# The same packages as the test run above, so cargo picks the same features and reuses its build
-# of the Tauri stack instead of making a second one (`-p dateline-app` alone would).
-cargo build -p dateline -p dateline-app --quiet
-# One run: a failure fails the run. (A second try would let a real failure that passes the
-# second time land.) Each app gets ports the OS picks, so no run waits on another's driver.
+# The app under test is the release build the package carries (what people run); the CLI the
+# tests use is the debug one the core's tests built. One run: a failure fails the run. (A second
+# try would let a real failure that passes the second time land.) Each app gets ports the OS
+# picks, so no run waits on another's driver.
+export DATELINE_APP="$PWD/target/release/dateline-app"
 xvfb-run -a -s "-screen 0 1440x900x24 -nolisten tcp" \
   cargo test -p dateline-e2e -- --test-threads=1
