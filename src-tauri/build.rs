@@ -36,6 +36,7 @@ const COMMANDS: &[&str] = &[
     "save_photo",
     "set_crop",
     "list_crops",
+    "photo_uses",
     "code_replacements",
     "set_code_replacement",
     "remove_code_replacement",

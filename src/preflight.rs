@@ -92,6 +92,13 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
             Text::new("finding-no-section"),
         );
     }
+    if rules.publication.trim().is_empty() {
+        f.warn(
+            "publication",
+            FindingCode::NoPublication,
+            Text::new("finding-no-publication"),
+        );
+    }
     if !matches!(a.status, Status::Ready | Status::Published) {
         f.warn(
             "status",
@@ -247,6 +254,23 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
             Text::new("finding-photo-without-credit")
                 .arg("photo", name(p))
                 .arg("place", place.clone()),
+            p.id,
+        );
+    } else if fields.creator.trim().is_empty()
+        && fields
+            .credit_override
+            .as_deref()
+            .is_none_or(|c| c.trim().is_empty())
+    {
+        // Credited to an agency alone: often right (a pool photo), often a name lost on the
+        // way. A credit line the desk wrote itself is its decision.
+        f.warn_photo(
+            "photo.creator",
+            FindingCode::PhotoWithoutCreator,
+            Text::new("finding-photo-without-creator")
+                .arg("photo", name(p))
+                .arg("place", place.clone())
+                .arg("credit", crate::credit::credit_line(fields)),
             p.id,
         );
     }

@@ -12,8 +12,8 @@ use dateline::markdown::{PreviewBlock, PreviewRender};
 use dateline::model::{
     Article, ArticleDraft, ArticleSummary, Author, Byline, CodeReplacement, Crop, DiffOp, DiffSpan,
     ExportDestination, ExportProgress, ExportReport, Finding, FindingCode, Focus, FoundIn, Hero,
-    HeroPhoto, ImportReport, ImportWarning, Photo, PhotoFields, Preflight, Revision, RevisionDiff,
-    SearchHit, Section, Severity, Status,
+    HeroPhoto, ImportReport, ImportWarning, Photo, PhotoFields, PhotoUse, Preflight, Revision,
+    RevisionDiff, SearchHit, Section, Severity, Status,
 };
 use dateline::model::{
     LibraryCounts, LibraryCursor, LibraryPage, LibraryPageRequest, LibraryQuery, LibrarySort, Note,
@@ -61,6 +61,7 @@ fn generate() -> String {
         decl::<PhotoFields>(&cfg),
         decl::<Photo>(&cfg),
         decl::<Crop>(&cfg),
+        decl::<PhotoUse>(&cfg),
         decl::<CropRect>(&cfg),
         decl::<PixelRect>(&cfg),
         decl::<CropRequest>(&cfg),

@@ -1111,6 +1111,12 @@ fn issue11_a_single_photo_hero_at_the_house_shape_exports() {
     assert!(check.exportable, "{:#?}", check.findings);
     let out = tempfile::tempdir().unwrap();
     let report = export(&mut ws, &slug, out.path(), false);
+    // The desk's only story: no "Más en…" or "Más de…" box telling readers there is nothing
+    // else (a tryout found them published empty).
+    let html = std::fs::read_to_string(report.path.join("index.html")).unwrap();
+    for absent in ["class=\"more\"", "Más en", "Más de", "Todavía no hay"] {
+        assert!(!html.contains(absent), "{absent} on a lone story's page");
+    }
     assert!(
         report
             .files

@@ -293,6 +293,8 @@ fn finding_index(c: FindingCode) -> usize {
         FindingCode::CropTooSmall => 13,
         FindingCode::NotReady => 14,
         FindingCode::PhotoFieldConflict => 15,
+        FindingCode::NoPublication => 16,
+        FindingCode::PhotoWithoutCreator => 17,
     }
 }
 
@@ -316,6 +318,11 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
     wordy.fields.creator = "Ana Pérez".into();
     wordy.fields.alt_text = "Una sala llena. ".repeat(40);
     wordy.fields.caption = "Pie muy largo. ".repeat(200);
+    // Photo 3: an agency's, with no photographer named.
+    let mut agency = photo.clone();
+    agency.id = 3;
+    agency.fields.creator = String::new();
+    agency.fields.agency = "Reuters".into();
     let facts = |p: &dateline::model::Photo, conflicts: Vec<(String, String, String)>| PhotoFacts {
         photo: p.clone(),
         crops: Vec::<Crop>::new(),
@@ -330,6 +337,7 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
                 vec![("photo.credit".into(), "Reuters".into(), "AP".into())],
             ),
         ),
+        (3, facts(&agency, vec![])),
     ]
     .into_iter()
     .collect();
@@ -343,7 +351,8 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
     let mut full = ws.create_article(draft("Con fotos")).expect("story");
     full.headline = "Un título larguísimo ".repeat(10);
     full.dek = "Una bajada que no termina nunca. ".repeat(20);
-    full.body = "![](photo:1)\n\n![Texto](photo:2)\n\n![](photo:99)\n".into();
+    full.body =
+        "![](photo:1)\n\n![Texto](photo:2)\n\n![](photo:99)\n\n![Agencia](photo:3)\n".into();
     full.hero = Some(Hero {
         photos: (0..4)
             .map(|i| HeroPhoto {
@@ -375,7 +384,7 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
         // Back in English, word for word what it was.
         assert_eq!(spanish.in_language(Lang::En), english);
     }
-    assert_eq!(seen, (0..=15).collect(), "every finding provoked");
+    assert_eq!(seen, (0..=17).collect(), "every finding provoked");
 
     // A finding about a photo, as the photo desk reads it: by its file's name (the desk's
     // internal number means nothing to the person).

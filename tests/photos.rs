@@ -150,6 +150,71 @@ fn the_same_file_twice_is_the_same_photo_and_the_original_is_untouched() {
 
 /// Bad files made on the spot: each is refused with a message naming it, and the workspace
 /// is exactly as before — no row, no file.
+/// The photo desk says which stories show a photo before its words are changed (helper-26's
+/// tryout: a published story's hero credit changed from the photo desk without a word): its
+/// hero and its text count; a story that only says "photo 1" in words, one that shows photo 12,
+/// and one in the trash do not.
+#[test]
+fn a_photo_knows_the_stories_that_show_it() {
+    use dateline::model::{ArticleDraft, Hero, HeroPhoto};
+    let (tmp, mut ws) = desk();
+    let one = ws
+        .import_photo(&fixtures().join("orient2-landscape.jpg"))
+        .expect("imports");
+    let two = ws
+        .import_photo(&fixtures().join("orient3-landscape.jpg"))
+        .expect("imports");
+    let draft = |headline: &str, body: String| ArticleDraft {
+        headline: headline.into(),
+        body,
+        ..Default::default()
+    };
+    let shows = ws
+        .create_article(draft(
+            "Hero and text",
+            format!("Text.\n\n![The square](photo:{}#square)\n", two.id),
+        ))
+        .expect("creates");
+    ws.set_hero(
+        &shows.slug,
+        Some(Hero {
+            photos: vec![HeroPhoto {
+                photo_id: one.id,
+                crop: None,
+            }],
+            edited_by: None,
+        }),
+    )
+    .expect("hero");
+    ws.create_article(draft(
+        "Only words",
+        format!("See photo {} and ![other](photo:{}2).", one.id, one.id),
+    ))
+    .expect("creates");
+    let trashed = ws
+        .create_article(draft("Trashed", format!("![x](photo:{})", one.id)))
+        .expect("creates");
+    ws.trash_article(&trashed.slug).expect("trash");
+
+    let uses = ws.photo_uses(one.id).expect("uses");
+    let got: Vec<_> = uses
+        .iter()
+        .map(|u| (u.headline.as_str(), u.in_hero, u.in_body))
+        .collect();
+    assert_eq!(got, [("Hero and text", true, false)]);
+    let uses = ws.photo_uses(two.id).expect("uses");
+    let got: Vec<_> = uses
+        .iter()
+        .map(|u| (u.headline.as_str(), u.in_hero, u.in_body))
+        .collect();
+    assert_eq!(got, [("Hero and text", false, true)]);
+    assert_eq!(
+        ws.photo_uses(999).expect_err("no such photo").code(),
+        ErrorCode::NotFound
+    );
+    drop(tmp);
+}
+
 #[test]
 fn a_refused_photo_changes_nothing_in_the_workspace() {
     let (tmp, mut ws) = desk();

@@ -95,7 +95,7 @@ fn check(
 ) -> Vec<Finding> {
     let (mut a, mut photos) = base();
     change(&mut a, &mut photos);
-    let p = preflight(&a, &photos, &Settings::default());
+    let p = preflight(&a, &photos, &house());
     let got: Vec<(Severity, FindingCode, &str, Option<i64>)> = p
         .findings
         .iter()
@@ -111,6 +111,14 @@ fn check(
         plain::assert_plain_words(&format!("{:?}", f.code), &f.message);
     }
     p.findings
+}
+
+/// The house rules by default, of a publication with a name.
+fn house() -> Settings {
+    Settings {
+        publication: "Sociedad Media".into(),
+        ..Settings::default()
+    }
 }
 
 fn fields(photos: &mut BTreeMap<i64, PhotoFacts>, id: i64) -> &mut PhotoFields {
@@ -194,6 +202,40 @@ fn a_credit_override_is_a_credit() {
         },
         &[],
     );
+}
+
+#[test]
+fn warns_when_a_credited_photo_names_no_photographer() {
+    let f = check(
+        |_, p| fields(p, 2).creator.clear(),
+        &[(Warning, PhotoWithoutCreator, "photo.creator", Some(2))],
+    );
+    assert!(
+        f[0].message.contains("photo-2.jpg") && f[0].message.contains("Bloomberg"),
+        "names the photo and the credit the page will print: {}",
+        f[0].message
+    );
+}
+
+#[test]
+fn warns_when_the_publication_has_no_name() {
+    let (a, photos) = base();
+    for name in ["", "   "] {
+        let rules = Settings {
+            publication: name.into(),
+            ..Settings::default()
+        };
+        let p = preflight(&a, &photos, &rules);
+        let codes: Vec<_> = p.findings.iter().map(|f| (f.severity, f.code)).collect();
+        assert_eq!(codes, [(Warning, NoPublication)], "{:#?}", p.findings);
+        assert_eq!(p.findings[0].field, "publication");
+        assert!(p.exportable, "a nameless publication may still export");
+        assert!(
+            p.findings[0].message.contains("Settings"),
+            "{}",
+            p.findings[0].message
+        );
+    }
 }
 
 #[test]

@@ -140,6 +140,7 @@ fn main() {
             photo_commands::save_photo,
             photo_commands::set_crop,
             photo_commands::list_crops,
+            photo_commands::photo_uses,
             photo_commands::code_replacements,
             photo_commands::set_code_replacement,
             photo_commands::remove_code_replacement,

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dateline::model::{
-    Article, ArticleId, CodeReplacement, Crop, Focus, Hero, Photo, PhotoFields, PhotoId,
+    Article, ArticleId, CodeReplacement, Crop, Focus, Hero, Photo, PhotoFields, PhotoId, PhotoUse,
 };
 use dateline::photo::{
     CropOutcome, CropRequest, EmbeddedMetadata, FieldsPatch, Progress, RenditionOptions,
@@ -83,6 +83,13 @@ pub async fn set_crop(
 #[tauri::command]
 pub async fn list_crops(desk: State<'_, Desk>, id: PhotoId) -> Answer<Vec<Crop>> {
     desk.with(|ws| ws.crops(id))
+}
+
+/// The stories that show the photo: the photo desk says which (a published one above all)
+/// before its words or crops are changed.
+#[tauri::command]
+pub async fn photo_uses(desk: State<'_, Desk>, id: PhotoId) -> Answer<Vec<PhotoUse>> {
+    desk.with(|ws| ws.photo_uses(id))
 }
 
 #[tauri::command]

@@ -55,6 +55,19 @@ pub struct Photo {
     pub imported_at: DateTime<Utc>,
 }
 
+/// A story that shows a photo, so the photo desk can say what a change of its words or crops
+/// reaches (a published story among them) before it is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PhotoUse {
+    pub article_id: crate::model::ArticleId,
+    pub headline: String,
+    pub status: crate::model::Status,
+    /// In the story's hero (alone or in a composite).
+    pub in_hero: bool,
+    /// In the story's text (`![…](photo:N)`).
+    pub in_body: bool,
+}
+
 /// A named crop of a photo, as fractions of the oriented original.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Crop {

@@ -36,6 +36,10 @@ pub enum FindingCode {
     NotReady,
     /// Two desks changed a photo's credit, caption or alt text apart (issue 13).
     PhotoFieldConflict,
+    /// The desk's publication has no name: no masthead, no "Edited by", no copyright line.
+    NoPublication,
+    /// A credited photo names no photographer (an agency alone is credited).
+    PhotoWithoutCreator,
 }
 
 /// One thing preflight noticed, naming the field (and the photo) it is about, with a message

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::{parse_ts, ts, Tx};
 use crate::error::{Error, Result};
-use crate::model::{Crop, Focus, Photo, PhotoFields, PhotoId};
+use crate::model::{Crop, Focus, Photo, PhotoFields, PhotoId, PhotoUse, Status};
 
 /// A photo about to be recorded: the original is already in the workspace under `sha256`.
 #[derive(Debug, Clone)]
@@ -180,5 +180,49 @@ impl Tx<'_> {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stories (not in the trash) that show photo `photo_id`, in their hero or their text,
+    /// newest first. The text's candidates come from the full-text index (`photo:12` is the
+    /// words "photo" "12" side by side) and are confirmed by reading the Markdown, so a story
+    /// that merely mentions "photo 12" is not one.
+    pub fn photo_uses(&self, photo_id: PhotoId) -> Result<Vec<PhotoUse>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id, a.headline, a.status, \
+                    EXISTS(SELECT 1 FROM hero_photos h WHERE h.article_id = a.id AND h.photo_id = ?1), \
+                    a.body \
+             FROM articles a \
+             WHERE a.deleted_at IS NULL AND (\
+                 a.id IN (SELECT article_id FROM hero_photos WHERE photo_id = ?1) \
+                 OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?2)) \
+             ORDER BY a.updated_at DESC, a.id DESC",
+        )?;
+        let phrase = format!("body : \"photo {photo_id}\"");
+        let rows = st.query_map(params![photo_id, phrase], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut uses = Vec::new();
+        for row in rows {
+            let (article_id, headline, status, in_hero, body) = row?;
+            let in_body = crate::markdown::photos::photo_refs(&body)
+                .iter()
+                .any(|r| r.id == Some(photo_id));
+            if in_hero || in_body {
+                uses.push(PhotoUse {
+                    article_id,
+                    headline,
+                    status: Status::parse(&status).unwrap_or_default(),
+                    in_hero,
+                    in_body,
+                });
+            }
+        }
+        Ok(uses)
     }
 }

@@ -10,7 +10,9 @@ use chrono::Utc;
 
 use crate::error::{Error, Result};
 use crate::i18n::Text;
-use crate::model::{Article, CodeReplacement, Crop, Focus, HeroPhoto, Photo, PhotoFields, PhotoId};
+use crate::model::{
+    Article, CodeReplacement, Crop, Focus, HeroPhoto, Photo, PhotoFields, PhotoId, PhotoUse,
+};
 use crate::photo::composite::{self, CellSource};
 use crate::photo::crop::{self, Aspect, CropPlan, CropRect, PixelRect, Size};
 use crate::photo::embed::Credits;
@@ -198,6 +200,13 @@ impl Workspace {
     pub fn crops(&self, id: PhotoId) -> Result<Vec<Crop>> {
         self.photo(id)?;
         self.store.read(|t| t.crops(id))
+    }
+
+    /// The stories that show photo `id` (hero or text), newest first: what a change of its
+    /// words or crops reaches.
+    pub fn photo_uses(&self, id: PhotoId) -> Result<Vec<PhotoUse>> {
+        self.photo(id)?;
+        self.store.read(|t| t.photo_uses(id))
     }
 
     /// Makes the renditions of the photo's crop `crop_name` (every width and format of

@@ -9,9 +9,7 @@ updated = Updated
 about-author = About the author
 about-authors = About the authors
 more-in = More in { $section }
-no-more-in = No other stories in { $section } yet.
 more-from = More from { $name }
-no-more-from = No other stories by { $name } yet.
 rights = © { $year } { $publication }. All rights reserved.
 exported-with = Exported with Dateline.
 # A subhead's anchor, as a screen reader names it (comrak's own English words).

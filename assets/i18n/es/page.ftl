@@ -9,9 +9,7 @@ updated = Actualizado
 about-author = Sobre la firma
 about-authors = Sobre las firmas
 more-in = Más en { $section }
-no-more-in = Todavía no hay otras notas en { $section }.
 more-from = Más de { $name }
-no-more-from = Todavía no hay otras notas de { $name }.
 rights = © { $year } { $publication }. Todos los derechos reservados.
 exported-with = Exportado con Dateline.
 # El ancla de un intertítulo, como la nombra un lector de pantalla.

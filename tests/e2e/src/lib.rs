@@ -298,6 +298,19 @@ impl App {
         Ok(v.as_str().map(str::to_string))
     }
 
+    /// On the photo desk: types `photo`'s path into the import field and clicks Import, as a
+    /// photo editor imports from a folder the desk can reach.
+    pub async fn import_by_path(&self, photo: &Path) -> Result<()> {
+        let field = self.wait_for(r#"[data-testid="import-path"]"#).await?;
+        field.clear().await?;
+        field.send_keys(&photo.to_string_lossy()).await?;
+        self.find(r#"[data-testid="import-photo"]"#)
+            .await?
+            .click()
+            .await?;
+        Ok(())
+    }
+
     /// Waits for an element at `css` whose text content contains `needle`, and clicks it.
     /// Lists re-render as the desk refreshes, so the search is retried until it succeeds.
     pub async fn click_containing(&self, css: &str, needle: &str) -> Result<()> {

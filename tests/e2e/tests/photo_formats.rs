@@ -110,16 +110,7 @@ async fn import_crop_credit(app: &App, photo: &Path, creator: &str, alt: &str) -
         .await?
         .as_u64()
         .unwrap_or(0);
-    type_into(
-        app,
-        r#"[data-testid="import-path"]"#,
-        &photo.to_string_lossy(),
-    )
-    .await?;
-    app.find(r#"[data-testid="import-photo"]"#)
-        .await?
-        .click()
-        .await?;
+    app.import_by_path(photo).await?;
     app.wait_for(r#"[data-testid="crop-view"]"#).await?;
     let deadline = std::time::Instant::now() + dateline_e2e::WAIT;
     loop {

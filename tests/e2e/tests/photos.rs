@@ -57,6 +57,15 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
         .await?;
     // The demo desk brings the model article's two photos.
     assert_eq!(tiles(&app).await?, 2, "the demo desk's photos are listed");
+    // A demo photo says which story shows it, before any of its words is changed.
+    app.find(r#"[data-testid="photo-tile"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for_text(r#"[data-testid="photo-uses"]"#, |t| {
+        t.contains("Sheinbaum") && t.contains("Draft · hero")
+    })
+    .await?;
 
     // A typed path must lie in the file-access scope (issue 7): the desk's folder is, so the
     // fixture is put there first, as a photo editor's "incoming" folder.
@@ -64,20 +73,22 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
     std::fs::create_dir_all(&incoming)?;
     let photo = incoming.join("meta-iptc-ref-std2024.1.jpg");
     std::fs::copy(fixture(), &photo)?;
-    type_into(
-        &app,
-        r#"[data-testid="import-path"]"#,
-        &photo.to_string_lossy(),
-    )
+    app.import_by_path(&photo).await?;
+    // The imported photo is added to the grid and opened (a demo photo was open: the new one
+    // says it is in no story yet).
+    app.wait_for_text(r#"[data-testid="photo-uses"]"#, |t| {
+        t.contains("No story shows this photo")
+    })
     .await?;
-    app.find(r#"[data-testid="import-photo"]"#)
-        .await?
-        .click()
-        .await?;
-    // The imported photo is added to the grid and opened.
-    app.wait_for_text(r#"[data-testid="crop-view"]"#, |_| true)
-        .await?;
+    app.wait_for(r#"[data-testid="crop-view"]"#).await?;
     assert_eq!(tiles(&app).await?, 3, "the imported photo joins the grid");
+    // The same file again: the desk says it was already there, and adds nothing.
+    app.import_by_path(&photo).await?;
+    app.wait_for_text(r#"[data-testid="import-already"]"#, |t| {
+        t.contains("Already on the desk: meta-iptc-ref-std2024.1.jpg")
+    })
+    .await?;
+    assert_eq!(tiles(&app).await?, 3, "a re-import adds no second tile");
     let id = app
         .js(r#"return Number(document.querySelector('[data-testid="photo-tile"].selected').dataset.photoId);"#)
         .await?

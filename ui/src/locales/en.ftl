@@ -437,6 +437,22 @@ photos-import-button = Import photos…
 photos-import-path-placeholder = …or type a photo's path
 photos-import-path-label = Path of a photo to import
 photos-import = Import
+photos-already-here =
+    { $count ->
+        [one] Already on the desk: { $names } (the same photo was imported before; its caption, credit and crops are kept).
+       *[other] Already on the desk: { $names } (imported before; their captions, credits and crops are kept).
+    }
+photo-uses-title = Shown in
+photo-uses-none = No story shows this photo yet.
+photo-uses-hero = hero
+photo-uses-text = in the text
+photo-uses-hero-and-text = hero and text
+photo-uses-untitled = (no headline)
+photo-uses-published =
+    { $count ->
+        [one] A published story shows this photo: a change to its caption, credit or crops appears in that story the next time it is exported.
+       *[other] { $count } published stories show this photo: a change to its caption, credit or crops appears in them the next time they are exported.
+    }
 photos-importing =
     Importing { $count } { $count ->
         [one] file
@@ -470,6 +486,12 @@ crop-size = { $width } × { $height } px
 crop-box = Crop box (arrow keys move it)
 crop-focus = Focal point: click the photo to move it
 crop-name = Crop name
+crop-suggest-hero = hero
+crop-suggest-landscape = landscape
+crop-suggest-print = print
+crop-suggest-social = social
+crop-suggest-portrait = portrait
+crop-suggest-custom = custom
 crop-saving = Saving…
 crop-save = Save crop
 crop-saved = Saved “{ $name }” · { $aspect } · { $width } × { $height } px

@@ -437,6 +437,22 @@ photos-import-button = Importar fotos…
 photos-import-path-placeholder = …o escribe la ruta de una foto
 photos-import-path-label = Ruta de una foto para importar
 photos-import = Importar
+photos-already-here =
+    { $count ->
+        [one] Ya estaba en la mesa: { $names } (la misma foto se importó antes; se conservan su pie, su crédito y sus recortes).
+       *[other] Ya estaban en la mesa: { $names } (se importaron antes; se conservan sus pies, créditos y recortes).
+    }
+photo-uses-title = Aparece en
+photo-uses-none = Ninguna nota muestra esta foto todavía.
+photo-uses-hero = foto principal
+photo-uses-text = en el texto
+photo-uses-hero-and-text = foto principal y texto
+photo-uses-untitled = (sin titular)
+photo-uses-published =
+    { $count ->
+        [one] Una nota publicada muestra esta foto: un cambio de su pie, su crédito o sus recortes aparecerá en esa nota la próxima vez que se exporte.
+       *[other] { $count } notas publicadas muestran esta foto: un cambio de su pie, su crédito o sus recortes aparecerá en ellas la próxima vez que se exporten.
+    }
 photos-importing =
     Importando { $count } { $count ->
         [one] archivo
@@ -474,6 +490,12 @@ crop-size = { $width } × { $height } píxeles
 crop-box = Recuadro de recorte (las flechas lo mueven)
 crop-focus = Punto focal: haz clic en la foto para moverlo
 crop-name = Nombre del recorte
+crop-suggest-hero = portada
+crop-suggest-landscape = horizontal
+crop-suggest-print = impresión
+crop-suggest-social = redes
+crop-suggest-portrait = vertical
+crop-suggest-custom = libre
 crop-saving = Guardando…
 crop-save = Guardar recorte
 crop-saved = Guardado «{ $name }» · { $aspect } · { $width } × { $height } píxeles

@@ -133,6 +133,8 @@ export const savePhoto = (
 export const setCrop = (id: number, request: import("./types").CropRequest) =>
   call<import("./types").CropOutcome>("set_crop", { id, request });
 export const listCrops = (id: number) => call<import("./types").Crop[]>("list_crops", { id });
+/** The stories that show photo `id` (hero or text), newest first. */
+export const photoUses = (id: number) => call<import("./types").PhotoUse[]>("photo_uses", { id });
 export const codeReplacements = () =>
   call<import("./types").CodeReplacement[]>("code_replacements");
 /** Adds or changes a code (`=rtr=` → "Reuters"); the core refuses codes with spaces. */

@@ -218,6 +218,20 @@ export type Crop = { photo_id: number, name: string,
 aspect: string, x: number, y: number, w: number, h: number, };
 
 /**
+ * A story that shows a photo, so the photo desk can say what a change of its words or crops
+ * reaches (a published story among them) before it is made.
+ */
+export type PhotoUse = { article_id: number, headline: string, status: Status, 
+/**
+ * In the story's hero (alone or in a composite).
+ */
+in_hero: boolean, 
+/**
+ * In the story's text (`![…](photo:N)`).
+ */
+in_body: boolean, };
+
+/**
  * A rectangle as fractions (0..=1) of the oriented original: how crops are stored.
  */
 export type CropRect = { x: number, y: number, w: number, h: number, };
@@ -533,7 +547,7 @@ export type Severity = "blocking" | "warning";
 /**
  * What a preflight finding is about, for the UI to branch on (never on the message).
  */
-export type FindingCode = "no_headline" | "no_body" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready" | "photo_field_conflict";
+export type FindingCode = "no_headline" | "no_body" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready" | "photo_field_conflict" | "no_publication" | "photo_without_creator";
 
 /**
  * One thing preflight noticed, naming the field (and the photo) it is about, with a message

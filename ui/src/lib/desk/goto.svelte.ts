@@ -18,10 +18,17 @@ export interface PhotoRequest {
 
 class Goto {
   photo = $state<PhotoRequest | null>(null);
+  /** A finding about the desk asked for the publication's name: Settings opens with the caret
+   *  in it (and clears this). */
+  publication = $state(false);
   #n = 0;
 
   openPhoto(photoId: number, place: PhotoPlace): void {
     this.photo = { photoId, place, n: ++this.#n };
+  }
+
+  openPublication(): void {
+    this.publication = true;
   }
 
   done(): void {
@@ -38,6 +45,7 @@ export function photoPlace(field: string): PhotoPlace | null {
     case "hero":
       return "crop";
     case "photo.credit":
+    case "photo.creator":
       return "credit";
     case "photo.alt_text":
       return "alt_text";
@@ -55,6 +63,10 @@ export function photoPlace(field: string): PhotoPlace | null {
  * caller then keeps its dialog open).
  */
 export function goToFinding(f: Finding): boolean {
+  if (f.field === "publication") {
+    goto.openPublication();
+    return true;
+  }
   const place = photoPlace(f.field);
   if (place !== null && f.photo_id !== null && f.photo_id !== undefined) {
     goto.openPhoto(f.photo_id, place);

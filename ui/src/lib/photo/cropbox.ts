@@ -4,7 +4,8 @@
 
 import type { CropRect, Focus } from "../backend";
 
-/** The presets of the photo desk, with the crop name each suggests. */
+/** The presets of the photo desk, each with the key of the crop name it suggests (said in the
+ *  window's language by `suggestedName` in names.ts). */
 export const PRESETS = [
   { aspect: "16:9", name: "hero", ratio: 16 / 9 },
   { aspect: "4:3", name: "landscape", ratio: 4 / 3 },
