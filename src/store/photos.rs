@@ -182,11 +182,12 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The stories (not in the trash) that show photo `photo_id`, in their hero or their text,
-    /// newest first. The text's candidates come from the full-text index (`photo:12` is the
-    /// words "photo" "12" side by side) and are confirmed by reading the Markdown, so a story
-    /// that merely mentions "photo 12" is not one.
-    pub fn photo_uses(&self, photo_id: PhotoId) -> Result<Vec<PhotoUse>> {
+    /// The stories (not in the trash) that may show photo `photo_id`, newest first, each with
+    /// its Markdown: those whose hero shows it (`in_hero`), and those whose text the full-text
+    /// index finds it in (`photo:12` is the words "photo" "12" side by side). `in_body` is left
+    /// false: whether the text really shows it is the Markdown's to say (`Workspace::photo_uses`
+    /// reads it), not the index's — "see photo 12" in words is no reference.
+    pub fn photo_use_candidates(&self, photo_id: PhotoId) -> Result<Vec<(PhotoUse, String)>> {
         let mut st = self.conn.prepare_cached(
             "SELECT a.id, a.headline, a.status, \
                     EXISTS(SELECT 1 FROM hero_photos h WHERE h.article_id = a.id AND h.photo_id = ?1), \
@@ -199,30 +200,15 @@ impl Tx<'_> {
         )?;
         let phrase = format!("body : \"photo {photo_id}\"");
         let rows = st.query_map(params![photo_id, phrase], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, String>(4)?,
-            ))
+            let use_ = PhotoUse {
+                article_id: r.get(0)?,
+                headline: r.get(1)?,
+                status: Status::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
+                in_hero: r.get(3)?,
+                in_body: false,
+            };
+            Ok((use_, r.get::<_, String>(4)?))
         })?;
-        let mut uses = Vec::new();
-        for row in rows {
-            let (article_id, headline, status, in_hero, body) = row?;
-            let in_body = crate::markdown::photos::photo_refs(&body)
-                .iter()
-                .any(|r| r.id == Some(photo_id));
-            if in_hero || in_body {
-                uses.push(PhotoUse {
-                    article_id,
-                    headline,
-                    status: Status::parse(&status).unwrap_or_default(),
-                    in_hero,
-                    in_body,
-                });
-            }
-        }
-        Ok(uses)
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -10,6 +10,7 @@ use chrono::Utc;
 
 use crate::error::{Error, Result};
 use crate::i18n::Text;
+use crate::markdown::photos::photo_refs;
 use crate::model::{
     Article, CodeReplacement, Crop, Focus, HeroPhoto, Photo, PhotoFields, PhotoId, PhotoUse,
 };
@@ -206,7 +207,14 @@ impl Workspace {
     /// words or crops reaches.
     pub fn photo_uses(&self, id: PhotoId) -> Result<Vec<PhotoUse>> {
         self.photo(id)?;
-        self.store.read(|t| t.photo_uses(id))
+        let candidates = self.store.read(|t| t.photo_use_candidates(id))?;
+        Ok(candidates
+            .into_iter()
+            .filter_map(|(mut u, body)| {
+                u.in_body = photo_refs(&body).iter().any(|r| r.id == Some(id));
+                (u.in_hero || u.in_body).then_some(u)
+            })
+            .collect())
     }
 
     /// Makes the renditions of the photo's crop `crop_name` (every width and format of
