@@ -1,6 +1,6 @@
 # The two commands of the README. Both set up a fresh Debian machine first (packages, npm,
 # tauri-driver, the UI build); see scripts/setup.sh.
-.PHONY: run test setup dist measure
+.PHONY: run test setup dist measure fuzz
 
 run: setup
 	./scripts/run.sh
@@ -20,3 +20,8 @@ dist: setup
 # `make test`: see scripts/measure.sh.
 measure: setup
 	./scripts/measure.sh
+
+# Fuzzing with cargo-fuzz (libFuzzer), 45 s a target by default (FUZZ_SECONDS=3600 for an
+# hour): see scripts/fuzz.sh. `make test` replays the targets' seeds instead (tests/fuzz_seeds.rs).
+fuzz: setup
+	./scripts/fuzz.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes Dateline's parsers of outside input with cargo-fuzz (libFuzzer): Markdown render +
+# `make fuzz`. Fuzzes Dateline's parsers of outside input with cargo-fuzz (libFuzzer): Markdown render +
 # sanitize, front matter, photo metadata (IIM, XMP, EXIF) and the photo import's checks.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     # default 45 (or $FUZZ_SECONDS), e.g. 3600
@@ -25,10 +25,12 @@ FIXTURES="${DATELINE_FIXTURES:-$(cd .. && pwd)/shared/fixtures}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-command -v cargo-fuzz >/dev/null 2>&1 || {
-  echo "cargo-fuzz is missing: run scripts/setup.sh (or cargo install cargo-fuzz --locked)" >&2
-  exit 1
-}
+# Not installed by scripts/setup.sh: `make test` replays the targets' seeds as an ordinary
+# test (tests/fuzz_seeds.rs) and does not fuzz.
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  say "Installing cargo-fuzz"
+  cargo install cargo-fuzz --locked --quiet
+fi
 [ -d "$FIXTURES/photos" ] || { echo "fixtures not found at $FIXTURES" >&2; exit 1; }
 
 say "Building the fuzz targets (sanitizer: $SAN)"

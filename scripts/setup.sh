@@ -51,10 +51,6 @@ if ! command -v cargo-deb >/dev/null 2>&1; then
   say "Installing cargo-deb (the Debian package: make dist, scripts/dist.sh)"
   cargo install cargo-deb --locked --quiet
 fi
-if ! command -v cargo-fuzz >/dev/null 2>&1; then
-  say "Installing cargo-fuzz (the fuzz targets in fuzz/, run by scripts/fuzz.sh)"
-  cargo install cargo-fuzz --locked --quiet
-fi
 
 # --- The UI -------------------------------------------------------------------------------
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then

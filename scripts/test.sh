@@ -2,7 +2,8 @@
 # Every test Dateline has: formatting and lints, the core's unit and integration tests on
 # real SQLite files and real photos (crash safety under kill -9 and bad input among them), the
 # generated TypeScript bindings, the UI's type check and unit tests (Vitest: the window's calls
-# against the app's handlers, the pure modules, the autosave), a short fuzzing run, and the
+# against the app's handlers, the pure modules, the autosave), the fuzz targets' checks over
+# their seeds (tests/fuzz_seeds.rs; fuzzing itself is `make fuzz`), and the
 # end-to-end tests of the real app in a real webview under Xvfb, the installed Debian package's
 # among them (tests/e2e/tests/package.rs installs it with apt and removes it). The newsroom tests
 # (tests/newsroom_*.rs) start their own throwaway PostgreSQL clusters from Debian's postgresql
@@ -26,11 +27,6 @@ say "Core and CLI tests"
 # The app's own tests run on the release build below: the Tauri stack is built once, in
 # release, for the package, the app's tests and the end-to-end tests alike.
 cargo test --workspace --exclude dateline-e2e --exclude dateline-app
-
-# A short run of every fuzz target (45 s each, two at a time); any crash fails the run and
-# names the input that reproduces it. Longer: FUZZ_SECONDS=3600 scripts/fuzz.sh.
-say "Fuzzing (short run)"
-./scripts/fuzz.sh "${FUZZ_SECONDS:-45}"
 
 say "The release app and its Debian package (make dist), which the package test installs"
 ./scripts/dist.sh

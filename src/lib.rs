@@ -10,6 +10,7 @@ pub mod durable;
 pub mod error;
 pub mod export;
 pub mod frontmatter;
+pub mod fuzzing;
 pub mod generate;
 pub mod i18n;
 pub mod markdown;

@@ -1,12 +1,8 @@
-//! Fuzz target: the photo import's checks over any bytes (`photo::examine`: format sniffing,
-//! header size limits, the JPEG marker walk, metadata, the strict full decode). A refusal is
-//! fine; a panic, a hang or an allocation beyond the size limits is not.
+//! Fuzz target `photo_examine`: its body and what it checks are `dateline::fuzzing::photo_examine`
+//! (`src/fuzzing.rs`), which `tests/fuzz_seeds.rs` also runs over the seeds in every
+//! `make test`.
 #![no_main]
-
-use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let _ = dateline::photo::examine(data, Path::new("fuzz.jpg"));
-});
+fuzz_target!(|data: &[u8]| dateline::fuzzing::photo_examine(data));

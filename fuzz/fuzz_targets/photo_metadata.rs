@@ -1,15 +1,8 @@
-//! Fuzz target: the readers of a photo's embedded metadata — IPTC IIM records, the XMP packet
-//! and the EXIF (TIFF) block — and their mapping onto the photo's fields. The first byte picks
-//! which reader gets the rest (all three when it is above 2), as a photo may carry any of them
-//! damaged. Broken metadata must become a warning, never a panic.
+//! Fuzz target `photo_metadata`: its body and what it checks are `dateline::fuzzing::photo_metadata`
+//! (`src/fuzzing.rs`), which `tests/fuzz_seeds.rs` also runs over the seeds in every
+//! `make test`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&which, rest)) = data.split_first() else {
-        return;
-    };
-    let pick = |n: u8| (which == n || which > 2).then_some(rest);
-    let _ = dateline::photo::metadata::read_blocks(pick(0), pick(1), pick(2));
-});
+fuzz_target!(|data: &[u8]| dateline::fuzzing::photo_metadata(data));
