@@ -3,9 +3,9 @@
 //! in every rendition; manifests re-hashed; double exports compared byte for byte; cancels,
 //! full disks, path escapes and markup in every text field.
 //!
-//! vnu and exiftool are external programs. Under `CI=true` a missing one fails the test;
-//! elsewhere the test prints how to install it and checks everything else. vnu lives in
-//! `tests/validators/` (`npm ci` there; the lock file is committed).
+//! vnu and exiftool are external programs: a missing one fails the test, saying how to install
+//! it (`make test` does). vnu lives in `tests/validators/` (`npm ci` there; the lock file is
+//! committed).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

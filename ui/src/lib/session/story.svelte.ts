@@ -67,6 +67,15 @@ export class Story {
    *  made elsewhere since (a sync) are merged in rather than overwritten. */
   #base: SaveBase | null = null;
 
+  /** Counts the person's choices of what to show (a story, a new one, a template); an
+   *  opening that finds a later choice made while it waited for the core gives way to it. */
+  #navigation = 0;
+
+  /** How many choices of what to show were made so far (see `#navigation`). */
+  get navigation(): number {
+    return this.#navigation;
+  }
+
   constructor(session: Session, catalogue: Catalogue) {
     this.#session = session;
     this.#catalogue = catalogue;
@@ -318,9 +327,13 @@ export class Story {
   /** Saves what is open, then opens article `id`. Stays put when the save fails. */
   async open(id: number): Promise<void> {
     if (id === this.draft.id) return;
+    const mine = ++this.#navigation;
     if (!(await this.saver.flush(true))) return;
+    if (mine !== this.#navigation) return;
     await this.#session.attempt(async () => {
       const a = await backend.getArticle(id);
+      // Another story or a new one was asked for meanwhile: the person's last choice wins.
+      if (mine !== this.#navigation) return;
       this.#show(a);
       rememberOpen(this.#session.dir, a.id);
       const kept = await backend.unsavedDraft(a.id);
@@ -364,7 +377,9 @@ export class Story {
 
   /** Saves what is open, then starts a blank story bylined to the person writing it. */
   async newArticle(): Promise<void> {
+    const mine = ++this.#navigation;
     if (!(await this.saver.flush(true))) return;
+    if (mine !== this.#navigation) return;
     const name = this.#session.bylineName;
     const me = this.#catalogue.authors.find((a) => a.name === name);
     this.draft.clear(
@@ -381,7 +396,9 @@ export class Story {
   }
 
   async newFromTemplate(t: Template): Promise<void> {
+    const mine = ++this.#navigation;
     if (!(await this.saver.flush(true))) return;
+    if (mine !== this.#navigation) return;
     await this.#session.attempt(async () => {
       // The story is written in the language the template's words are in.
       const a = await backend.createFromTemplate(t.id, "", t.language);

@@ -22,6 +22,8 @@ const desk = vi.hoisted(() => ({
   nextId: 1,
   failSaves: null as ErrorDto | null,
   calls: [] as string[],
+  /** A story's read waits for its gate to open (a slow disk, a busy core). */
+  gates: new Map<number, Promise<void>>(),
 }));
 
 vi.mock(import("../backend"), async (original) => {
@@ -66,7 +68,11 @@ vi.mock(import("../backend"), async (original) => {
       .map(summary);
   return {
     ...real,
-    getArticle: async (id: number) => (log(`get ${id}`), article(id)),
+    getArticle: async (id: number) => {
+      log(`get ${id}`);
+      await desk.gates.get(id);
+      return article(id);
+    },
     createArticle: async (d: ArticleDraft) => (log("create"), store(desk.nextId++, d)),
     saveArticle: async (id: number, d: ArticleDraft) => (log(`save ${id}`), store(id, d)),
     saveArticleOver: async (id: number, d: ArticleDraft) => (
@@ -174,6 +180,7 @@ beforeEach(() => {
   desk.failSaves = null;
   desk.calls = [];
   desk.libraryReads = [];
+  desk.gates.clear();
   vi.stubGlobal("localStorage", { getItem: () => null, setItem: () => {} });
 });
 afterEach(() => {
@@ -193,6 +200,31 @@ describe("the open story", () => {
     expect(desk.articles.get(a)?.body).toBe("Texto. Más texto.");
     expect(story.draft.headline).toBe("Elecciones");
     expect(story.saver.state).toBe("saved");
+  });
+
+  test("two stories asked for in quick succession: the one chosen last is shown", async () => {
+    const a = seed("Reforma");
+    const b = seed("Elecciones");
+    const { story } = openWindow();
+    let release = () => {};
+    desk.gates.set(a, new Promise((r) => (release = r)));
+    const first = story.open(a);
+    await story.open(b);
+    release();
+    await first;
+    expect(story.draft.id).toBe(b);
+    expect(story.draft.headline).toBe("Elecciones");
+  });
+
+  test("'New' chosen while a story is still opening wins: the form stays blank", async () => {
+    const a = seed("Reforma");
+    const { story } = openWindow();
+    const opening = story.open(a);
+    const fresh = story.newArticle();
+    await Promise.all([opening, fresh]);
+    expect(story.draft.id).toBeNull();
+    expect(story.draft.headline).toBe("");
+    expect(story.navigation).toBe(2);
   });
 
   test("a save of a listed story reads its one row, not the list (issue 15)", async () => {
