@@ -17,7 +17,8 @@ use crate::model::{Focus, PhotoFields};
 /// The gutter at 2048 pixels wide; it scales with the output.
 pub const GUTTER_AT_2048: u32 = 8;
 
-/// The credits a composite carries: every photo's creator, credit, rights and usage terms
+/// The credits a composite carries: every photo's creator (each its own name: XMP's creator
+/// list and IIM's repeatable By-line take several), its credit, rights and usage terms
 /// joined with "; ", its alt texts as separate sentences, and the whole caption line
 /// (`caption_line`, with "Edited by …") as its description.
 pub fn credits(fields: &[PhotoFields], caption_line: &str) -> Credits {
@@ -31,7 +32,7 @@ pub fn credits(fields: &[PhotoFields], caption_line: &str) -> Credits {
             .join("; ")
     };
     Credits {
-        creator: join(|c| &c.creator),
+        creators: each.iter().flat_map(|c| c.creators.clone()).collect(),
         credit: join(|c| &c.credit),
         rights: join(|c| &c.rights),
         description: caption_line.to_string(),

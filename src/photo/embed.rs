@@ -12,7 +12,9 @@ use crate::markdown;
 /// The credit fields written into a rendition, already composed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Credits {
-    pub creator: String,
+    /// Who made the picture: one name per photographer (a composite has several), each its
+    /// own `dc:creator` item and its own IIM By-line, which IIM cuts at 32 bytes each.
+    pub creators: Vec<String>,
     /// `photoshop:Credit` / IIM Credit: the credit line a supplier asks for, e.g.
     /// "Bloomberg via Getty Images".
     pub credit: String,
@@ -37,7 +39,11 @@ impl Credits {
             .map(str::to_string)
             .unwrap_or(supplier);
         Credits {
-            creator: f.creator.trim().to_string(),
+            creators: Some(f.creator.trim())
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .into_iter()
+                .collect(),
             credit,
             rights: f.copyright.trim().to_string(),
             description: f.caption.trim().to_string(),
@@ -72,10 +78,10 @@ pub fn xmp_packet(c: &Credits) -> Vec<u8> {
             &mut c.alt_text,
             &mut c.usage_terms,
             &mut c.rights,
-            &mut c.creator,
             &mut c.credit,
         ]
         .into_iter()
+        .chain(c.creators.iter_mut())
         .max_by_key(|f| f.len());
         match longest {
             Some(f) if f.len() > 16 => {
@@ -97,10 +103,14 @@ fn xmp_packet_of(c: &Credits) -> Vec<u8> {
             ));
         }
     };
-    if !c.creator.is_empty() {
+    if !c.creators.is_empty() {
+        let items: String = c
+            .creators
+            .iter()
+            .map(|n| format!("<rdf:li>{}</rdf:li>", markdown::escape(n)))
+            .collect();
         props.push_str(&format!(
-            "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
-            markdown::escape(&c.creator)
+            "<dc:creator><rdf:Seq>{items}</rdf:Seq></dc:creator>"
         ));
     }
     alt("dc:description", &c.description, &mut props);
@@ -133,8 +143,11 @@ pub fn photoshop_iim(c: &Credits) -> Vec<u8> {
     };
     dataset(1, 90, b"\x1b%G");
     dataset(2, 0, &[0, 4]);
+    // By-line is repeatable: one per photographer, so each name gets its own 32 bytes.
+    for name in &c.creators {
+        dataset(2, 80, truncate_utf8(name, IIM_BYLINE_MAX).as_bytes());
+    }
     for (ds, value, max) in [
-        (80, &c.creator, IIM_BYLINE_MAX),
         (110, &c.credit, IIM_CREDIT_MAX),
         (116, &c.rights, IIM_COPYRIGHT_MAX),
         (120, &c.description, IIM_CAPTION_MAX),
@@ -229,7 +242,7 @@ mod tests {
     fn a_packet_too_long_for_one_segment_is_shortened_longest_field_first() {
         let long = "Peña <&> ".repeat(20_000);
         let c = Credits {
-            creator: "Carlos Barria".into(),
+            creators: vec!["Carlos Barria".into()],
             description: long.clone(),
             alt_text: long,
             ..Credits::default()
@@ -269,7 +282,8 @@ mod tests {
 
     fn credits() -> Credits {
         Credits {
-            creator: "José <Pepe> & Ana".into(),
+            // Two photographers (a composite), together longer than one By-line's 32 bytes.
+            creators: vec!["José <Pepe> & Ana".into(), "Tomás Ibáñez Fernández".into()],
             credit: "Bloomberg via Getty Images".into(),
             rights: "© 2025 Bloomberg".into(),
             description: "Sheinbaum at a press conference.".into(),
@@ -283,7 +297,7 @@ mod tests {
         let c = credits();
         let mut w = Vec::new();
         let x = metadata::read_xmp(&xmp_packet(&c), &mut w);
-        assert_eq!(x.creator, std::slice::from_ref(&c.creator));
+        assert_eq!(x.creator, c.creators);
         assert_eq!(x.credit.as_deref(), Some(c.credit.as_str()));
         assert_eq!(x.rights.as_deref(), Some(c.rights.as_str()));
         assert_eq!(x.description.as_deref(), Some(c.description.as_str()));
@@ -294,7 +308,7 @@ mod tests {
             .expect("an IIM resource");
         let i = metadata::read_iim(&block, &mut w);
         assert_eq!(i.charset.as_deref(), Some("UTF-8"));
-        assert_eq!(i.by_line, std::slice::from_ref(&c.creator));
+        assert_eq!(i.by_line, c.creators);
         assert_eq!(i.credit.as_deref(), Some(c.credit.as_str()));
         assert_eq!(i.copyright.as_deref(), Some(c.rights.as_str()));
         assert_eq!(i.caption.as_deref(), Some(c.description.as_str()));
