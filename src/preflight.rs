@@ -274,6 +274,17 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
             p.id,
         );
     }
+    if fields.copyright.trim().is_empty() {
+        // Agencies license with a notice; a copy that leaves without one names no one.
+        f.warn_photo(
+            "photo.copyright",
+            FindingCode::PhotoWithoutCopyright,
+            Text::new("finding-photo-without-copyright")
+                .arg("photo", name(p))
+                .arg("place", place.clone()),
+            p.id,
+        );
+    }
     for (field, ours, theirs) in &facts.conflicts {
         let what = photo_field_text(field);
         f.block_photo(
@@ -310,8 +321,9 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
         );
     }
     let c = Credits::from_fields(fields);
+    let creator = c.creators.join("; ");
     for (field, label, value, max) in [
-        ("photo.creator", "iim-byline", &c.creator, IIM_BYLINE_MAX),
+        ("photo.creator", "iim-byline", &creator, IIM_BYLINE_MAX),
         ("photo.credit", "iim-credit", &c.credit, IIM_CREDIT_MAX),
         (
             "photo.copyright",

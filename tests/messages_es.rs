@@ -295,6 +295,7 @@ fn finding_index(c: FindingCode) -> usize {
         FindingCode::PhotoFieldConflict => 15,
         FindingCode::NoPublication => 16,
         FindingCode::PhotoWithoutCreator => 17,
+        FindingCode::PhotoWithoutCopyright => 18,
     }
 }
 
@@ -384,7 +385,7 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
         // Back in English, word for word what it was.
         assert_eq!(spanish.in_language(Lang::En), english);
     }
-    assert_eq!(seen, (0..=17).collect(), "every finding provoked");
+    assert_eq!(seen, (0..=18).collect(), "every finding provoked");
 
     // A finding about a photo, as the photo desk reads it: by its file's name (the desk's
     // internal number means nothing to the person).

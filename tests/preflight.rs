@@ -218,6 +218,19 @@ fn warns_when_a_credited_photo_names_no_photographer() {
 }
 
 #[test]
+fn warns_when_a_shown_photo_has_no_copyright_notice() {
+    let f = check(
+        |_, p| fields(p, 1).copyright = "  ".into(),
+        &[(Warning, PhotoWithoutCopyright, "photo.copyright", Some(1))],
+    );
+    assert!(
+        f[0].message.contains("photo-1.jpg") && f[0].message.contains("copyright"),
+        "names the photo and what it lacks: {}",
+        f[0].message
+    );
+}
+
+#[test]
 fn warns_when_the_publication_has_no_name() {
     let (a, photos) = base();
     for name in ["", "   "] {

@@ -40,6 +40,8 @@ pub enum FindingCode {
     NoPublication,
     /// A credited photo names no photographer (an agency alone is credited).
     PhotoWithoutCreator,
+    /// A shown photo has no copyright notice: its exported copies name no rights holder.
+    PhotoWithoutCopyright,
 }
 
 /// One thing preflight noticed, naming the field (and the photo) it is about, with a message

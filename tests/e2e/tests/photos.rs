@@ -124,7 +124,7 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
             button: MOUSE_BUTTON_LEFT,
         });
     app.client.perform_actions(click).await?;
-    let focus_x = wait_for_focus_x(&app, |x| (x - 0.75).abs() < 0.02).await?;
+    wait_for_focus_x(&app, |x| (x - 0.75).abs() < 0.02).await?;
 
     app.find(r#"[data-testid="save-crop"]"#)
         .await?
@@ -136,6 +136,40 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
     assert!(
         saved.contains("hero"),
         "the confirmation names the crop: {saved}"
+    );
+
+    // A square of this 2:1 photo spans its middle half; a focal point set inside it, near its
+    // left edge, brings the box with it: centred on the point as far as the edge allows.
+    app.find(r#"[data-testid="aspect-1-1"]"#)
+        .await?
+        .click()
+        .await?;
+    app.wait_for(r#"[data-testid="crop-box"][data-aspect="1:1"]"#)
+        .await?;
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: app.find(r#"[data-testid="crop-surface"]"#).await?,
+            duration: None,
+            x: (-width * 0.2).round(),
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    app.client.perform_actions(click).await?;
+    let near = wait_for_focus_x(&app, |x| (x - 0.3).abs() < 0.02).await?;
+    let left = app
+        .js(r#"return parseFloat(document.querySelector('[data-testid="crop-box"]').style.left);"#)
+        .await?
+        .as_f64()
+        .ok_or("the crop box has no position")?;
+    assert!(
+        (left - (near - 0.25) * 100.0).abs() < 0.5,
+        "the square box (half the photo wide) is centred on the focal point at {near}: its left \
+         edge is at {left}%"
     );
 
     type_into(&app, r#"[data-testid="field-caption"]"#, CAPTION).await?;
@@ -156,6 +190,7 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
     std::fs::create_dir_all(&shots)?;
     app.screenshot(&shots.join("photo-desk.png")).await?;
+
     app.quit().await?;
 
     // What the window showed is what the workspace stored.
@@ -184,8 +219,8 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
     assert_eq!(photo["credit_line"], expected.as_str());
     let stored_x = photo["focus"]["x"].as_f64().ok_or("no focal point")?;
     assert!(
-        (stored_x - focus_x).abs() < 0.002,
-        "focal point stored at {stored_x}, shown at {focus_x}"
+        (stored_x - near).abs() < 0.002,
+        "focal point stored at {stored_x}, shown at {near}"
     );
     let crops = shown["crops"].as_array().ok_or("no crops")?;
     let hero = crops

@@ -518,6 +518,9 @@ story-changed-elsewhere = This story was changed elsewhere while you typed: both
 story-duplicated = Duplicated as “{ $headline }”.
 story-trashed = “{ $headline }” moved to the trash.
 story-undo = Undo
+story-spiked = “{ $headline }” is spiked: it will not be published.
+story-unspike = Back to Draft
+story-untitled = (no headline)
 story-restored = “{ $headline }” is back on the desk.
 
 ## The desk's notices

@@ -522,6 +522,9 @@ story-changed-elsewhere = Esta nota se cambió en otro lugar mientras escribías
 story-duplicated = Duplicada como «{ $headline }».
 story-trashed = «{ $headline }» se movió a la papelera.
 story-undo = Deshacer
+story-spiked = «{ $headline }» está descartada: no se publicará.
+story-unspike = Volver a Borrador
+story-untitled = (sin titular)
 story-restored = «{ $headline }» volvió a la mesa.
 
 ## The desk's notices

@@ -38,6 +38,9 @@ export class Story {
   editor: BodyText | null = null;
   /** The headline field, to put the caret in it for a new story. */
   headlineInput = $state<HTMLTextAreaElement>();
+  /** The writing column's scroller: another story starts at its top (a tryout's new story
+   *  opened halfway down, where the last one had been left). */
+  scroller = $state<HTMLElement>();
   /** The preview of the body, as the core renders it, in blocks (patch.ts). */
   readonly preview = new PreviewBody();
   /** The hero's caption line, as the core composes it. */
@@ -335,6 +338,7 @@ export class Story {
       // Another story or a new one was asked for meanwhile: the person's last choice wins.
       if (mine !== this.#navigation) return;
       this.#show(a);
+      this.scroller?.scrollTo({ top: 0 });
       rememberOpen(this.#session.dir, a.id);
       const kept = await backend.unsavedDraft(a.id);
       if (kept && this.draft.id === a.id) this.#recover(kept);
@@ -392,6 +396,7 @@ export class Story {
     this.caption = "";
     this.stats = bodyStats("");
     this.#preview.poke();
+    this.scroller?.scrollTo({ top: 0 });
     this.headlineInput?.focus();
   }
 
@@ -410,11 +415,16 @@ export class Story {
     });
   }
 
-  /** The desk's name is known now: a new story opened before it takes it as its byline. */
-  identityKnown(identity: string): void {
+  /** The desk's name is known now, or was corrected from `before`: a new, never-saved story
+   *  bylined to nobody or to the old name takes the new one (a tryout renamed the desk and
+   *  its blank story kept the old byline). A byline the writer typed is theirs. */
+  identityKnown(identity: string, before = ""): void {
     const first = this.draft.bylines[0];
-    if (this.draft.id === null && this.draft.bylines.length === 1 && first && !first.name.trim()) {
+    if (this.draft.id !== null || this.draft.bylines.length !== 1 || !first) return;
+    const name = first.name.trim();
+    if (!name || (before.trim() && name === before.trim())) {
       first.name = identity;
+      if (name) first.author_id = null;
     }
   }
 
@@ -443,6 +453,15 @@ export class Story {
         });
         this.moves += 1;
         void this.#catalogue.refreshLibrary();
+        // Spiking is one click and no question (it can be undone): the toast says so and
+        // brings the story back to the line (a tryout spiked a story without meaning to).
+        if (to === "spiked") {
+          const headline = this.draft.headline || t("story-untitled");
+          this.#session.toast = {
+            text: t("story-spiked", { headline }),
+            action: { label: t("story-unspike"), run: () => void this.move("draft") },
+          };
+        }
       });
     } finally {
       this.moving = false;

@@ -227,6 +227,29 @@ describe("the open story", () => {
     expect(story.navigation).toBe(2);
   });
 
+  test("a desk renamed under a blank new story bylines it to the new name; a typed byline stays", async () => {
+    const { story } = openWindow();
+    await story.newArticle();
+    expect(story.draft.bylines[0]?.name).toBe("Ana Pérez");
+    story.identityKnown("Ana Pérez Ruiz", "Ana Pérez");
+    expect(story.draft.bylines[0]?.name).toBe("Ana Pérez Ruiz");
+    story.draft.bylines[0]!.name = "Luis Gómez";
+    story.identityKnown("Ana P. Ruiz", "Ana Pérez Ruiz");
+    expect(story.draft.bylines[0]?.name).toBe("Luis Gómez");
+  });
+
+  test("a spiked story's toast brings it back to Draft", async () => {
+    const a = seed("Reforma");
+    const { story, session } = openWindow();
+    await story.open(a);
+    await story.move("spiked");
+    expect(desk.articles.get(a)?.status).toBe("spiked");
+    expect(session.toast?.text).toContain("Reforma");
+    session.toast?.action?.run();
+    await vi.waitFor(() => expect(desk.articles.get(a)?.status).toBe("draft"));
+    expect(story.draft.status).toBe("draft");
+  });
+
   test("a save of a listed story reads its one row, not the list (issue 15)", async () => {
     const a = seed("Reforma");
     seed("Elecciones");
