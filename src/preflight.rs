@@ -67,6 +67,12 @@ pub fn check(a: &Article, photos: &BTreeMap<PhotoId, PhotoFacts>, rules: &Settin
     }
     if a.body.trim().is_empty() {
         f.block("body", FindingCode::NoBody, Text::new("finding-no-body"));
+    } else if let Some(key) = pasted_front_matter(&a.body) {
+        f.warn(
+            "body",
+            FindingCode::BodyStartsWithFrontMatter,
+            Text::new("finding-body-starts-with-front-matter").arg("key", key),
+        );
     }
     if a.bylines.iter().all(|b| b.name.trim().is_empty()) {
         f.block(
@@ -240,6 +246,32 @@ fn body_photo(
         photo_fields(f, &with_alt, "body");
     }
     crop_size(f, facts, width, "body");
+}
+
+/// The first key of a front matter block pasted at the top of the body (`---`, `title: …`,
+/// `---`): a whole Markdown file pasted into the body field, whose details would print as a
+/// rule and a heading.
+fn pasted_front_matter(body: &str) -> Option<&str> {
+    let mut lines = body.trim_start().lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    let mut first = None;
+    for line in lines.take(60) {
+        if matches!(line.trim_end(), "---" | "...") {
+            return first;
+        }
+        if first.is_none() {
+            let key = line.split_once(':').map(|(k, _)| k).unwrap_or_default();
+            let plain = key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+            if !key.is_empty() && plain && !key.starts_with('-') {
+                first = Some(key);
+            }
+        }
+    }
+    None
 }
 
 /// The rules every shown photo obeys: a credit, alt text, and fields IIM can carry whole.

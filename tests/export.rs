@@ -351,7 +351,18 @@ fn ninjs_is_valid_against_the_official_3_1_schema() {
         item["headlines"][0]["value"],
         "Sheinbaum Rejects U.S. Offer to Help Combat Drug Cartels"
     );
-    assert_eq!(item["by"], "Dionys Duroc");
+    // The byline as the page prints it, role and all; the authors as data; the schema named.
+    assert_eq!(
+        item["by"],
+        "Dionys Duroc (Foreign Correspondent based in Latin America; Executive Editor at \
+         Sociedad Media)"
+    );
+    assert_eq!(
+        item["people"],
+        serde_json::json!([{ "name": "Dionys Duroc", "rel": "author" }])
+    );
+    assert_eq!(item["standard"]["name"], "ninjs");
+    assert_eq!(item["standard"]["version"], "3.1");
     assert_eq!(item["located"], "MEXICO CITY");
     assert_eq!(item["language"], "en");
     assert_eq!(item["type"], "text");

@@ -296,6 +296,7 @@ fn finding_index(c: FindingCode) -> usize {
         FindingCode::NoPublication => 16,
         FindingCode::PhotoWithoutCreator => 17,
         FindingCode::PhotoWithoutCopyright => 18,
+        FindingCode::BodyStartsWithFrontMatter => 19,
     }
 }
 
@@ -372,8 +373,12 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
         edited_by: None,
     });
 
+    // A whole Markdown file pasted into the body.
+    let mut pasted = single_hero.clone();
+    pasted.body = "---\ntitle: Nota\nlanguage: es\n---\n\nTexto.\n".into();
+
     let mut seen = BTreeSet::new();
-    for a in [&empty, &full, &single_hero] {
+    for a in [&empty, &full, &single_hero, &pasted] {
         let english = preflight::check(a, &photos, &rules);
         let spanish = english.clone().in_language(Lang::Es);
         assert_eq!(spanish.findings.len(), english.findings.len());
@@ -385,7 +390,7 @@ fn every_preflight_finding_speaks_spanish_issue_15() {
         // Back in English, word for word what it was.
         assert_eq!(spanish.in_language(Lang::En), english);
     }
-    assert_eq!(seen, (0..=18).collect(), "every finding provoked");
+    assert_eq!(seen, (0..=19).collect(), "every finding provoked");
 
     // A finding about a photo, as the photo desk reads it: by its file's name (the desk's
     // internal number means nothing to the person).

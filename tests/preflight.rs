@@ -231,6 +231,21 @@ fn warns_when_a_shown_photo_has_no_copyright_notice() {
 }
 
 #[test]
+fn warns_when_the_body_starts_with_pasted_front_matter() {
+    let f = check(
+        |a, _| a.body = format!("\n---\ntitle: \"Reforma\"\ntags: [a]\n---\n\n{}", a.body),
+        &[(Warning, BodyStartsWithFrontMatter, "body", None)],
+    );
+    assert!(f[0].message.contains("“title: …”"), "{}", f[0].message);
+    // A rule and a paragraph, or a rule and a heading underlined with dashes, are the writer's.
+    check(|a, _| a.body = format!("---\n\n{}", a.body), &[]);
+    check(
+        |a, _| a.body = format!("---\nA Setext heading\n---\n\n{}", a.body),
+        &[],
+    );
+}
+
+#[test]
 fn warns_when_the_publication_has_no_name() {
     let (a, photos) = base();
     for name in ["", "   "] {

@@ -1,7 +1,8 @@
 //! `article.ninjs.json`: the article as an IPTC ninjs 3.1 news item, for wire partners.
 //!
 //! Shaped after the IPTC's own examples and validated against the official 3.1 schema in the
-//! tests: `headlines`, `descriptions` and `bodies` with roles, `by`, `located`, `subjects`
+//! tests: `standard` (the schema it is valid against), `headlines`, `descriptions` and `bodies`
+//! with roles, `by` (with each author's role) and `people`, `located`, `subjects`
 //! from the tags, and one association per image (the hero, each body photo) whose
 //! `renditions` point at the files in `images/` by relative `href`, with their size, content
 //! type, aspect ratio and point of interest. Built with serde_json (keys sorted, so the file is
@@ -31,11 +32,24 @@ impl Exporter for NinjsExporter {
     }
 }
 
-/// The "A, B and C" of a list of names.
+/// The schema an item says it is valid against (ninjs 3.1's `standard`), so a partner's
+/// parser knows what it reads.
+const SCHEMA: &str = "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json";
+
 /// The ninjs news item of the package.
 pub fn item(p: &Package) -> Value {
     let a = &p.article;
-    let names: Vec<&str> = p.authors.iter().map(|x| x.name.as_str()).collect();
+    // "By" in words, each author with their role as the page's byline shows it ("Ana Pérez
+    // (Mexico correspondent) and Luis Gómez"); `people` lists them as data.
+    let names: Vec<String> = p
+        .authors
+        .iter()
+        .map(|x| match x.role.trim() {
+            "" => x.name.clone(),
+            role => format!("{} ({role})", x.name),
+        })
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let year = p.first_created().format("%Y");
     let mut v = json!({
         "uri": p.uri,
@@ -59,9 +73,15 @@ pub fn item(p: &Package) -> Value {
             "value": p.body_html,
         }],
         "slugline": p.slug.as_str(),
+        "standard": { "name": "ninjs", "version": "3.1", "schema": SCHEMA },
     });
     if !names.is_empty() {
         v["by"] = json!(crate::i18n::words(&a.language).list(&names));
+        v["people"] = p
+            .authors
+            .iter()
+            .map(|x| json!({ "name": x.name, "rel": "author" }))
+            .collect();
     }
     if !a.dateline.trim().is_empty() {
         v["located"] = json!(a.dateline.trim());

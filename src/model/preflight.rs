@@ -42,6 +42,8 @@ pub enum FindingCode {
     PhotoWithoutCreator,
     /// A shown photo has no copyright notice: its exported copies name no rights holder.
     PhotoWithoutCopyright,
+    /// The body starts with a pasted front matter block, which would print as text.
+    BodyStartsWithFrontMatter,
 }
 
 /// One thing preflight noticed, naming the field (and the photo) it is about, with a message

@@ -129,6 +129,7 @@ finding-in-the-body = in the body
 finding-photo-without-credit = Photo { $photo } { $place } has no credit. Add the photographer and agency (or a credit line) in the photo desk.
 finding-photo-without-creator = Photo { $photo } { $place } names no photographer, so the page credits only “{ $credit }”. Add the photographer in the photo desk if the agency gave one.
 finding-photo-without-copyright = Photo { $photo } { $place } has no copyright notice, so its exported copies name no rights holder. Add it in the photo desk, for example “© 2026 Reuters”.
+finding-body-starts-with-front-matter = The body starts with a file’s details block (“---”, “{ $key }: …”, “---”), which the page would print as a line and a heading. Put those details in the story’s fields and delete the block from the body.
 finding-photo-field-conflict = Photo { $photo } { $place } has two versions of its { $what }: “{ $ours }” on this desk and “{ $theirs }” from the newsroom. Choose one in the photo desk; credits are a legal matter.
 finding-photo-without-alt-text = Photo { $photo } { $place } has no alt text: readers using a screen reader would not know what it shows. Describe it in a sentence.
 finding-alt-text-too-long = The alt text of photo { $photo } is { $length } characters long; over { $max } it is tiring to listen to. Keep the essentials.

@@ -128,6 +128,7 @@ finding-in-the-body = usada en el texto
 finding-photo-without-credit = La foto { $photo }, { $place }, no tiene crédito. Añade el fotógrafo y la agencia (o una línea de crédito) en la mesa de fotos.
 finding-photo-without-creator = La foto { $photo }, { $place }, no nombra al fotógrafo, así que la página solo acredita «{ $credit }». Añade el fotógrafo en la mesa de fotos si la agencia lo dio.
 finding-photo-without-copyright = La foto { $photo }, { $place }, no tiene aviso de copyright, así que sus copias exportadas no nombran al titular de los derechos. Añádelo en la mesa de fotos, por ejemplo «© 2026 Reuters».
+finding-body-starts-with-front-matter = El cuerpo empieza con el bloque de datos de un archivo («---», «{ $key }: …», «---»), que la página mostraría como una raya y un subtítulo. Pasa esos datos a los campos de la nota y borra el bloque del cuerpo.
 finding-photo-field-conflict = La foto { $photo }, { $place }, tiene dos versiones de su { $what }: «{ $ours }» en este escritorio y «{ $theirs }» de la redacción. Elige una en la mesa de fotos; los créditos son un asunto legal.
 finding-photo-without-alt-text = La foto { $photo }, { $place }, no tiene texto alternativo: quien use un lector de pantalla no sabría qué muestra. Descríbela en una frase.
 finding-alt-text-too-long = El texto alternativo de la foto { $photo } tiene { $length } caracteres; con más de { $max } se hace pesado de escuchar. Quédate con lo esencial.

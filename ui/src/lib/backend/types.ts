@@ -547,7 +547,7 @@ export type Severity = "blocking" | "warning";
 /**
  * What a preflight finding is about, for the UI to branch on (never on the message).
  */
-export type FindingCode = "no_headline" | "no_body" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready" | "photo_field_conflict" | "no_publication" | "photo_without_creator" | "photo_without_copyright";
+export type FindingCode = "no_headline" | "no_body" | "no_byline" | "photo_without_credit" | "photo_without_alt_text" | "missing_body_photo" | "hero_without_crop" | "hero_too_many_photos" | "headline_too_long" | "dek_too_long" | "alt_text_too_long" | "no_section" | "iim_truncated" | "crop_too_small" | "not_ready" | "photo_field_conflict" | "no_publication" | "photo_without_creator" | "photo_without_copyright" | "body_starts_with_front_matter";
 
 /**
  * One thing preflight noticed, naming the field (and the photo) it is about, with a message
