@@ -319,8 +319,9 @@ async fn notes_people_and_the_filtered_library_issue_6() -> Result<()> {
     app.wait_for_text(r#"[data-testid="library-count"]"#, |t| t == "3 stories")
         .await?;
 
-    // An editor note on the open story: who wrote it, and that it stays inside.
-    app.find(r#"[data-testid="notes-toggle"]"#)
+    // An editor note on the open story: who wrote it, and that it stays inside. (The toggle
+    // is there, disabled, until the story has opened.)
+    app.wait_for(r#"[data-testid="notes-toggle"]:not([disabled])"#)
         .await?
         .click()
         .await?;

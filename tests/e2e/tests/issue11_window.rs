@@ -146,6 +146,12 @@ async fn left_of(app: &App, css: &str) -> Result<Option<f64>> {
     Ok(app.js(&script).await?.as_f64())
 }
 
+/// The `y` of the element at `css` on screen.
+async fn top_of(app: &App, css: &str) -> Result<f64> {
+    let script = format!("return document.querySelector({css:?}).getBoundingClientRect().top;");
+    Ok(app.js(&script).await?.as_f64().ok_or(format!("no {css}"))?)
+}
+
 /// Opens the Export dialog and waits for preflight's answer; returns the findings' codes.
 async fn preflight_codes(app: &App) -> Result<Vec<String>> {
     click(app, r#"[data-testid="export-button"]"#).await?;
@@ -664,6 +670,34 @@ async fn issue11_spanish_dialogue_gets_the_raya() -> Result<()> {
     body.send_keys(ENTER).await?;
     body.send_keys("¿dos?").await?;
     wait_for_editor(&app, |t| t.ends_with("\n\n- uno\n- ¿dos?")).await?;
+    app.quit().await
+}
+
+/// A tryout saw the page jump when a new story's first save brought its notes and workflow
+/// moves; a click meant for the body could land on what moved into its place.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_story_does_not_move_under_the_writer_at_its_first_save() -> Result<()> {
+    let (_ws, app) = demo_desk().await?;
+    click(&app, r#"[data-testid="new-article"]"#).await?;
+    let h = app.wait_for(r#"[data-testid="headline-input"]"#).await?;
+    let headline_css = r#"[data-testid="headline-input"]"#;
+    let (headline, body) = (
+        top_of(&app, headline_css).await?,
+        top_of(&app, EDITOR).await?,
+    );
+    h.click().await?;
+    h.send_keys("Lluvias en Oaxaca").await?;
+    app.wait_for(SAVED).await?;
+    app.wait_for(r#"[data-testid="workflow"] .moves"#).await?;
+    let (headline_after, body_after) = (
+        top_of(&app, headline_css).await?,
+        top_of(&app, EDITOR).await?,
+    );
+    assert!(
+        (headline_after - headline).abs() < 1.0 && (body_after - body).abs() < 1.0,
+        "the headline stays at {headline} (now {headline_after}), the body at {body} (now \
+         {body_after})"
+    );
     app.quit().await
 }
 

@@ -14,6 +14,7 @@ use fantoccini::actions::{
     ActionSequence, InputSource, KeyAction, KeyActions, MouseActions, PointerAction,
     MOUSE_BUTTON_LEFT,
 };
+use fantoccini::elements::Element;
 use fantoccini::key::Key;
 
 const FIXTURE: &str = "../../../shared/fixtures/photos/meta-iptc-ref-std2024.1.jpg";
@@ -110,20 +111,7 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
         .await?
         .as_f64()
         .ok_or("the photo has no width")?;
-    let click = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: surface,
-            duration: None,
-            x: (width / 4.0).round(),
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    app.client.perform_actions(click).await?;
+    click_on_photo(&app, surface, width / 4.0).await?;
     wait_for_focus_x(&app, |x| (x - 0.75).abs() < 0.02).await?;
 
     app.find(r#"[data-testid="save-crop"]"#)
@@ -146,20 +134,8 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
         .await?;
     app.wait_for(r#"[data-testid="crop-box"][data-aspect="1:1"]"#)
         .await?;
-    let click = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: app.find(r#"[data-testid="crop-surface"]"#).await?,
-            duration: None,
-            x: (-width * 0.2).round(),
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    app.client.perform_actions(click).await?;
+    let surface = app.find(r#"[data-testid="crop-surface"]"#).await?;
+    click_on_photo(&app, surface, -width * 0.2).await?;
     let near = wait_for_focus_x(&app, |x| (x - 0.3).abs() < 0.02).await?;
     let left = app
         .js(r#"return parseFloat(document.querySelector('[data-testid="crop-box"]').style.left);"#)
@@ -236,6 +212,25 @@ async fn import_crop_16_9_focus_caption_and_credit_issue_4() -> Result<()> {
         (w / h - 16.0 / 9.0).abs() < 0.01,
         "the stored crop is 16:9: {w} × {h}"
     );
+    Ok(())
+}
+
+/// A click (press and release, no drag) `dx` pixels right of the crop surface's centre.
+async fn click_on_photo(app: &App, surface: Element, dx: f64) -> Result<()> {
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: surface,
+            duration: None,
+            x: dx.round(),
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    app.client.perform_actions(click).await?;
     Ok(())
 }
 

@@ -316,6 +316,7 @@ people-add = Add
 people-new-tag = New tag
 
 ## Editor notes (in Spanish "comentarios": "nota" is the story)
+notes-after-headline = Notes can be added once the story has a headline.
 notes-title = Editor notes
 notes-internal = Internal — never exported
 notes-someone = Someone

@@ -316,6 +316,7 @@ people-add = Agregar
 people-new-tag = Nueva etiqueta
 
 ## Editor notes (in Spanish "comentarios": "nota" is the story)
+notes-after-headline = Se pueden añadir comentarios cuando la nota tenga título.
 notes-title = Comentarios de edición
 notes-internal = Internos — nunca se exportan
 notes-someone = Alguien
