@@ -382,6 +382,7 @@ async fn composite_hero_from_the_photo_desk_issue_4() -> Result<()> {
         "Two photos, one hero",
     )
     .await?;
+    type_into(&app, r#"[data-testid="dateline-input"]"#, "Oaxaca").await?;
     app.wait_for(r#"[data-testid="save-state"][data-state="saved"]"#)
         .await?;
 
@@ -410,6 +411,35 @@ async fn composite_hero_from_the_photo_desk_issue_4() -> Result<()> {
     assert!(
         caption.contains("Credit: Carlos Barria/Reuters; "),
         "the composed caption credits both photos: {caption:?}"
+    );
+    // The preview reads in the exported page's order: headline, byline, then the line with the
+    // dateline, the hero and its caption, the text (a tryout saw the dateline elsewhere).
+    let order = app
+        .js(r#"const want = ["preview-headline", "preview-byline", "preview-dateline", "preview-caption", "preview-body"];
+               return [...document.querySelectorAll('[data-testid^="preview-"]')]
+                 .map((e) => e.dataset.testid).filter((id) => want.includes(id));"#)
+        .await?;
+    assert_eq!(
+        order,
+        serde_json::json!([
+            "preview-headline",
+            "preview-byline",
+            "preview-dateline",
+            "preview-caption",
+            "preview-body"
+        ])
+    );
+    assert_eq!(
+        app.text(r#"[data-testid="preview-dateline"]"#)
+            .await?
+            .as_deref(),
+        Some("Oaxaca")
+    );
+    assert_eq!(
+        app.js(r#"return getComputedStyle(document.querySelector('[data-testid="preview-dateline"]')).textTransform;"#)
+            .await?,
+        "uppercase",
+        "set in capitals, as on the page"
     );
     app.quit().await?;
     Ok(())
