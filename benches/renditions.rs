@@ -35,7 +35,7 @@ fn renditions(c: &mut Criterion) {
     let adobe_bytes = std::fs::read(&adobe_path).expect("the Adobe RGB copy");
     let cache = tempfile::tempdir().expect("a temp dir");
     let credits = Credits {
-        creator: "Carlos Barria".into(),
+        creators: vec!["Carlos Barria".into()],
         credit: "Reuters".into(),
         ..Default::default()
     };
