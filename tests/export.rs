@@ -1212,6 +1212,9 @@ fn a_single_photo_heros_other_shapes_are_its_own_saved_crops() {
     };
     let out = tempfile::tempdir().unwrap();
     let before = square(&export(&mut ws, &slug, out.path(), false), true);
+    // Without a square crop, the square is the largest of the whole 600 × 450 photo (around
+    // its focal point), not one cut from inside its 16:9 crop (337 pixels).
+    assert_eq!(before.dimensions(), (450, 450));
 
     // The square the photo editor made, at the photo's left edge (the hero's 16:9 is centred),
     // and the same crop placed in the body.

@@ -338,18 +338,21 @@ fn hero_images(
     for aspect in ALTERNATE_ASPECTS.into_iter().filter(|a| *a != hero_aspect) {
         // A single photo with a crop of its own in this shape ships that crop: the photo
         // editor's 4:3 or 1:1, not a cut from inside the hero's crop (a tryout's saved crops
-        // were ignored). Without one, the shape is cut from the hero's crop, as before.
+        // were ignored). Without one, the largest of the shape in the whole photo around its
+        // focal point (a tryout's 4:3 photo shipped a 4:3 cut from its 16:9 crop, smaller and
+        // missing the top). A composite's shapes are cut from the composite.
         let own: Option<Vec<HeroPhoto>> = match h.photos.as_slice() {
-            [one] => photos
-                .crops(one.photo_id)?
-                .into_iter()
-                .find(|c| Aspect::parse(&c.aspect).is_ok_and(|a| a == aspect))
-                .map(|c| {
-                    vec![HeroPhoto {
-                        photo_id: one.photo_id,
-                        crop: Some(c.name),
-                    }]
-                }),
+            [one] => {
+                let crop = photos
+                    .crops(one.photo_id)?
+                    .into_iter()
+                    .find(|c| Aspect::parse(&c.aspect).is_ok_and(|a| a == aspect))
+                    .map(|c| c.name);
+                Some(vec![HeroPhoto {
+                    photo_id: one.photo_id,
+                    crop,
+                }])
+            }
             _ => None,
         };
         let req = images::ImageRequest {
