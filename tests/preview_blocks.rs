@@ -216,3 +216,37 @@ fn typing_at_the_end_of_the_long_article_resends_one_block() {
         assert_eq!(page.take(r), markdown::render(&text, "en"));
     }
 }
+
+/// A photo in the text shows in the preview where the export puts its figure: a paragraph of
+/// its own becomes a figure, a reference inside a sentence an inline image, each naming its
+/// photo for the page to point at; the alt text is escaped. Typing elsewhere does
+/// not send the photo's block again; a changed reference does.
+#[test]
+fn photos_in_the_text_show_in_the_preview() {
+    let mut cache = BlockCache::new();
+    let mut page = Page::default();
+    let md = "Uno.\n\n![Barcas & \"remos\"](photo:7)\n\nDos ![](photo:8#cuadrada) tres.\n";
+    let shown = page.take(cache.render(md, "es", page.id));
+    assert!(
+        shown.contains(
+            r#"<figure class="body-figure"><img class="body-photo" data-photo-id="7" alt="Barcas &amp; &quot;remos&quot;"></figure>"#
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(r#"<p>Dos <img class="body-photo" data-photo-id="8" alt=""> tres.</p>"#),
+        "{shown}"
+    );
+    assert!(!shown.contains("DLPHOTO"), "{shown}");
+
+    let typed = md.replace("Uno.", "Uno y más.");
+    let r = cache.render(&typed, "es", page.id);
+    let sent: Vec<_> = r.blocks.iter().filter(|b| b.html.is_some()).collect();
+    assert_eq!(sent.len(), 1, "only the edited block: {sent:?}");
+    page.take(r);
+
+    let other = typed.replace("photo:7", "photo:9");
+    let shown = page.take(cache.render(&other, "es", page.id));
+    assert!(shown.contains(r#"data-photo-id="9""#), "{shown}");
+    assert!(!shown.contains(r#"data-photo-id="7""#), "{shown}");
+}

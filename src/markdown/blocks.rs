@@ -20,15 +20,17 @@
 //! `tests/preview_blocks.rs` checks that the groups joined are byte-identical to
 //! [`super::render`] on every fixture and after random edits.
 
-use std::collections::hash_map::DefaultHasher;
+use std::collections::hash_map::{DefaultHasher, RandomState};
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::OnceLock;
 
 use comrak::nodes::{Ast, AstNode, LineColumn, NodeHtmlBlock, NodeValue};
 use comrak::{parse_document, Arena};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::photos::{Marked, PhotoRef, Placement};
 use super::{format, options, sanitize, typeset_all, Lang};
 
 /// Placed between top-level blocks in comrak's output; never written by a writer (a body that
@@ -137,7 +139,12 @@ impl BlockCache {
     /// Renders `markdown` as blocks. `since` is the id of the render the page shows; when it
     /// is this cache's last one, blocks the page holds come without their HTML.
     pub fn render(&mut self, markdown: &str, language: &str, since: Option<u32>) -> PreviewRender {
-        let groups = groups(markdown, Lang::from_tag(language));
+        // Photos in the text: each reference becomes a placeholder for the render and, after
+        // the sanitizer, an image the page points at the photo (`data-photo-id`), as the
+        // export's figures stand where the references were.
+        let marked = Marked::new(markdown, preview_nonce());
+        let source = marked.as_ref().map_or(markdown, |m| m.text.as_str());
+        let groups = groups(source, Lang::from_tag(language));
         let page_has = since.is_some_and(|s| s == self.last_id && s != 0);
         let mut kept: HashMap<u64, String> = HashMap::with_capacity(groups.len());
         let mut blocks = Vec::with_capacity(groups.len());
@@ -147,7 +154,10 @@ impl BlockCache {
             let html = match kept.get(&k) {
                 Some(h) => h.clone(),
                 None => {
-                    let h = self.sanitized.remove(&k).unwrap_or_else(|| sanitize(g));
+                    let h = self.sanitized.remove(&k).unwrap_or_else(|| match &marked {
+                        Some(m) => m.resolve(sanitize(g), &preview_photo),
+                        None => sanitize(g),
+                    });
                     kept.insert(k, h.clone());
                     h
                 }
@@ -167,6 +177,30 @@ impl BlockCache {
             blocks,
         }
     }
+}
+
+/// The preview's placeholder nonce: random per process, so a writer cannot type one.
+fn preview_nonce() -> &'static str {
+    static NONCE: OnceLock<String> = OnceLock::new();
+    NONCE.get_or_init(|| {
+        let mut h = RandomState::new().build_hasher();
+        h.write_u8(0);
+        format!("{:016x}", h.finish())
+    })
+}
+
+/// A photo of the text as the preview shows it: the page sets the image's address from
+/// `data-photo-id` (the window's own photo scheme); the alt text is the reference's.
+fn preview_photo(r: &PhotoRef, placement: Placement) -> Option<String> {
+    let id = r.id?;
+    let img = format!(
+        r#"<img class="body-photo" data-photo-id="{id}" alt="{}">"#,
+        super::escape(&r.alt)
+    );
+    Some(match placement {
+        Placement::Block => format!(r#"<figure class="body-figure">{img}</figure>"#),
+        Placement::Inline => img,
+    })
 }
 
 /// Elements that never have children.

@@ -15,6 +15,7 @@
 use comrak::nodes::NodeValue;
 use comrak::{parse_document, Arena};
 use sha2::{Digest, Sha256};
+use std::hash::{Hash, Hasher};
 
 /// The address scheme of a desk photo in a body.
 pub const SCHEME: &str = "photo:";
@@ -131,37 +132,72 @@ pub fn render_with_photos(
     language: &str,
     resolve: &dyn Fn(&PhotoRef, Placement) -> Option<String>,
 ) -> String {
-    let refs = photo_refs(markdown);
-    if refs.is_empty() {
-        return super::render(markdown, language);
+    match Marked::new(markdown, &token_nonce(markdown)) {
+        Some(m) => m.resolve(super::render(&m.text, language), resolve),
+        None => super::render(markdown, language),
     }
-    let nonce = token_nonce(markdown);
-    let token = |i: usize| format!("DLPHOTO{nonce}N{i}Z");
-    let mut text = String::with_capacity(markdown.len());
-    let mut at = 0;
-    for (i, r) in refs.iter().enumerate() {
-        if r.span.0 < at {
-            continue;
+}
+
+/// A body whose photo references are replaced by placeholder words, which the render keeps
+/// as they are (a paragraph of its own, or a word in running text) for [`Marked::resolve`] to
+/// replace with HTML after the sanitizer. A placeholder names the reference's position and a
+/// hash of what it says, so equal placeholders stand for equal references (the preview's
+/// block cache relies on it).
+pub(crate) struct Marked {
+    /// The body with placeholders.
+    pub text: String,
+    tokens: Vec<(String, PhotoRef)>,
+}
+
+impl Marked {
+    /// `None` when the body has no photo reference.
+    pub(crate) fn new(markdown: &str, nonce: &str) -> Option<Self> {
+        let refs = photo_refs(markdown);
+        if refs.is_empty() {
+            return None;
         }
-        text.push_str(&markdown[at..r.span.0]);
-        text.push_str(&token(i));
-        at = r.span.1;
+        let mut text = String::with_capacity(markdown.len());
+        let mut tokens = Vec::with_capacity(refs.len());
+        let mut at = 0;
+        for (i, r) in refs.into_iter().enumerate() {
+            if r.span.0 < at {
+                continue;
+            }
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (&r.target, &r.alt).hash(&mut h);
+            let token = format!("DLPHOTO{nonce}N{i}H{:x}Z", h.finish());
+            text.push_str(&markdown[at..r.span.0]);
+            text.push_str(&token);
+            at = r.span.1;
+            tokens.push((token, r));
+        }
+        text.push_str(&markdown[at..]);
+        Some(Self { text, tokens })
     }
-    text.push_str(&markdown[at..]);
-    let mut html = super::render(&text, language);
-    for (i, r) in refs.iter().enumerate() {
-        let t = token(i);
-        let block = format!("<p>{t}</p>");
-        if html.contains(&block) {
-            let with = resolve(r, Placement::Block).unwrap_or_default();
-            html = html.replace(&block, &with);
+
+    /// `html` (rendered and sanitized from [`Marked::text`]) with each placeholder replaced by
+    /// what `resolve` gives for its reference.
+    pub(crate) fn resolve(
+        &self,
+        mut html: String,
+        resolve: &dyn Fn(&PhotoRef, Placement) -> Option<String>,
+    ) -> String {
+        for (t, r) in &self.tokens {
+            if !html.contains(t.as_str()) {
+                continue;
+            }
+            let block = format!("<p>{t}</p>");
+            if html.contains(&block) {
+                let with = resolve(r, Placement::Block).unwrap_or_default();
+                html = html.replace(&block, &with);
+            }
+            if html.contains(t.as_str()) {
+                let with = resolve(r, Placement::Inline).unwrap_or_default();
+                html = html.replace(t.as_str(), &with);
+            }
         }
-        if html.contains(&t) {
-            let with = resolve(r, Placement::Inline).unwrap_or_default();
-            html = html.replace(&t, &with);
-        }
+        html
     }
-    html
 }
 
 /// A nonce derived from the body, so the placeholder cannot already be in it: a writer would

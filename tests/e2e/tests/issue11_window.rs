@@ -673,6 +673,57 @@ async fn issue11_spanish_dialogue_gets_the_raya() -> Result<()> {
     app.quit().await
 }
 
+/// A tryout found no way to put a photo into a story's text from the window. The photo desk's
+/// "Put in the text" adds it after the paragraph the caret was in, as a figure of its own, and
+/// brings the writer back to the text; the preview shows it; it is saved.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_photo_goes_into_the_text_from_the_photo_desk() -> Result<()> {
+    let (ws, app) = demo_desk().await?;
+    new_story(&app, "Lluvias en Oaxaca").await?;
+    let body = app.wait_for(EDITOR).await?;
+    body.click().await?;
+    body.send_keys("Primer párrafo.").await?;
+    body.send_keys(ENTER).await?;
+    body.send_keys(ENTER).await?;
+    body.send_keys("Segundo párrafo.").await?;
+    wait_for_editor(&app, |t| t.ends_with("Segundo párrafo.")).await?;
+    // The caret goes back to the first paragraph: the photo follows it.
+    body.send_keys("\u{E013}").await?; // Up
+    body.send_keys("\u{E013}").await?;
+    body.send_keys(END).await?;
+    app.wait_for(SAVED).await?;
+
+    click(&app, r#"[data-testid="photos-tab"]"#).await?;
+    let photo = bare_photo_in(ws.path(), "lluvia.jpg")?;
+    let id = import_typed(&app, &photo).await?;
+    click(&app, r#"[data-testid="insert-in-text"]"#).await?;
+
+    let text = wait_for_editor(&app, |t| t.contains("photo:")).await?;
+    assert_eq!(
+        text,
+        format!("Primer párrafo.\n\n![](photo:{id})\n\nSegundo párrafo.")
+    );
+    // The preview shows it between the two paragraphs, loaded from the desk.
+    let css = format!(r#"[data-testid="preview-body"] p + figure img[data-photo-id="{id}"]"#);
+    app.wait_for(&css).await?;
+    let loaded = format!(
+        "const i = document.querySelector({css:?}); return i.complete && i.naturalWidth > 0;"
+    );
+    let deadline = std::time::Instant::now() + dateline_e2e::WAIT;
+    while app.js(&loaded).await? != true {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the photo never loaded in the preview"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.wait_for(SAVED).await?;
+    app.quit().await?;
+    let stored = dateline_e2e::dateline(ws.path(), &["article", "show", "lluvias-en-oaxaca"])?;
+    assert!(stored.contains(&format!("![](photo:{id})")), "{stored}");
+    Ok(())
+}
+
 /// A tryout saw the page jump when a new story's first save brought its notes and workflow
 /// moves; a click meant for the body could land on what moved into its place.
 #[tokio::test(flavor = "multi_thread")]

@@ -378,6 +378,8 @@ hero-panel-crop = Crop ({ $aspect }, the house hero shape)
 hero-panel-needs-crop = A single-photo hero is shown in a { $aspect } crop, and this photo has none yet.
 hero-panel-making = Making the crop…
 hero-panel-make = Make a { $aspect } crop around the focus point
+hero-panel-insert = Put in the text of “{ $headline }”
+hero-panel-insert-title = Adds the photo to the story’s text where the cursor was, as a paragraph of its own, with its caption and credit.
 hero-panel-use = Use as hero of “{ $headline }”
 
 ## Photo fields

@@ -378,6 +378,8 @@ hero-panel-crop = Recorte ({ $aspect }, el formato de la casa para la foto princ
 hero-panel-needs-crop = Una foto principal única se muestra en un recorte { $aspect }, y esta foto todavía no tiene ninguno.
 hero-panel-making = Haciendo el recorte…
 hero-panel-make = Hacer un recorte { $aspect } alrededor del punto focal
+hero-panel-insert = Poner en el texto de «{ $headline }»
+hero-panel-insert-title = Añade la foto al texto de la nota donde estaba el cursor, como un párrafo aparte, con su pie y su crédito.
 hero-panel-use = Usar como foto principal de «{ $headline }»
 
 ## Photo fields

@@ -6,7 +6,7 @@
 // story parses and swaps one paragraph; the other nodes are never touched, so the preview
 // keeps its scroll position and WebKit lays out one block.
 
-import type { PreviewRender } from "../backend";
+import { previewUrl, type PreviewRender } from "../backend";
 
 /** What one render changed, for measurements and tests. */
 export interface Patched {
@@ -114,6 +114,10 @@ export class PreviewBody {
 function parse(html: string): Node[] {
   const tpl = document.createElement("template");
   tpl.innerHTML = html;
+  // A photo of the text names its photo; the window's photo scheme serves it.
+  for (const img of tpl.content.querySelectorAll<HTMLImageElement>("img[data-photo-id]")) {
+    img.src = previewUrl(Number(img.dataset["photoId"]));
+  }
   return Array.from(tpl.content.childNodes);
 }
 

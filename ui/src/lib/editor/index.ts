@@ -2,7 +2,7 @@
 // while the editor lives (the article's language, distraction-free mode) sit in Compartments
 // and are reconfigured, never rebuilt.
 
-import { Compartment, EditorState, type Extension } from "@codemirror/state";
+import { Compartment, EditorState, Text, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 
 import { cspNonce } from "./csp";
@@ -41,6 +41,9 @@ export interface Editor {
    *  replaced, so the caret and the selection stay where they were in the writer's words.
    *  Not reported as an edit. */
   takeIn(text: string): void;
+  /** Puts `block` into the text as a paragraph of its own, after the caret's line (at the end
+   *  when the caret was never placed), as the writer's own edit: autosaved, undoable. */
+  insertBlock(block: string): void;
   setLanguage(language: string): void;
   /** The interface's language changed: the placeholder and the accessible name follow. */
   setWords(words: EditorWords): void;
@@ -108,6 +111,15 @@ export function createEditor(options: EditorOptions): Editor {
       if (change)
         view.dispatch({ changes: change, annotations: programmatic.of(true) });
     },
+    insertBlock: (block) => {
+      const at = blockInsertion(view.state.doc, view.state.selection.main.head, block);
+      view.dispatch({
+        changes: { from: at.from, insert: at.insert },
+        selection: { anchor: at.anchor },
+        scrollIntoView: true,
+        userEvent: "input",
+      });
+    },
     setLanguage: (lang) => {
       current = { ...current, language: lang };
       view.dispatch({ effects: language.reconfigure(byLanguage(lang)) });
@@ -128,6 +140,25 @@ export function createEditor(options: EditorOptions): Editor {
     focus: () => view.focus(),
     destroy: () => view.destroy(),
   };
+}
+
+/** Where and how `block` goes in as a paragraph of its own: after the line the caret `head`
+ *  is on (the text's end when the caret is at 0 in a text, never placed), with a blank line
+ *  before and after it; `anchor` is the caret just after it. */
+export function blockInsertion(
+  doc: Text,
+  head: number,
+  block: string,
+): { from: number; insert: string; anchor: number } {
+  const line = head === 0 && doc.length > 0 ? doc.line(doc.lines) : doc.lineAt(head);
+  // A blank line before it: after the line's text, or after the text just above an empty
+  // line (a body's last line is often the empty one after its final newline).
+  const above = line.number > 1 && doc.line(line.number - 1).text.trim() !== "";
+  const prefix = line.text.trim() ? "\n\n" : above ? "\n" : "";
+  const next = doc.sliceString(line.to, line.to + 2);
+  const suffix =
+    line.to === doc.length ? "\n" : next.startsWith("\n\n") ? "" : next.startsWith("\n") ? "\n" : "\n\n";
+  return { from: line.to, insert: prefix + block + suffix, anchor: line.to + prefix.length + block.length };
 }
 
 /** The one span of `before` to replace to make `after` (common start and end kept), or null

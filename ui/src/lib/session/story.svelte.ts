@@ -28,7 +28,14 @@ export const UNTITLED = "Untitled draft";
 /** What the story needs of the body's editor. */
 export type BodyText = Pick<
   Editor,
-  "text" | "load" | "takeIn" | "focus" | "setLanguage" | "setDistractionFree" | "setReadOnly"
+  | "text"
+  | "load"
+  | "takeIn"
+  | "insertBlock"
+  | "focus"
+  | "setLanguage"
+  | "setDistractionFree"
+  | "setReadOnly"
 >;
 
 export class Story {
@@ -368,6 +375,12 @@ export class Story {
     await this.#session.attempt(async () => {
       this.caption = a.hero ? await backend.heroCaption(a.id) : "";
     });
+  }
+
+  /** Puts photo `id` into the open story's text (`![](photo:N)`: its own alt text, caption
+   *  and credit) as a paragraph of its own, where the writer left the caret. */
+  insertPhoto(id: number): void {
+    this.editor?.insertBlock(`![](photo:${id})`);
   }
 
   /** The hero's caption line again, after its photos' words may have changed (back from the

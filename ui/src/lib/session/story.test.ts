@@ -133,6 +133,7 @@ function fakeEditor() {
     load: (t: string) => void (text = t),
     takeIn: (t: string) => void (text = t),
     type: (t: string) => void (text += t),
+    insertBlock: (b: string) => void (text += `\n\n${b}\n`),
     focus: () => {},
     setLanguage: () => {},
     setDistractionFree: () => {},
