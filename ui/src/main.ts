@@ -12,6 +12,16 @@ import App from "./App.svelte";
 // (tests/e2e/tests/latency.rs): here, every module of the bundle has been evaluated.
 performance.mark("dateline-script");
 
+// The webview's own menu (Back, Forward, Stop, Reload — in English, and Reload would drop
+// what is on screen) is not the app's: it is kept only where text is typed or selected, for
+// its spelling suggestions, Cut, Copy and Paste (a tryout right-clicked the photo desk).
+document.addEventListener("contextmenu", (e) => {
+  const el = e.target instanceof Element ? e.target : null;
+  const typing = el?.closest("input, textarea, [contenteditable='true'], .cm-content");
+  const selected = (window.getSelection()?.toString() ?? "") !== "";
+  if (!typing && !selected) e.preventDefault();
+});
+
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");
 

@@ -173,6 +173,7 @@ field-section = Section
 field-status = Status
 field-body = Body
 field-hero = Hero
+field-publication = Publication name
 field-photo-credit = Photo credit
 field-photo-creator = Photographer
 field-photo-alt = Photo alt text

@@ -173,6 +173,7 @@ field-section = Sección
 field-status = Estado
 field-body = Texto
 field-hero = Foto principal
+field-publication = Nombre de la publicación
 field-photo-credit = Crédito de la foto
 field-photo-creator = Autor de la foto
 field-photo-alt = Texto alternativo de la foto

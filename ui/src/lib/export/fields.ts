@@ -13,6 +13,7 @@ export function fieldLabel(field: string): string {
     status: t("field-status"),
     body: t("field-body"),
     hero: t("field-hero"),
+    publication: t("field-publication"),
     "photo.credit": t("field-photo-credit"),
     "photo.creator": t("field-photo-creator"),
     "photo.alt_text": t("field-photo-alt"),
