@@ -10,6 +10,7 @@ import type {
   ErrorDto,
   LibraryPageRequest,
   LibraryQuery,
+  SaveBase,
   Status,
 } from "../backend";
 
@@ -22,6 +23,10 @@ const desk = vi.hoisted(() => ({
   nextId: 1,
   failSaves: null as ErrorDto | null,
   calls: [] as string[],
+  /** Each stored version its own time, as the core gives it. */
+  clock: 0,
+  /** Runs while a save is on its way (the writer typing meanwhile). */
+  duringSave: null as (() => void) | null,
   /** A story's read waits for its gate to open (a slow disk, a busy core). */
   gates: new Map<number, Promise<void>>(),
 }));
@@ -50,7 +55,7 @@ vi.mock(import("../backend"), async (original) => {
       hero: d.hero,
       front_matter_extra: d.front_matter_extra,
       created_at: "2026-11-30T10:00:00Z",
-      updated_at: "2026-11-30T10:00:00Z",
+      updated_at: `2026-11-30T10:${String(desk.clock++).padStart(2, "0")}:00Z`,
     };
     desk.articles.set(id, a);
     return structuredClone(a);
@@ -75,9 +80,21 @@ vi.mock(import("../backend"), async (original) => {
     },
     createArticle: async (d: ArticleDraft) => (log("create"), store(desk.nextId++, d)),
     saveArticle: async (id: number, d: ArticleDraft) => (log(`save ${id}`), store(id, d)),
-    saveArticleOver: async (id: number, d: ArticleDraft) => (
-      log(`save ${id}`), { article: store(id, d), merged: false, conflict: false }
-    ),
+    // The core's rule, line by line: stored over the base as it was, else merged (the lines
+    // others changed since the base are theirs, the rest the form's).
+    saveArticleOver: async (id: number, d: ArticleDraft, base: SaveBase) => {
+      log(`save ${id}`);
+      desk.duringSave?.();
+      const cur = article(id);
+      if (cur.updated_at === base.updated_at) return { article: store(id, d), merged: false, conflict: false };
+      const was = base.draft.body.split("\n");
+      const theirs = cur.body.split("\n");
+      const body = d.body
+        .split("\n")
+        .map((line, i) => (theirs[i] !== was[i] ? theirs[i] : line))
+        .join("\n");
+      return { article: store(id, { ...d, body }), merged: true, conflict: false };
+    },
     listLibrary: async (q: LibraryQuery) => listed(q),
     libraryPage: async (r: LibraryPageRequest) => {
       desk.libraryReads.push("page");
@@ -182,6 +199,8 @@ beforeEach(() => {
   desk.calls = [];
   desk.libraryReads = [];
   desk.gates.clear();
+  desk.clock = 0;
+  desk.duringSave = null;
   vi.stubGlobal("localStorage", { getItem: () => null, setItem: () => {} });
 });
 afterEach(() => {
@@ -249,6 +268,27 @@ describe("the open story", () => {
     session.toast?.action?.run();
     await vi.waitFor(() => expect(desk.articles.get(a)?.status).toBe("draft"));
     expect(story.draft.status).toBe("draft");
+  });
+
+  test("typing on while a save merges another desk's words keeps both (issue 14)", async () => {
+    const a = seed("Pleno", "A\n\nB\n\nC");
+    const { story, editor } = openWindow();
+    await story.open(a);
+    // A sync brings another desk's change to the last paragraph.
+    const stored = desk.articles.get(a)!;
+    desk.articles.set(a, { ...stored, body: "A\n\nB\n\nC at noon", updated_at: "2026-11-30T11:00:00Z" });
+    editor.load("A w1\n\nB\n\nC");
+    story.bodyEdited();
+    // The writer goes on typing while that save is on its way.
+    desk.duringSave = () => {
+      desk.duringSave = null;
+      editor.load("A w1 w2\n\nB\n\nC");
+      story.bodyEdited();
+    };
+    await story.saver.flush(true);
+    await story.saver.flush(true);
+    expect(desk.articles.get(a)?.body).toBe("A w1 w2\n\nB\n\nC at noon");
+    expect(editor.text()).toBe("A w1 w2\n\nB\n\nC at noon");
   });
 
   test("a save of a listed story reads its one row, not the list (issue 15)", async () => {
