@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use dateline_e2e::{App, Result};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::elements::Element;
 
 const EDITOR: &str = r#"[data-testid="body-editor"] .cm-content"#;
 const SAVED: &str = r#"[data-testid="save-state"][data-state="saved"]"#;
@@ -51,6 +52,32 @@ fn bare_photo_in(ws: &Path, name: &str) -> Result<PathBuf> {
     let to = incoming.join(name);
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(BARE_PHOTO), &to)?;
     Ok(to)
+}
+
+/// Clicks the body's editor once nothing covers its middle, scrolled to the column's middle
+/// (twice in this session a click landed on something else — WebDriver's "element click
+/// intercepted" — right after a new story's first save; on a timeout this says what covered it).
+async fn click_editor(app: &App) -> Result<Element> {
+    let body = app.wait_for(EDITOR).await?;
+    let probe = format!(
+        "const e = document.querySelector({EDITOR:?}); e.scrollIntoView({{block: 'center'}});
+         const r = e.getBoundingClientRect();
+         const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+         return at && e.contains(at) ? '' : (at ? at.outerHTML.slice(0, 200) : 'nothing');"
+    );
+    let deadline = std::time::Instant::now() + dateline_e2e::WAIT;
+    loop {
+        let cover = app.js(&probe).await?;
+        if cover.as_str() == Some("") {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the editor stayed covered by {cover}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    body.click().await?;
+    Ok(body)
 }
 
 async fn click(app: &App, css: &str) -> Result<()> {
@@ -401,10 +428,7 @@ async fn issue11_a_second_click_cannot_publish() -> Result<()> {
     let (_ws, app) = demo_desk().await?;
     new_story(&app, "Dos clics no publican").await?;
     // A story with text: an empty one is refused at publishing (its own test, in preflight).
-    let body = app
-        .wait_for(r#"[data-testid="body-editor"] .cm-content"#)
-        .await?;
-    body.click().await?;
+    let body = click_editor(&app).await?;
     body.send_keys("Texto de la nota.").await?;
     app.wait_for(SAVED).await?;
 
@@ -639,8 +663,7 @@ async fn issue11_spanish_dialogue_gets_the_raya() -> Result<()> {
     let (_ws, app) = demo_desk().await?;
     new_story(&app, "Diálogo").await?;
     choose_language(&app, "es").await?;
-    let body = app.wait_for(EDITOR).await?;
-    body.click().await?;
+    let body = click_editor(&app).await?;
     body.send_keys("- ¿Dónde estabas?").await?;
     wait_for_editor(&app, |t| t == "—¿Dónde estabas?").await?;
     body.send_keys(ENTER).await?;
@@ -680,8 +703,7 @@ async fn issue11_spanish_dialogue_gets_the_raya() -> Result<()> {
 async fn a_photo_goes_into_the_text_from_the_photo_desk() -> Result<()> {
     let (ws, app) = demo_desk().await?;
     new_story(&app, "Lluvias en Oaxaca").await?;
-    let body = app.wait_for(EDITOR).await?;
-    body.click().await?;
+    let body = click_editor(&app).await?;
     body.send_keys("Primer párrafo.").await?;
     body.send_keys(ENTER).await?;
     body.send_keys(ENTER).await?;
@@ -758,8 +780,7 @@ async fn a_new_story_does_not_move_under_the_writer_at_its_first_save() -> Resul
 async fn issue11_ctrl_b_and_ctrl_i_work_on_the_word_at_the_cursor() -> Result<()> {
     let (_ws, app) = demo_desk().await?;
     new_story(&app, "Negritas").await?;
-    let body = app.wait_for(EDITOR).await?;
-    body.click().await?;
+    let body = click_editor(&app).await?;
     body.send_keys("alpha beta").await?;
     body.send_keys(LEFT).await?;
     body.send_keys(LEFT).await?;
@@ -791,8 +812,7 @@ async fn issue11_ctrl_b_and_ctrl_i_work_on_the_word_at_the_cursor() -> Result<()
 async fn issue11_enter_on_an_empty_list_item_leaves_the_list() -> Result<()> {
     let (_ws, app) = demo_desk().await?;
     new_story(&app, "Listas").await?;
-    let body = app.wait_for(EDITOR).await?;
-    body.click().await?;
+    let body = click_editor(&app).await?;
     body.send_keys("- uno").await?;
     body.send_keys(ENTER).await?;
     wait_for_editor(&app, |t| t == "- uno\n- ").await?;
