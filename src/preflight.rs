@@ -353,7 +353,13 @@ fn photo_fields(f: &mut Findings, facts: &PhotoFacts, place: &str) {
         );
     }
     let c = Credits::from_fields(fields);
-    let creator = c.creators.join("; ");
+    // Each creator is a By-line of its own in IIM: the longest is the one that may be cut.
+    let creator = c
+        .creators
+        .iter()
+        .max_by_key(|n| n.len())
+        .cloned()
+        .unwrap_or_default();
     for (field, label, value, max) in [
         ("photo.creator", "iim-byline", &creator, IIM_BYLINE_MAX),
         ("photo.credit", "iim-credit", &c.credit, IIM_CREDIT_MAX),
