@@ -164,7 +164,8 @@ export class Story {
           ? await latency.timed("save.invoke", () => backend.saveArticleOver(stored, sent, base))
           : { article: await backend.saveArticle(draft.id, sent), merged: false, conflict: false };
         const a = r.article;
-        if (r.merged || r.conflict) this.#tookOthers(a, sent, base, r.conflict);
+        // Only a save over a base merges.
+        if (base && (r.merged || r.conflict)) this.#tookOthers(a, sent, base, r.conflict);
         else {
           if (draft.slug === sentSlug) draft.slug = a.slug;
           draft.updatedAt = a.updated_at;
@@ -317,20 +318,16 @@ export class Story {
    *  the form and the stored story have in common is what was sent, so that is the next
    *  save's base (with the older base, the newer typing and the sent words would both look
    *  like changes to the same paragraph — a conflict that set the others' words aside). */
-  #tookOthers(a: Article, sent: ArticleDraft, base: SaveBase | null, conflict: boolean): void {
+  #tookOthers(a: Article, sent: ArticleDraft, base: SaveBase, conflict: boolean): void {
     const now = this.draft.toDraft(this.body());
     if (JSON.stringify(now) === JSON.stringify(sent)) this.#takeIn(a);
-    else if (base) {
+    else {
       // Typed on while the save was merging: the stored story (others' words and what was
       // sent) and the form (what was sent and more) part at `sent`. The next save merges
       // them from there: its base is `sent` at the time the form still knows, so the core
       // merges rather than storing the form over the others' words (it did: a newsroom test
       // lost another desk's edit when the writer typed during a merging save).
       this.#base = { updated_at: base.updated_at, draft: sent };
-      this.saver.touch();
-    } else {
-      this.draft.updatedAt = a.updated_at;
-      this.#base = { updated_at: a.updated_at, draft: sent };
       this.saver.touch();
     }
     this.#session.toast = {
