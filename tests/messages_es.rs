@@ -494,7 +494,7 @@ fn the_clis_own_words_follow_the_locale_issue_15() {
     ));
     let all = said.join("\n");
     for words in [
-        "Escritorio listo en",
+        "Mesa lista en",
         "Borrador",
         "Por Dionys Duroc",
         "Nota 4 creada (sin-firma)",

@@ -141,11 +141,13 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
         "the page carries the byline typed in the window"
     );
 
-    // The next export proposes the folder this one went to, after a restart too.
+    // The next export proposes the folder this one went to, after a restart too. The dialog
+    // is opened as soon as its button is there, before the last story has opened under it (it
+    // opens after the library's first frame): the dialog then checks that story and exports
+    // it (a fresh-clone CI run saw the dialog keep the blank story's failed check, its
+    // "Replace package" dead).
     app.reload().await?;
-    app.wait_for(r#"[data-testid="body-editor"] .cm-content"#)
-        .await?;
-    app.find(r#"[data-testid="export-button"]"#)
+    app.wait_for(r#"[data-testid="export-button"]"#)
         .await?
         .click()
         .await?;
@@ -179,6 +181,11 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
         .click()
         .await?;
     app.wait_for(r#"[data-testid="export-done"]"#).await?;
+    assert_eq!(
+        app.value(r#"[data-testid="headline-input"]"#).await?,
+        HEADLINE,
+        "the story exported is the one open"
+    );
     assert!(
         std::fs::metadata(package.join("manifest.json"))?.modified()? > first,
         "the package was written again"

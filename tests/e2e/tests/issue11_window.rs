@@ -513,6 +513,24 @@ async fn issue11_a_second_click_cannot_publish() -> Result<()> {
     app.wait_for(r#"[data-testid="workflow-status"]:focus"#)
         .await?;
 
+    // Published as it stands: nothing says it changed. A correction typed after publishing
+    // is marked beside the status, which names when it was published.
+    const CHANGED: &str = r#"[data-testid="workflow-changed-since-published"]"#;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert!(
+        app.find(CHANGED).await.is_err(),
+        "a story just published is not marked changed"
+    );
+    type_into(&app, r#"[data-testid="dek-input"]"#, " Corrected at noon.").await?;
+    app.wait_for(SAVED).await?;
+    let title = app
+        .wait_for(CHANGED)
+        .await?
+        .attr("title")
+        .await?
+        .unwrap_or_default();
+    assert!(title.starts_with("Published "), "{title:?}");
+
     // Taking it off Published is asked too: cancelled, it stays; confirmed, it moves.
     click(&app, r#"[data-testid="move-in_edit"]"#).await?;
     app.wait_for_text(r#"[data-testid="unpublish-dialog"] h2"#, |t| {

@@ -397,6 +397,18 @@ async fn the_whole_job_by_keyboard_alone_with_focus_always_shown_issue_15() -> R
     app.wait_for(r#"[data-testid="people-screen"]"#).await?;
     problems.extend(round_trip(&app, "people", "body").await?);
     keys(&app, ESCAPE).await?;
+    settle().await;
+
+    // Ctrl+4 from a field the desk then hides (the slug): the keyboard lands on Settings' way
+    // back, and Tab goes on into its fields (a tryout's Tab reached nothing).
+    app.js(r#"document.querySelector('.slug input').focus(); return null;"#)
+        .await?;
+    keys(&app, &format!("{CTRL}4{RELEASE}")).await?;
+    app.wait_for(r#"[data-testid="settings-screen"]"#).await?;
+    settle().await;
+    assert_eq!(focus(&app).await?.0, "back-to-desk", "focus after Ctrl+4");
+    tab_to(&app, "settings-ui-language", &mut problems).await?;
+    keys(&app, ESCAPE).await?;
 
     // Everything typed is stored.
     app.wait_for(r#"[data-testid="save-state"][data-state="saved"]"#)

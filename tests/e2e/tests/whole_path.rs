@@ -205,6 +205,21 @@ async fn whole_path_from_an_empty_desk_issue_11() -> Result<()> {
         .await?;
     click(&app, r#"[data-testid="set-hero"]"#).await?;
     app.wait_for(r#"[data-testid="hero-set"]"#).await?;
+    // Set, the button says so and offers nothing more for these photos.
+    let set = app
+        .wait_for_text(r#"[data-testid="set-hero"]"#, |t| {
+            t.starts_with("The hero of")
+        })
+        .await?;
+    assert!(set.contains(HEADLINE), "{set:?}");
+    assert_eq!(
+        app.find(r#"[data-testid="set-hero"]"#)
+            .await?
+            .prop("disabled")
+            .await?
+            .as_deref(),
+        Some("true")
+    );
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
     app.wait_for_text(r#"[data-testid="article-hero-crop"]"#, |t| {
         t.contains("16:9")

@@ -382,6 +382,7 @@ hero-panel-make = Make a { $aspect } crop around the focus point
 hero-panel-insert = Put in the text of “{ $headline }”
 hero-panel-insert-title = Adds the photo to the story’s text where the cursor was, as a paragraph of its own, with its caption and credit.
 hero-panel-use = Use as hero of “{ $headline }”
+hero-panel-is-hero = The hero of “{ $headline }”
 
 ## Photo fields
 meta-creator = Creator
@@ -516,7 +517,9 @@ editor-label = Article body
 
 ## The open story's notices
 story-needs-headline = type a headline to save this new article
+story-slug-not-saved = { $why } The rest of the story is saved, under its old slug.
 story-recovered = Dateline closed before your last words were saved. They are back, and saving now.
+story-recovered-aside = Words Dateline kept from a new story when it last stopped are saved as “{ $headline }”, in the library.
 story-changed-elsewhere-conflict = This story was changed elsewhere in the same words you were typing: yours are kept, and the other version is in the history, marked as a conflict.
 story-changed-elsewhere = This story was changed elsewhere while you typed: both changes are kept.
 story-duplicated = Duplicated as “{ $headline }”.
@@ -695,6 +698,8 @@ workflow-archive = Archive
 workflow-file-title = Moves it to { $status } and sends it to the newsroom
 workflow-file = File story
 workflow-publish-again = Publish again…
+workflow-changed-since = Changed since published
+workflow-changed-since-title = Published { $when }. It has changed since: export it again so readers get the changes.
 workflow-duplicate = Duplicate
 workflow-trash = Move to trash
 workflow-this-story = this story

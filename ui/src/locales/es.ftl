@@ -382,6 +382,7 @@ hero-panel-make = Hacer un recorte { $aspect } alrededor del punto focal
 hero-panel-insert = Poner en el texto de «{ $headline }»
 hero-panel-insert-title = Añade la foto al texto de la nota donde estaba el cursor, como un párrafo aparte, con su pie y su crédito.
 hero-panel-use = Usar como foto principal de «{ $headline }»
+hero-panel-is-hero = Es la foto principal de «{ $headline }»
 
 ## Photo fields
 meta-creator = Autor
@@ -520,7 +521,9 @@ editor-label = Texto de la nota
 
 ## The open story's notices
 story-needs-headline = escribe un título para guardar esta nota nueva
+story-slug-not-saved = { $why } El resto de la nota está guardado, con su dirección anterior.
 story-recovered = Dateline se cerró antes de guardar tus últimas palabras. Ya están de vuelta y se están guardando.
+story-recovered-aside = Las palabras de una nota nueva que Dateline guardó al cerrarse la última vez están en «{ $headline }», en la biblioteca.
 story-changed-elsewhere-conflict = Esta nota se cambió en otro lugar en las mismas palabras que escribías: se conservan las tuyas, y la otra versión queda en el historial, marcada como conflicto.
 story-changed-elsewhere = Esta nota se cambió en otro lugar mientras escribías: se conservan ambos cambios.
 story-duplicated = Duplicada como «{ $headline }».
@@ -699,6 +702,8 @@ workflow-archive = Archivar
 workflow-file-title = La pasa a { $status } y la envía a la redacción
 workflow-file = Enviar nota
 workflow-publish-again = Volver a publicar…
+workflow-changed-since = Cambiada desde su publicación
+workflow-changed-since-title = Publicada el { $when }. Ha cambiado desde entonces: vuelve a exportarla para que los lectores vean los cambios.
 workflow-duplicate = Duplicar
 workflow-trash = Mover a la papelera
 workflow-this-story = esta nota

@@ -138,6 +138,8 @@ export class Story {
     const body = latency.timed("save.read", () => this.body());
     const edits = this.#edits;
     const wasNew = draft.id === null;
+    /** Why the typed slug was not stored, when the rest was. */
+    let slugRefused: string | undefined;
     this.invalidField = null;
     try {
       if (draft.id === null) {
@@ -157,17 +159,31 @@ export class Story {
         this.#base = { updated_at: a.updated_at, draft: draft.toDraft(a.body) };
       } else {
         const sentSlug = draft.slug;
-        const sent = draft.toDraft(body);
+        let sent = draft.toDraft(body);
         const base = this.#base?.updated_at === draft.updatedAt ? this.#base : null;
         const stored = draft.id;
-        const r = base
-          ? await latency.timed("save.invoke", () => backend.saveArticleOver(stored, sent, base))
-          : { article: await backend.saveArticle(draft.id, sent), merged: false, conflict: false };
+        const store = (d: ArticleDraft) =>
+          base
+            ? latency.timed("save.invoke", () => backend.saveArticleOver(stored, d, base))
+            : backend.saveArticle(stored, d).then((article) => ({ article, merged: false, conflict: false }));
+        let r;
+        try {
+          r = await store(sent);
+        } catch (e) {
+          // A typed address another story has: everything else is stored all the same, under
+          // the address the story had (a tryout's words waited unsaved until the slug was
+          // fixed). The field stays as typed, marked, and the top bar says why.
+          const f = backend.failure(e);
+          if (f.code !== "conflict" || sent.slug === null) throw e;
+          sent = { ...sent, slug: null };
+          r = await store(sent);
+          slugRefused = f.message;
+        }
         const a = r.article;
         // Only a save over a base merges.
         if (base && (r.merged || r.conflict)) this.#tookOthers(a, sent, base, r.conflict);
         else {
-          if (draft.slug === sentSlug) draft.slug = a.slug;
+          if (draft.slug === sentSlug && slugRefused === undefined) draft.slug = a.slug;
           draft.updatedAt = a.updated_at;
           this.#base = { updated_at: a.updated_at, draft: sent };
         }
@@ -192,6 +208,10 @@ export class Story {
     // A new story is a new row: the list is read again (its window). A save of a story
     // already listed changes its row only.
     void (wasNew ? this.#catalogue.refreshLibrary() : this.#catalogue.refreshRow(id));
+    if (slugRefused !== undefined) {
+      this.invalidField = "slug";
+      return t("story-slug-not-saved", { why: slugRefused });
+    }
     return undefined;
   }
 
@@ -228,11 +248,29 @@ export class Story {
   }
 
   /** At start: a new story that was being written when Dateline stopped, back on screen. */
-  async recoverNew(): Promise<void> {
-    const kept = await this.#session.attempt(() => backend.unsavedDraft(null));
+  async recoverNew(kept: Unsaved | null | undefined, untouched: () => boolean): Promise<void> {
     if (!kept) return;
-    await this.newArticle();
-    this.#recover(kept);
+    if (untouched()) {
+      await this.newArticle();
+      this.#recover(kept);
+      return;
+    }
+    // The writer began work of their own while the desk opened: the form is theirs. The words
+    // from last time are stored as a story of their own, which the library shows.
+    const draft = { ...kept.draft, headline: kept.draft.headline.trim() || UNTITLED, slug: null };
+    const a = await this.#session.attempt(() => backend.createArticle(draft));
+    if (!a) return;
+    this.#keeping = this.#keeping.then(() => backend.forgetUnsaved(null)).catch(() => undefined);
+    void this.#catalogue.refreshLibrary();
+    this.#session.toast = { text: t("story-recovered-aside", { headline: a.headline }) };
+  }
+
+  /** What a new story held when Dateline last stopped before it had a headline (kept beside
+   *  the desk, never stored). Read first thing at start, before this session keeps anything
+   *  of its own there: read later, a story begun at once was taken for last time's (a test
+   *  saw its words moved into a second copy of the story). */
+  leftovers(): Promise<Unsaved | null | undefined> {
+    return this.#session.attempt(() => backend.unsavedDraft(null));
   }
 
   /** A field of the form changed. */

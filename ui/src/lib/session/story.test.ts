@@ -12,6 +12,7 @@ import type {
   LibraryQuery,
   SaveBase,
   Status,
+  Unsaved,
 } from "../backend";
 
 /** The desk behind the mocked backend: articles by id, and a switch to make saves fail. */
@@ -29,6 +30,8 @@ const desk = vi.hoisted(() => ({
   duringSave: null as (() => void) | null,
   /** A story's read waits for its gate to open (a slow disk, a busy core). */
   gates: new Map<number, Promise<void>>(),
+  /** Forms kept beside the desk (crash safety), by story id; null for a new story. */
+  kept: new Map<number | null, Unsaved>(),
 }));
 
 vi.mock(import("../backend"), async (original) => {
@@ -40,9 +43,13 @@ vi.mock(import("../backend"), async (original) => {
   };
   const store = (id: number, d: ArticleDraft): Article => {
     if (desk.failSaves) throw desk.failSaves;
+    // As the core: a typed slug another story has is refused; none keeps the story's own.
+    const taken = [...desk.articles.values()].some((o) => o.id !== id && o.slug === d.slug);
+    if (d.slug !== null && taken)
+      throw { code: "conflict", message: `The slug “${d.slug}” is already used by another article.` } satisfies ErrorDto;
     const a: Article = {
       id,
-      slug: d.slug ?? d.headline.toLowerCase().replace(/\W+/g, "-"),
+      slug: d.slug ?? desk.articles.get(id)?.slug ?? d.headline.toLowerCase().replace(/\W+/g, "-"),
       headline: d.headline,
       dek: d.dek,
       body: d.body,
@@ -95,6 +102,15 @@ vi.mock(import("../backend"), async (original) => {
         .join("\n");
       return { article: store(id, { ...d, body }), merged: true, conflict: false };
     },
+    keepUnsaved: async (id: number | null, d: ArticleDraft) => {
+      desk.kept.set(id, { draft: structuredClone(d), at: "2026-11-30T10:00:00Z" });
+      return null;
+    },
+    unsavedDraft: async (id: number | null) => structuredClone(desk.kept.get(id) ?? null),
+    forgetUnsaved: async (id: number | null) => {
+      desk.kept.delete(id);
+      return null;
+    },
     listLibrary: async (q: LibraryQuery) => listed(q),
     libraryPage: async (r: LibraryPageRequest) => {
       desk.libraryReads.push("page");
@@ -141,6 +157,7 @@ vi.mock(import("../backend"), async (original) => {
 const { Session } = await import("./session.svelte");
 const { Catalogue } = await import("./catalogue.svelte");
 const { Story, UNTITLED } = await import("./story.svelte");
+const { Draft } = await import("../desk/draft.svelte");
 
 /** A body editor without a view: the text it holds. */
 function fakeEditor() {
@@ -201,6 +218,7 @@ beforeEach(() => {
   desk.gates.clear();
   desk.clock = 0;
   desk.duringSave = null;
+  desk.kept.clear();
   vi.stubGlobal("localStorage", { getItem: () => null, setItem: () => {} });
 });
 afterEach(() => {
@@ -289,6 +307,80 @@ describe("the open story", () => {
     await story.saver.flush(true);
     expect(desk.articles.get(a)?.body).toBe("A w1 w2\n\nB\n\nC at noon");
     expect(editor.text()).toBe("A w1 w2\n\nB\n\nC at noon");
+  });
+
+  test("a slug another story has is refused, and everything else typed is stored all the same", async () => {
+    seed("Reforma");
+    const b = seed("Elecciones");
+    const { story, editor } = openWindow();
+    await story.open(b);
+    story.draft.slug = "reforma";
+    editor.type(" Votó el 60 %.");
+    story.bodyEdited();
+    expect(await story.saver.flush(true)).toBe(false);
+    expect(desk.articles.get(b)?.body).toBe("Texto. Votó el 60 %.");
+    expect(desk.articles.get(b)?.slug).toBe("elecciones");
+    // The field keeps what was typed, marked, and the top bar says why.
+    expect(story.draft.slug).toBe("reforma");
+    expect(story.invalidField).toBe("slug");
+    expect(story.saver.message).toContain("“reforma” is already used");
+    expect(story.saver.message).toContain("The rest of the story is saved");
+    // Once the slug is free of the other story's, it is stored with the next save.
+    story.draft.slug = "elecciones-2027";
+    story.saver.touch();
+    expect(await story.saver.flush(true)).toBe(true);
+    expect(desk.articles.get(b)?.slug).toBe("elecciones-2027");
+    expect(story.invalidField).toBeNull();
+  });
+
+  test("a new story begun while the desk opens is not taken for last time's unsaved words", async () => {
+    const a = seed("Reforma");
+    const { story, editor } = openWindow();
+    const leftovers = story.leftovers();
+    // The writer starts at once; the form is kept beside the desk as it is typed.
+    await story.newArticle();
+    story.draft.headline = "Lluvias en Oaxaca";
+    story.edited();
+    editor.type("Primer párrafo.");
+    story.bodyEdited();
+    // Kept beside the desk, not yet saved, when the desk has opened: a read now would take
+    // the writer's own form for last time's (it did: the words went into a second copy).
+    await vi.advanceTimersByTimeAsync(300);
+    expect(desk.kept.get(null)?.draft.body).toBe("Primer párrafo.");
+    const settled = story.navigation;
+    await story.recoverNew(await leftovers, () => story.navigation === settled);
+    await story.saver.flush(true);
+    await story.open(a);
+    const stories = [...desk.articles.values()].filter((s) => s.headline.startsWith("Lluvias"));
+    expect(stories.map((s) => s.body)).toEqual(["Primer párrafo."]);
+  });
+
+  test("last time's unsaved new story goes into the form, or beside it once the writer has begun", async () => {
+    const kept: Unsaved = { draft: new Draft().toDraft("Palabras de ayer."), at: "2026-11-29T22:00:00Z" };
+    // Untouched: the form shows them, and they are saved.
+    {
+      const { story, editor } = openWindow();
+      await story.recoverNew(kept, () => true);
+      expect(editor.text()).toBe("Palabras de ayer.");
+      await story.saver.flush(true);
+      expect([...desk.articles.values()].map((s) => s.body)).toEqual(["Palabras de ayer."]);
+    }
+    desk.articles.clear();
+    // Begun: the writer's form stays as it is; the kept words are a story of their own.
+    {
+      const { story, editor, session } = openWindow();
+      await story.newArticle();
+      editor.type("Lo de hoy.");
+      story.bodyEdited();
+      desk.kept.set(null, kept);
+      await story.recoverNew(kept, () => false);
+      expect(editor.text()).toBe("Lo de hoy.");
+      const stored = [...desk.articles.values()];
+      expect(stored.map((s) => [s.headline, s.body])).toEqual([[UNTITLED, "Palabras de ayer."]]);
+      expect(session.toast?.text).toContain(UNTITLED);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(desk.kept.has(null)).toBe(false);
+    }
   });
 
   test("a save of a listed story reads its one row, not the list (issue 15)", async () => {
