@@ -7,6 +7,7 @@ import "./app.css";
 
 import { mount } from "svelte";
 import App from "./App.svelte";
+import { installFieldUndo } from "./lib/components/fieldUndo";
 
 // The start's own marks (`dateline-*`), read by the cold-start measurement
 // (tests/e2e/tests/latency.rs): here, every module of the bundle has been evaluated.
@@ -21,6 +22,8 @@ document.addEventListener("contextmenu", (e) => {
   const selected = (window.getSelection()?.toString() ?? "") !== "";
   if (!typing && !selected) e.preventDefault();
 });
+
+installFieldUndo();
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");

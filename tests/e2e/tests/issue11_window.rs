@@ -1012,3 +1012,86 @@ async fn issue11_own_byline_steady_top_bar_and_typeset_preview() -> Result<()> {
     );
     app.quit().await
 }
+
+/// Two tryouts found Ctrl+Z dead in the headline, the dek and a photo's caption (WebKitGTK
+/// leaves the key to the application). Each field takes back its own typing, Ctrl+Shift+Z
+/// brings it back, and what the field then holds is what is saved.
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_z_takes_back_typing_in_the_form_fields() -> Result<()> {
+    const CTRL_SHIFT_Z: &str = "\u{E009}\u{E008}z";
+    let (ws, app) = demo_desk().await?;
+    new_story(&app, "Lluvias en Oaxaca").await?;
+
+    let dek = app.wait_for(r#"[data-testid="dek-input"]"#).await?;
+    dek.click().await?;
+    dek.send_keys("Un error").await?;
+    app.wait_for(SAVED).await?;
+    dek.send_keys(CTRL_Z).await?;
+    wait_for_value(&app, r#"[data-testid="dek-input"]"#, "").await?;
+    assert_eq!(
+        app.value(r#"[data-testid="headline-input"]"#).await?,
+        "Lluvias en Oaxaca",
+        "the dek's undo leaves the headline alone"
+    );
+    dek.send_keys(CTRL_SHIFT_Z).await?;
+    wait_for_value(&app, r#"[data-testid="dek-input"]"#, "Un error").await?;
+    dek.send_keys(CTRL_Z).await?;
+    wait_for_value(&app, r#"[data-testid="dek-input"]"#, "").await?;
+
+    let headline = app.find(r#"[data-testid="headline-input"]"#).await?;
+    headline.click().await?;
+    headline.send_keys(END).await?;
+    headline.send_keys(" XXX").await?;
+    wait_for_value(
+        &app,
+        r#"[data-testid="headline-input"]"#,
+        "Lluvias en Oaxaca XXX",
+    )
+    .await?;
+    headline.send_keys(CTRL_Z).await?;
+    wait_for_value(
+        &app,
+        r#"[data-testid="headline-input"]"#,
+        "Lluvias en Oaxaca",
+    )
+    .await?;
+    app.wait_for(SAVED).await?;
+
+    // A caption on the photo desk.
+    click(&app, r#"[data-testid="photos-tab"]"#).await?;
+    let photo = bare_photo_in(ws.path(), "lluvia.jpg")?;
+    let id = import_typed(&app, &photo).await?;
+    let caption = app.wait_for(r#"[data-testid="field-caption"]"#).await?;
+    caption.click().await?;
+    caption.send_keys("Calles inundadas. Mal escrito").await?;
+    caption.send_keys(CTRL_Z).await?;
+    wait_for_value(&app, r#"[data-testid="field-caption"]"#, "").await?;
+    caption.send_keys("Calles inundadas.").await?;
+    app.wait_for(SAVED).await?;
+    app.quit().await?;
+
+    let stored = dateline_e2e::dateline(ws.path(), &["article", "show", "lluvias-en-oaxaca"])?;
+    assert!(stored.starts_with("Lluvias en Oaxaca\n"), "{stored}");
+    assert!(
+        !stored.contains("Un error"),
+        "the undone dek is not saved: {stored}"
+    );
+    let photo = dateline_e2e::dateline(ws.path(), &["photo", "show", &id.to_string()])?;
+    assert!(photo.contains("Calles inundadas."), "{photo}");
+    assert!(!photo.contains("Mal escrito"), "{photo}");
+    Ok(())
+}
+
+/// Waits until the form field at `css` holds `want`.
+async fn wait_for_value(app: &App, css: &str, want: &str) -> Result<()> {
+    let deadline = std::time::Instant::now() + dateline_e2e::WAIT;
+    let mut last = String::new();
+    while std::time::Instant::now() < deadline {
+        last = app.value(css).await?;
+        if last == want {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("{css} never held {want:?}; last seen: {last:?}").into())
+}

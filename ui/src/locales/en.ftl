@@ -98,8 +98,8 @@ identity-save = Save
 
 ## Preview
 preview-title = Preview
-preview-as-published = as published · { $language }
-preview-region = The story as published
+preview-as-published = as its page will read · { $language }
+preview-region = The story as its page will read
 preview-headline = Headline
 
 ## Section
@@ -380,7 +380,7 @@ hero-panel-needs-crop = A single-photo hero is shown in a { $aspect } crop, and 
 hero-panel-making = Making the crop…
 hero-panel-make = Make a { $aspect } crop around the focus point
 hero-panel-insert = Put in the text of “{ $headline }”
-hero-panel-insert-title = Adds the photo to the story’s text where the cursor was, as a paragraph of its own, with its caption and credit.
+hero-panel-insert-title = Adds the photo to the story’s text as a paragraph of its own, after the paragraph the cursor was in (before it, with the cursor at its start; at the end, if the cursor was never put in the text). The exported page shows it with its caption and credit.
 hero-panel-use = Use as hero of “{ $headline }”
 hero-panel-is-hero = The hero of “{ $headline }”
 
@@ -699,7 +699,7 @@ workflow-file-title = Moves it to { $status } and sends it to the newsroom
 workflow-file = File story
 workflow-publish-again = Publish again…
 workflow-changed-since = Changed since published
-workflow-changed-since-title = Published { $when }. It has changed since: export it again so readers get the changes.
+workflow-changed-since-title = Published { $when }. It has changed since: its next export carries the changes, marked “Updated”.
 workflow-duplicate = Duplicate
 workflow-trash = Move to trash
 workflow-this-story = this story

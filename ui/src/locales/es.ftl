@@ -380,7 +380,7 @@ hero-panel-needs-crop = Una foto principal única se muestra en un recorte { $as
 hero-panel-making = Haciendo el recorte…
 hero-panel-make = Hacer un recorte { $aspect } alrededor del punto focal
 hero-panel-insert = Poner en el texto de «{ $headline }»
-hero-panel-insert-title = Añade la foto al texto de la nota donde estaba el cursor, como un párrafo aparte, con su pie y su crédito.
+hero-panel-insert-title = Añade la foto al texto de la nota como un párrafo aparte, después del párrafo donde estaba el cursor (antes, si el cursor estaba al principio; al final, si nunca se puso en el texto). La página exportada la muestra con su pie y su crédito.
 hero-panel-use = Usar como foto principal de «{ $headline }»
 hero-panel-is-hero = Es la foto principal de «{ $headline }»
 
@@ -703,7 +703,7 @@ workflow-file-title = La pasa a { $status } y la envía a la redacción
 workflow-file = Enviar nota
 workflow-publish-again = Volver a publicar…
 workflow-changed-since = Cambiada desde su publicación
-workflow-changed-since-title = Publicada el { $when }. Ha cambiado desde entonces: vuelve a exportarla para que los lectores vean los cambios.
+workflow-changed-since-title = Publicada el { $when }. Ha cambiado desde entonces: su próxima exportación lleva los cambios, marcados como «Actualizado».
 workflow-duplicate = Duplicar
 workflow-trash = Mover a la papelera
 workflow-this-story = esta nota

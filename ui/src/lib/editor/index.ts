@@ -81,8 +81,16 @@ export function createEditor(options: EditorOptions): Editor {
     distractionFree.of(distractionFreeTheme(current.distractionFree)),
     readOnly.of(lock(current.readOnly)),
     editListener(options.onEdit),
+    caretPlaced,
   ];
   const stateFor = (text: string) => EditorState.create({ doc: text, extensions: extensions() });
+  /** The writer has put the caret somewhere (a click, a key, typing) since the text loaded:
+   *  a photo put into the text goes there, not at the end. */
+  let placed = false;
+  const caretPlaced = EditorView.updateListener.of((u) => {
+    if (u.transactions.some((tr) => tr.isUserEvent("select") || tr.isUserEvent("input") || tr.isUserEvent("delete")))
+      placed = true;
+  });
 
   const view = new EditorView({
     state: stateFor(options.text),
@@ -100,7 +108,10 @@ export function createEditor(options: EditorOptions): Editor {
     text: () => view.state.doc.toString(),
     // A new state rather than a transaction: no listener sees a load, and undo cannot walk
     // back into the previous article.
-    load: (text) => view.setState(stateFor(text)),
+    load: (text) => {
+      placed = false;
+      view.setState(stateFor(text));
+    },
     replace: (text) =>
       view.dispatch({
         changes: { from: 0, to: view.state.doc.length, insert: text },
@@ -112,7 +123,8 @@ export function createEditor(options: EditorOptions): Editor {
         view.dispatch({ changes: change, annotations: programmatic.of(true) });
     },
     insertBlock: (block) => {
-      const at = blockInsertion(view.state.doc, view.state.selection.main.head, block);
+      const head = placed ? view.state.selection.main.head : null;
+      const at = blockInsertion(view.state.doc, head, block);
       view.dispatch({
         changes: { from: at.from, insert: at.insert },
         selection: { anchor: at.anchor },
@@ -142,15 +154,22 @@ export function createEditor(options: EditorOptions): Editor {
   };
 }
 
-/** Where and how `block` goes in as a paragraph of its own: after the line the caret `head`
- *  is on (the text's end when the caret is at 0 in a text, never placed), with a blank line
- *  before and after it; `anchor` is the caret just after it. */
+/** Where and how `block` goes in as a paragraph of its own: before the paragraph when the
+ *  caret `head` is at its very start, else after the line the caret is on (the text's end
+ *  when the caret was never placed: `head` null), with a blank line before and after it;
+ *  `anchor` is the caret just after it. */
 export function blockInsertion(
   doc: Text,
-  head: number,
+  head: number | null,
   block: string,
 ): { from: number; insert: string; anchor: number } {
-  const line = head === 0 && doc.length > 0 ? doc.line(doc.lines) : doc.lineAt(head);
+  if (head !== null) {
+    const at = doc.lineAt(head);
+    const opens = at.number === 1 || doc.line(at.number - 1).text.trim() === "";
+    if (head === at.from && at.text.trim() !== "" && opens)
+      return { from: at.from, insert: `${block}\n\n`, anchor: at.from + block.length };
+  }
+  const line = head === null ? doc.line(doc.lines) : doc.lineAt(head);
   // A blank line before it: after the line's text, or after the text just above an empty
   // line (a body's last line is often the empty one after its final newline).
   const above = line.number > 1 && doc.line(line.number - 1).text.trim() !== "";
