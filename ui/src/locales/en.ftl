@@ -197,6 +197,7 @@ export-cancel = Cancel
 export-preflight = Preflight
 export-check-again = Check again
 export-checking = Checking the article…
+export-not-checked = Nothing is checked until the story is saved.
 export-ready = Ready to publish: nothing to fix.
 export-blocked =
     { $count } { $count ->

@@ -197,6 +197,7 @@ export-cancel = Cancelar
 export-preflight = Verificación previa
 export-check-again = Volver a revisar
 export-checking = Revisando la nota…
+export-not-checked = No se revisa nada hasta que la nota esté guardada.
 export-ready = Lista para publicar: no hay nada que corregir.
 export-blocked =
     { $count ->
@@ -439,7 +440,7 @@ photo-dimensions = { $width } × { $height } píxeles · { $format }
 
 ## Photo desk
 photos-import-button = Importar fotos…
-photos-import-path-placeholder = …o escribe la ruta de una foto
+photos-import-path-placeholder = …o escribe su ruta
 photos-import-path-label = Ruta de una foto para importar
 photos-import = Importar
 photos-already-here =
