@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "set_interface_language",
     "list_photos",
     "hero_caption",
+    "photo_caption_line",
     "search",
     "list_sections",
     "list_authors",

@@ -229,7 +229,7 @@ fn photos_in_the_text_show_in_the_preview() {
     let shown = page.take(cache.render(md, "es", page.id));
     assert!(
         shown.contains(
-            r#"<figure class="body-figure"><img class="body-photo" data-photo-id="7" alt="Barcas &amp; &quot;remos&quot;"></figure>"#
+            r#"<figure class="body-figure"><img class="body-photo" data-photo-id="7" alt="Barcas &amp; &quot;remos&quot;"><figcaption class="body-caption" data-caption-for="7"></figcaption></figure>"#
         ),
         "{shown}"
     );

@@ -4,7 +4,7 @@
 //! types or its `{ code, message }` error, never a panic. Their argument and result types are
 //! the core's (generated into `ui/src/lib/backend/types.ts`); nothing here adds a shape.
 
-use dateline::model::{Article, ArticleDraft, ArticleId, ArticleSummary, Author, Photo};
+use dateline::model::{Article, ArticleDraft, ArticleId, ArticleSummary, Author, Photo, PhotoId};
 use dateline::model::{LibraryCounts, LibraryPage, LibraryPageRequest, LibraryQuery};
 use dateline::model::{SearchHit, Section};
 use dateline::workspace::{DeskInfo, SaveBase, SavedOver, Unsaved};
@@ -157,6 +157,15 @@ pub async fn list_photos(desk: State<'_, Desk>) -> Answer<Vec<Photo>> {
 #[tauri::command]
 pub async fn hero_caption(desk: State<'_, Desk>, id: ArticleId) -> Answer<String> {
     desk.with(|ws| ws.hero_caption(&ws.article_by_id(id)?))
+}
+
+#[tauri::command]
+pub async fn photo_caption_line(
+    desk: State<'_, Desk>,
+    id: PhotoId,
+    language: String,
+) -> Answer<String> {
+    desk.with(|ws| ws.photo_caption_line(id, &language))
 }
 
 #[tauri::command]

@@ -122,6 +122,7 @@ fn main() {
             commands::render_preview,
             commands::list_photos,
             commands::hero_caption,
+            commands::photo_caption_line,
             commands::search,
             commands::list_sections,
             commands::list_authors,

@@ -190,7 +190,9 @@ fn preview_nonce() -> &'static str {
 }
 
 /// A photo of the text as the preview shows it: the page sets the image's address from
-/// `data-photo-id` (the window's own photo scheme); the alt text is the reference's.
+/// `data-photo-id` (the window's own photo scheme) and a figure's caption line from
+/// `data-caption-for` (the photo desk's words, which this render does not know); the alt
+/// text is the reference's.
 fn preview_photo(r: &PhotoRef, placement: Placement) -> Option<String> {
     let id = r.id?;
     let img = format!(
@@ -198,7 +200,9 @@ fn preview_photo(r: &PhotoRef, placement: Placement) -> Option<String> {
         super::escape(&r.alt)
     );
     Some(match placement {
-        Placement::Block => format!(r#"<figure class="body-figure">{img}</figure>"#),
+        Placement::Block => format!(
+            r#"<figure class="body-figure">{img}<figcaption class="body-caption" data-caption-for="{id}"></figcaption></figure>"#
+        ),
         Placement::Inline => img,
     })
 }

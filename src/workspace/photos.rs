@@ -133,6 +133,14 @@ impl Workspace {
         ))
     }
 
+    /// The caption line of photo `id` in the text of a story in `language`: its caption and
+    /// credit as the exported page's figure has them (the preview shows it under the photo).
+    pub fn photo_caption_line(&self, id: PhotoId, language: &str) -> Result<String> {
+        let photo = self.photo(id)?;
+        let words = self.settings()?.words_for(language);
+        Ok(credit::caption_line(&[&photo.fields], None, &words))
+    }
+
     pub(crate) fn original_path(&self, sha256: &str, ext: &str) -> PathBuf {
         self.dir.join(ORIGINALS_DIR).join(format!("{sha256}.{ext}"))
     }

@@ -8,6 +8,7 @@ import "./app.css";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import { installFieldUndo } from "./lib/components/fieldUndo";
+import { installFocusCycle } from "./lib/components/focusCycle";
 
 // The start's own marks (`dateline-*`), read by the cold-start measurement
 // (tests/e2e/tests/latency.rs): here, every module of the bundle has been evaluated.
@@ -24,6 +25,7 @@ document.addEventListener("contextmenu", (e) => {
 });
 
 installFieldUndo();
+installFocusCycle();
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");

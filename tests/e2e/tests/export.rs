@@ -126,6 +126,11 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
     );
     app.wait_for(r#"[data-testid="export-progress"]"#).await?;
     app.wait_for(r#"[data-testid="export-reveal"]"#).await?;
+    // A folder other than the proposed one becomes the next proposal, and the dialog says so.
+    app.wait_for_text(r#"[data-testid="export-folder-remembered"]"#, |t| {
+        t.contains("Settings › Exports")
+    })
+    .await?;
 
     for file in [
         "index.html",
@@ -181,6 +186,12 @@ async fn preflight_blocks_then_export_writes_the_package_issue_5() -> Result<()>
         .click()
         .await?;
     app.wait_for(r#"[data-testid="export-done"]"#).await?;
+    assert!(
+        app.find(r#"[data-testid="export-folder-remembered"]"#)
+            .await
+            .is_err(),
+        "the folder proposed is the one it went to: nothing changed"
+    );
     assert_eq!(
         app.value(r#"[data-testid="headline-input"]"#).await?,
         HEADLINE,

@@ -736,6 +736,13 @@ async fn a_photo_goes_into_the_text_from_the_photo_desk() -> Result<()> {
     click(&app, r#"[data-testid="photos-tab"]"#).await?;
     let photo = bare_photo_in(ws.path(), "lluvia.jpg")?;
     let id = import_typed(&app, &photo).await?;
+    type_into(
+        &app,
+        r#"[data-testid="field-caption"]"#,
+        "Calles inundadas en Juchitán.",
+    )
+    .await?;
+    app.wait_for(SAVED).await?;
     click(&app, r#"[data-testid="insert-in-text"]"#).await?;
 
     let text = wait_for_editor(&app, |t| t.contains("photo:")).await?;
@@ -757,6 +764,12 @@ async fn a_photo_goes_into_the_text_from_the_photo_desk() -> Result<()> {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // Under it, its caption as the exported page's figure has it.
+    app.wait_for_text(
+        &format!(r#"[data-testid="preview-body"] figure figcaption[data-caption-for="{id}"]"#),
+        |t| t == "Calles inundadas en Juchitán.",
+    )
+    .await?;
     app.wait_for(SAVED).await?;
     app.quit().await?;
     let stored = dateline_e2e::dateline(ws.path(), &["article", "show", "lluvias-en-oaxaca"])?;

@@ -140,7 +140,9 @@ async fn round_trip(app: &App, screen: &str, within: &str) -> Result<Vec<String>
     for _ in 0..(n * 2 + 10) {
         keys(app, TAB).await?;
         let (now, marked, numbered) = focus_numbered(app).await?;
-        if !marked && now != "body" {
+        // Focus nowhere ("body") counts too: Tab goes round the window, from its last control
+        // to its first (a tryout's Tab went nowhere after the last one, nothing showing it).
+        if !marked {
             unmarked.push(format!("{screen}: {now} has focus but nothing shows it"));
         }
         seen.insert(numbered);

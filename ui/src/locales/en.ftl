@@ -221,6 +221,7 @@ export-cancelled = Export cancelled. Nothing was written.
 export-written-to = Written to
 export-select-path = Click to select the path
 export-size = { $files } files, { $kb } KB
+export-folder-remembered = Export proposes this folder from now on (Settings › Exports).
 export-exporting = Exporting…
 export-reveal = Show in folder
 export-fix-first = Fix the blocking problems first

@@ -221,6 +221,7 @@ export-cancelled = Exportación cancelada. No se escribió nada.
 export-written-to = Guardado en
 export-select-path = Haz clic para seleccionar la ruta
 export-size = { $files } archivos, { $kb } KB
+export-folder-remembered = A partir de ahora, Exportar propone esta carpeta (Configuración › Exportaciones).
 export-exporting = Exportando…
 export-reveal = Mostrar en la carpeta
 export-fix-first = Primero corrige los problemas que bloquean

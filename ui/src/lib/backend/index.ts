@@ -80,6 +80,9 @@ export const renderPreview = (markdown: string, language: string, since: number 
   call<PreviewRender>("render_preview", { markdown, language, since });
 export const listPhotos = () => call<Photo[]>("list_photos");
 export const heroCaption = (id: number) => call<string>("hero_caption", { id });
+/** A photo's caption and credit as a figure in the text of a story in `language` shows them. */
+export const photoCaptionLine = (id: number, language: string) =>
+  call<string>("photo_caption_line", { id, language });
 export const search = (query: string) => call<SearchHit[]>("search", { query });
 export const listSections = () => call<Section[]>("list_sections");
 export const listAuthors = () => call<Author[]>("list_authors");

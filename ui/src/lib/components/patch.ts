@@ -111,6 +111,23 @@ export class PreviewBody {
   }
 }
 
+/** Where a figure of the text gets its caption line (its caption and credit, as the exported
+ *  page's figure has them): the window asks the core, which composes it in the story's
+ *  language. `fill` may be called later, once the answer comes. */
+export type CaptionSource = (photoId: number, fill: (line: string) => void) => void;
+let captionOf: CaptionSource = () => {};
+
+/** Sets where figures get their caption lines, and fills the ones on screen in `root` again
+ *  (the photo desk changed a caption, the story's language changed). */
+export function setCaptionSource(source: CaptionSource, root: ParentNode | null = null): void {
+  captionOf = source;
+  if (root) for (const c of root.querySelectorAll<HTMLElement>("figcaption[data-caption-for]")) fillCaption(c);
+}
+
+function fillCaption(c: HTMLElement): void {
+  captionOf(Number(c.dataset["captionFor"]), (line) => (c.textContent = line));
+}
+
 function parse(html: string): Node[] {
   const tpl = document.createElement("template");
   tpl.innerHTML = html;
@@ -118,6 +135,7 @@ function parse(html: string): Node[] {
   for (const img of tpl.content.querySelectorAll<HTMLImageElement>("img[data-photo-id]")) {
     img.src = previewUrl(Number(img.dataset["photoId"]));
   }
+  for (const c of tpl.content.querySelectorAll<HTMLElement>("figcaption[data-caption-for]")) fillCaption(c);
   return Array.from(tpl.content.childNodes);
 }
 
