@@ -770,6 +770,11 @@ async fn a_photo_goes_into_the_text_from_the_photo_desk() -> Result<()> {
         |t| t == "Calles inundadas en Juchitán.",
     )
     .await?;
+    app.js(&format!(
+        "document.querySelector({css:?}).scrollIntoView({{block: 'center'}}); return null;"
+    ))
+    .await?;
+    shot(&app, "preview-photo-in-text.png").await?;
     app.wait_for(SAVED).await?;
     app.quit().await?;
     let stored = dateline_e2e::dateline(ws.path(), &["article", "show", "lluvias-en-oaxaca"])?;
