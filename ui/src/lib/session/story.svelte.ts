@@ -221,18 +221,23 @@ export class Story {
     if (this.#keepTimer !== undefined) return;
     this.#keepTimer = setTimeout(() => {
       this.#keepTimer = undefined;
-      const t = performance.now();
-      const id = this.draft.id;
-      const body = this.body();
-      if (id === null && this.draft.blank && !body.trim()) return;
-      const draft = this.draft.toDraft(body);
-      latency.record("keep.read", performance.now() - t);
-      // One after another, so an older form never lands after a newer one. A failure here (a
-      // full disk) is the autosave's to report.
-      this.#keeping = this.#keeping
-        .then(() => latency.timed("keep.invoke", () => backend.keepUnsaved(id, draft)))
-        .catch(() => undefined);
+      this.#keepNow();
     }, KEEP_MS);
+  }
+
+  /** Keeps the form beside the desk now (after any keep still on its way). */
+  #keepNow(): void {
+    const t = performance.now();
+    const id = this.draft.id;
+    const body = this.body();
+    if (id === null && this.draft.blank && !body.trim()) return;
+    const draft = this.draft.toDraft(body);
+    latency.record("keep.read", performance.now() - t);
+    // One after another, so an older form never lands after a newer one. A failure here (a
+    // full disk) is the autosave's to report.
+    this.#keeping = this.#keeping
+      .then(() => latency.timed("keep.invoke", () => backend.keepUnsaved(id, draft)))
+      .catch(() => undefined);
   }
 
   /** Puts back what was typed into the open story and never stored (after a crash). */
@@ -261,6 +266,8 @@ export class Story {
     const a = await this.#session.attempt(() => backend.createArticle(draft));
     if (!a) return;
     this.#keeping = this.#keeping.then(() => backend.forgetUnsaved(null)).catch(() => undefined);
+    // A new story the writer is typing was kept in the same place: it is kept again.
+    if (this.draft.id === null) this.#keepNow();
     void this.#catalogue.refreshLibrary();
     this.#session.toast = { text: t("story-recovered-aside", { headline: a.headline }) };
   }

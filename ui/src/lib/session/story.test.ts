@@ -379,7 +379,8 @@ describe("the open story", () => {
       expect(stored.map((s) => [s.headline, s.body])).toEqual([[UNTITLED, "Palabras de ayer."]]);
       expect(session.toast?.text).toContain(UNTITLED);
       await vi.advanceTimersByTimeAsync(10);
-      expect(desk.kept.has(null)).toBe(false);
+      // Last time's words are no longer kept; the writer's new story is, as typed.
+      expect(desk.kept.get(null)?.draft.body).toBe("Lo de hoy.");
     }
   });
 
